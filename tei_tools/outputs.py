@@ -1,0 +1,108 @@
+"""Safe output: atomic writes, no escaping the output folder, no overwriting hand edits.
+
+Every folder tei-tools writes into keeps a small manifest, ``.tei-tools-manifest.json``, with the
+SHA-256 of each file it wrote. A file that still has the recorded hash is ours and may be
+replaced; a file whose content changed since (a hand edit) or that tei-tools never wrote is only
+overwritten with ``force=True``. Identical content is never rewritten, which keeps timestamps
+stable for incremental builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import error
+
+MANIFEST_NAME = ".tei-tools-manifest.json"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def safe_name(name: str) -> str:
+    """A file name that cannot leave its folder: only ASCII letters, digits, '.', '_' and '-'."""
+    cleaned = _UNSAFE.sub("-", name).lstrip(".") or "unnamed"
+    return cleaned[:200]
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write data to path through a temporary file in the same folder and an atomic rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def inside(root: Path, relpath: str | os.PathLike) -> Path:
+    """Resolve relpath under root; refuse anything that would end up outside it."""
+    root = Path(root).resolve()
+    target = (root / relpath).resolve()
+    if target != root and root not in target.parents:
+        raise error("OUT002", f"output path {relpath!s} would leave the output folder {root}",
+                    hint="use plain file names for documents")
+    return target
+
+
+@dataclass
+class OutputFolder:
+    """A folder of generated files with its manifest of what tei-tools wrote there."""
+
+    root: Path
+    force: bool = False
+    _hashes: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.root = Path(self.root)
+        manifest = self.root / MANIFEST_NAME
+        if manifest.is_file():
+            try:
+                self._hashes = dict(json.loads(manifest.read_text("utf-8")))
+            except (ValueError, OSError):
+                self._hashes = {}
+
+    def status(self, relpath: str, data: bytes) -> str:
+        """'new', 'unchanged', 'replace' (our own older output) or 'edited' (needs force)."""
+        target = inside(self.root, relpath)
+        if not target.exists():
+            return "new"
+        current = sha256(target.read_bytes())
+        if current == sha256(data):
+            return "unchanged"
+        if self._hashes.get(relpath) == current:
+            return "replace"
+        return "edited"
+
+    def write(self, relpath: str, data: bytes) -> str:
+        """Write one file; returns its status. Raises TeiToolsError for hand-edited files."""
+        state = self.status(relpath, data)
+        target = inside(self.root, relpath)
+        if state == "edited" and not self.force:
+            raise error("OUT001", "existing file differs from what tei-tools would write "
+                        "(edited by hand, or not written by tei-tools); left untouched",
+                        path=str(target), hint="use --force to overwrite it")
+        if state != "unchanged":
+            write_atomic(target, data)
+        self._hashes[relpath] = sha256(data)
+        return state
+
+    def record(self, relpath: str, digest: str) -> None:
+        """Record a file written by another process (parallel workers)."""
+        self._hashes[relpath] = digest
+
+    def save(self) -> None:
+        data = json.dumps(self._hashes, indent=0, sort_keys=True).encode("utf-8")
+        write_atomic(self.root / MANIFEST_NAME, data)

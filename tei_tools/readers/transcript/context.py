@@ -1,0 +1,58 @@
+"""State shared by the stages of one transcript conversion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ...diagnostics import Diagnostic, Severity
+
+_NON_ID = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def docid_from_name(name: str) -> str:
+    """conventions.md §0: file name without folder and ``.txt``; other characters become '-';
+    'd' is prefixed when the first character is not an ASCII letter."""
+    stem = PurePath(name).name
+    if stem.lower().endswith(".txt"):
+        stem = stem[:-4]
+    docid = _NON_ID.sub("-", stem) or "document"
+    if not ("a" <= docid[0].lower() <= "z"):
+        docid = "d" + docid
+    return docid
+
+
+@dataclass
+class ReaderSettings:
+    """User-settable options of the transcript reader (an edition's edition.toml sets them)."""
+
+    profile: str = "wilson-center"
+    # publicationStmt/publisher; None means the profile's default
+    publisher: str | None = None
+
+
+@dataclass
+class Context:
+    """One conversion: the document id, where diagnostics go, and hints passed between stages."""
+
+    docid: str
+    path: str | None = None
+    settings: ReaderSettings = field(default_factory=ReaderSettings)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Hints from the wrapper for the body (set by the profile before the body is built):
+    doc_type: str | None = None          # trailer "Type" value (M11), e.g. "Diary Entry"
+    catalogue_when: str | None = None    # ISO date of the WC date line (M1), for year inference
+
+    def report(self, severity: Severity, code: str, message: str, *, line: int | None = None,
+               col: int | None = None, hint: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(severity, code, message, self.path, line, col, hint))
+
+    def info(self, code: str, message: str, **where) -> None:
+        self.report(Severity.INFO, code, message, **where)
+
+    def warning(self, code: str, message: str, **where) -> None:
+        self.report(Severity.WARNING, code, message, **where)
+
+    def error(self, code: str, message: str, **where) -> None:
+        self.report(Severity.ERROR, code, message, **where)

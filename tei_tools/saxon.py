@@ -1,0 +1,90 @@
+"""One Saxon processor per process, with compiled stylesheets cached and reused.
+
+saxonche resolves external entities and loads external DTDs by default; both are switched
+off here. Documents are handed to Saxon only after lxml parsed them safely (see safexml).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+from saxonche import PySaxonProcessor, PyXdmNode, PyXsltExecutable
+
+from . import safexml
+from .diagnostics import error
+
+_PARSER_FEATURE = "http://saxon.sf.net/feature/parserFeature?uri="
+_HARDENING = {
+    _PARSER_FEATURE + "http%3A//xml.org/sax/features/external-general-entities": "false",
+    _PARSER_FEATURE + "http%3A//xml.org/sax/features/external-parameter-entities": "false",
+    _PARSER_FEATURE + "http%3A//apache.org/xml/features/nonvalidating/load-external-dtd": "false",
+    # Stylesheets may read local files (doc(), xsl:import); nothing over the network.
+    "http://saxon.sf.net/feature/allowedProtocols": "file",
+}
+
+_lock = threading.RLock()  # saxonche objects are not safe to share between threads
+
+
+@cache
+def processor() -> PySaxonProcessor:
+    """The process-wide, hardened Saxon processor."""
+    proc = PySaxonProcessor(license=False)
+    for key, value in _HARDENING.items():
+        proc.set_configuration_property(key, value)
+    return proc
+
+
+@cache
+def compile_stylesheet(path: str | os.PathLike) -> PyXsltExecutable:
+    """Compile an XSLT 3.0 stylesheet once per process."""
+    path = Path(path).resolve()
+    with _lock:
+        compiler = processor().new_xslt30_processor()
+        try:
+            executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+        except Exception as exc:  # saxonche raises PySaxonApiError with the compiler's message
+            raise error("XSL001", f"stylesheet does not compile: {exc}", path=str(path),
+                        hint="fix the stylesheet, or the one that imports it") from None
+        if executable is None:
+            raise error("XSL001", "stylesheet does not compile", path=str(path))
+    return executable
+
+
+def to_xdm(tree: etree._ElementTree | etree._Element, base_uri: str | None = None) -> PyXdmNode:
+    """Hand a safely parsed lxml tree to Saxon (serialised without any DOCTYPE)."""
+    text = safexml.serialise(tree).decode("utf-8")
+    with _lock:
+        node = processor().parse_xml(xml_text=text)
+    if base_uri:
+        node.base_uri = base_uri  # best effort: saxonche may ignore it on some versions
+    return node
+
+
+def _value(proc: PySaxonProcessor, value):
+    if isinstance(value, bool):
+        return proc.make_boolean_value(value)
+    if isinstance(value, int):
+        return proc.make_integer_value(value)
+    return proc.make_string_value(str(value))
+
+
+def transform(stylesheet: str | os.PathLike, tree: etree._ElementTree | etree._Element,
+              params: Mapping[str, object] | None = None) -> str:
+    """Run a stylesheet on a tree and return the principal result as text."""
+    executable = compile_stylesheet(stylesheet)
+    with _lock:
+        proc = processor()
+        node = to_xdm(tree)
+        executable.clear_parameters()
+        for name, value in (params or {}).items():
+            executable.set_parameter(name, _value(proc, value))
+        try:
+            result = executable.transform_to_string(xdm_node=node)
+        except Exception as exc:
+            raise error("XSL002", f"transformation failed: {exc}", path=str(stylesheet)) from None
+    return result or ""

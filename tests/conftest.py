@@ -1,0 +1,62 @@
+"""Shared fixtures. Tests that need ../shared skip cleanly when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _find_shared() -> Path | None:
+    env = os.environ.get("TEI_TOOLS_SHARED")
+    candidates = [Path(env)] if env else []
+    candidates.append(REPO.parent / "shared")
+    for candidate in candidates:
+        if (candidate / "conventions.md").is_file():
+            return candidate
+    return None
+
+
+SHARED = _find_shared()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The read-only ../shared folder (TEI All schema, real TEI, corpus); skip when absent."""
+    if SHARED is None:
+        pytest.skip("../shared is not present (set TEI_TOOLS_SHARED to its path)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def tei_all_rng(shared_dir: Path) -> Path:
+    path = shared_dir / "tei" / "tei_all.rng"
+    if not path.is_file():
+        pytest.skip(f"{path} is missing")
+    return path
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """tests/data: copies of what tests must always have (seed, reference, synthetic corpus)."""
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def seed_transcript() -> Path:
+    return DATA / "puzanov-1957-05-23.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_reference() -> Path:
+    return DATA / "puzanov-1957-05-23.xml"
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    """The synthetic transcripts (copied from ../shared/corpus/synthetic) plus the seed."""
+    return sorted((DATA / "corpus").glob("*.txt")) + [DATA / "puzanov-1957-05-23.txt"]
