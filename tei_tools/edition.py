@@ -1,0 +1,125 @@
+"""An edition folder: ``edition.toml`` (title, editors, publisher, licence …) and its sources.
+
+Layout::
+
+    editions/NAME/
+      edition.toml        metadata (below)
+      transcripts/*.txt   plain-text transcripts (converted by the transcript reader)
+      tei/*.xml           optional: TEI documents edited by hand, used as they are
+      xslt/               optional: stylesheets that import and override the defaults
+      css/                optional: extra CSS added after the default styles
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import error
+
+_REQUIRED = ("title",)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The metadata of one edition (``edition.toml``) and where its files are."""
+
+    root: Path
+    title: str
+    subtitle: str = ""
+    editors: tuple[str, ...] = ()
+    publisher: str = ""
+    licence: str = ""
+    licence_url: str = ""
+    language: str = "en"
+    source_archive: str = ""
+    source_credit: str = ""
+    base_url: str = ""
+    version: str = "1.0"
+    description: str = ""
+    # [reader] table: ReaderSettings for the transcript reader (profile, publisher)
+    reader: dict = field(default_factory=dict)
+    # [pdf] and [html] tables: options of the writers (paper size, fonts, …)
+    pdf: dict = field(default_factory=dict)
+    html: dict = field(default_factory=dict)
+
+    @property
+    def transcripts_dir(self) -> Path:
+        return self.root / "transcripts"
+
+    @property
+    def tei_dir(self) -> Path:
+        return self.root / "tei"
+
+    @property
+    def xslt_dir(self) -> Path:
+        return self.root / "xslt"
+
+    @property
+    def css_dir(self) -> Path:
+        return self.root / "css"
+
+    def transcripts(self) -> list[Path]:
+        return sorted(self.transcripts_dir.glob("*.txt")) if self.transcripts_dir.is_dir() else []
+
+    def tei_sources(self) -> list[Path]:
+        return sorted(self.tei_dir.glob("*.xml")) if self.tei_dir.is_dir() else []
+
+    def as_params(self) -> dict[str, str]:
+        """Edition metadata as flat string parameters for the XSLT writers."""
+        return {
+            "edition-title": self.title,
+            "edition-subtitle": self.subtitle,
+            "edition-editors": "; ".join(self.editors),
+            "edition-publisher": self.publisher,
+            "edition-licence": self.licence,
+            "edition-licence-url": self.licence_url,
+            "edition-language": self.language,
+            "edition-source-archive": self.source_archive,
+            "edition-source-credit": self.source_credit,
+            "edition-base-url": self.base_url,
+            "edition-version": self.version,
+        }
+
+
+def load_edition(root: str | Path) -> Edition:
+    """Read ``root/edition.toml``; errors name the file and what to fix."""
+    root = Path(root)
+    path = root / "edition.toml"
+    if not path.is_file():
+        raise error("ED001", "not an edition folder: edition.toml is missing", path=str(root),
+                    hint="create edition.toml with at least: title = \"…\"")
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise error("ED002", f"edition.toml is not valid TOML: {exc}", path=str(path),
+                    hint="fix the TOML syntax") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error("ED003", f"cannot read edition.toml: {exc}", path=str(path)) from None
+    section = data.get("edition", data)
+    missing = [key for key in _REQUIRED if not section.get(key)]
+    if missing:
+        raise error("ED004", f"edition.toml lacks {', '.join(missing)}", path=str(path),
+                    hint="add title = \"…\" under [edition]")
+    editors = section.get("editors", [])
+    if isinstance(editors, str):
+        editors = [editors]
+    return Edition(
+        root=root,
+        title=str(section["title"]),
+        subtitle=str(section.get("subtitle", "")),
+        editors=tuple(str(e) for e in editors),
+        publisher=str(section.get("publisher", "")),
+        licence=str(section.get("licence", section.get("license", ""))),
+        licence_url=str(section.get("licence_url", "")),
+        language=str(section.get("language", "en")),
+        source_archive=str(section.get("source_archive", "")),
+        source_credit=str(section.get("source_credit", "")),
+        base_url=str(section.get("base_url", "")),
+        version=str(section.get("version", "1.0")),
+        description=str(section.get("description", "")),
+        reader=dict(data.get("reader", {})),
+        pdf=dict(data.get("pdf", {})),
+        html=dict(data.get("html", {})),
+    )
