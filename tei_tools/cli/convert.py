@@ -1,0 +1,53 @@
+"""tei-tools convert: transcripts → TEI."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..diagnostics import Severity
+from ._common import echo_diagnostics, progress_bar
+
+
+@click.command("convert")
+@click.argument("transcripts", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="A .xml file (one transcript) or a folder (many transcripts or a folder).")
+@click.option("--profile", default="wilson-center", show_default=True,
+              help="Transcript conventions to read (see `--list-profiles`).")
+@click.option("--publisher", default=None, help="publicationStmt/publisher of the TEI.")
+@click.option("--force", is_flag=True, help="Overwrite TEI files that were edited by hand.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Worker processes (default: all cores).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Diagnostics as text lines or JSON lines.")
+@click.option("-v", "--verbose", is_flag=True, help="Also show info diagnostics.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def command(transcripts, output, profile, publisher, force, jobs, strict, fmt, verbose, quiet):
+    """Convert plain-text transcripts to TEI P5.
+
+    TRANSCRIPTS are files or folders (searched for *.txt). Existing TEI files that differ from
+    what the converter would write are never overwritten without --force.
+
+    Exit status: 0 converted, 1 a file failed (or warnings with --strict), 2 usage or I/O error.
+    """
+    from ..convert import collect_inputs, convert
+    from ..readers.transcript.context import ReaderSettings
+    from ..readers.transcript.profiles import available_profiles
+
+    if profile not in available_profiles():
+        raise click.BadParameter(f"unknown profile {profile!r}; available: "
+                                 f"{', '.join(available_profiles())}", param_hint="--profile")
+    settings = ReaderSettings(profile=profile, publisher=publisher)
+    total = len(collect_inputs(transcripts))
+    with progress_bar(total, "Converting", enabled=not quiet and total > 1) as advance:
+        report = convert(transcripts, output, settings=settings, force=force, jobs=jobs,
+                         progress=advance)
+    minimum = Severity.INFO if verbose else Severity.WARNING
+    echo_diagnostics(report.diagnostics, minimum, fmt)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    warnings = sum(report.by_code(Severity.WARNING).values())
+    sys.exit(1 if report.failed or (strict and warnings) else 0)

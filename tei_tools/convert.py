@@ -1,0 +1,125 @@
+"""Batch conversion: transcripts (files or folders) → TEI files, on all cores.
+
+Written files never clobber hand edits (see :mod:`tei_tools.outputs`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Severity, TeiToolsError, error
+from .outputs import OutputFolder
+from .parallel import run_parallel
+from .readers.transcript import ConversionResult, read_transcript
+from .readers.transcript.context import ReaderSettings, docid_from_name
+
+
+def convert_text(data: bytes | str, name: str = "document.txt", *,
+                 settings: ReaderSettings | None = None) -> ConversionResult:
+    """Convert one transcript given as bytes or text; nothing is written."""
+    return read_transcript(data, name, settings=settings)
+
+
+def collect_inputs(inputs: Sequence[str | os.PathLike], suffix: str = ".txt") -> list[Path]:
+    """Files as given, folders expanded to their ``*{suffix}`` files (recursively, sorted)."""
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob(f"*{suffix}") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise error("IO002", "no such file or folder", path=str(path),
+                        hint="check the path; folders are searched for *.txt transcripts")
+    return found
+
+
+@dataclass
+class ConvertReport:
+    """What a batch conversion did, file by file."""
+
+    outputs: dict[Path, Path] = field(default_factory=dict)      # transcript → TEI file
+    states: dict[Path, str] = field(default_factory=dict)        # new/replace/unchanged/edited
+    failed: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def by_code(self, severity: Severity) -> Counter:
+        return Counter(d.code for d in self.diagnostics if d.severity == severity)
+
+    def summary(self) -> str:
+        states = Counter(self.states.values())
+        parts = [f"{len(self.states) + len(self.failed)} files",
+                 f"{states['new'] + states['replace']} written",
+                 f"{states['unchanged']} unchanged"]
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        warnings = self.by_code(Severity.WARNING)
+        text = "converted " + ", ".join(parts)
+        if warnings:
+            listed = ", ".join(f"{code}×{n}" for code, n in sorted(warnings.items()))
+            text += f"; {sum(warnings.values())} warnings ({listed})"
+        return text
+
+
+def _convert_file(job: tuple[str, ReaderSettings]) -> tuple[str, ConversionResult]:
+    path, settings = job
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        diag = Diagnostic(Severity.ERROR, "IO001", f"cannot read file: {exc.strerror or exc}",
+                          path, hint="check the path and its permissions")
+        return path, ConversionResult(docid_from_name(path), None, [diag])
+    return path, read_transcript(data, Path(path).name, settings=settings, path=path)
+
+
+def convert(inputs: Sequence[str | os.PathLike], output: str | os.PathLike, *,
+            settings: ReaderSettings | None = None, force: bool = False,
+            jobs: int | None = None,
+            progress: Callable[[int], None] | None = None) -> ConvertReport:
+    """Convert transcripts to TEI.
+
+    One transcript and an ``output`` ending in ``.xml`` writes that file; otherwise ``output``
+    is a folder that receives ``{docid}.xml`` per transcript. An existing file whose content
+    differs from the new TEI and that tei-tools did not write (a hand edit) is left alone and
+    reported, unless ``force`` is true.
+    """
+    settings = settings or ReaderSettings()
+    files = collect_inputs(inputs)
+    output = Path(output)
+    single = len(files) == 1 and output.suffix.lower() == ".xml" and not output.is_dir()
+    folder = OutputFolder(output.parent if single else output, force=force)
+    report = ConvertReport()
+    seen: dict[str, Path] = {}
+    jobs_list = [(str(f), settings) for f in files]
+    for path_text, result in run_parallel(_convert_file, jobs_list, jobs=jobs, progress=progress):
+        path = Path(path_text)
+        report.diagnostics.extend(result.diagnostics)
+        if result.tei is None:
+            report.failed.append(path)
+            continue
+        relpath = output.name if single else f"{result.docid}.xml"
+        if relpath in seen:
+            report.failed.append(path)
+            report.diagnostics.append(Diagnostic(
+                Severity.ERROR, "OUT003", f"document id {result.docid!r} is also the id of "
+                f"{seen[relpath]}; both would write {relpath}", str(path),
+                hint="rename one of the transcripts"))
+            continue
+        seen[relpath] = path
+        try:
+            report.states[path] = folder.write(relpath, result.tei)
+            report.outputs[path] = folder.root / relpath
+        except TeiToolsError as exc:
+            report.failed.append(path)
+            report.diagnostics.append(exc.diagnostic)
+    folder.save()
+    return report
