@@ -1,0 +1,35 @@
+"""The command line: every command has --help, --version works, usage errors exit 2."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from tei_tools import __version__
+from tei_tools.cli import main
+
+EXPECTED = {"build", "convert", "validate", "html", "pdf", "text"}
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_all_commands_are_registered():
+    assert EXPECTED <= set(main.list_commands(None))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_command_has_help(name):
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+def test_unknown_input_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "missing.txt"), "-o",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "missing.txt" in result.output
