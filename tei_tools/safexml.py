@@ -69,7 +69,8 @@ def parse_bytes(data: bytes | str, where: str = "<string>", **options) -> etree.
     except etree.XMLSyntaxError as exc:
         line, col = (exc.position if exc.position else (None, None))
         msg = exc.msg or str(exc)
-        if "entity" in msg.lower() and ("not defined" in msg.lower() or "undeclared" in msg.lower()):
+        lowered = msg.lower()
+        if "entity" in lowered and ("not defined" in lowered or "undeclared" in lowered):
             hint = "entities are not resolved; write the character itself or a numeric reference"
         else:
             hint = "fix the XML syntax at this position (is the file well-formed XML?)"
