@@ -59,10 +59,12 @@ def to_xdm(tree: etree._ElementTree | etree._Element, base_uri: str | None = Non
     """Hand a safely parsed lxml tree to Saxon (serialised without any DOCTYPE)."""
     text = safexml.serialise(tree).decode("utf-8")
     with _lock:
-        node = processor().parse_xml(xml_text=text)
-    if base_uri:
-        node.base_uri = base_uri  # best effort: saxonche may ignore it on some versions
-    return node
+        if not base_uri:
+            return processor().parse_xml(xml_text=text)
+        # the base URI lets stylesheets resolve doc() and relative links against the source
+        builder = processor().new_document_builder()
+        builder.set_base_uri(base_uri)
+        return builder.parse_xml(xml_text=text)
 
 
 def _value(proc: PySaxonProcessor, value):
