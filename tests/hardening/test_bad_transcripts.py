@@ -1,0 +1,156 @@
+"""Bad transcript input: a faithful conversion with a warning, or a clear one-line error.
+
+Never a traceback, never a hang, never silently dropped text (issue 8, conventions.md §6.1).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+from lxml import etree
+
+from tei_tools.diagnostics import Severity
+from tei_tools.readers.transcript import read_transcript
+
+BODY = ("Skip to content\n\nMay 23, 1957\n\nA test document\n\n"
+        "I visited the Minister at his request and we discussed the plan.\n\n"
+        "He said that [they] would come.\n")
+
+
+def convert(data: bytes, name: str = "bad.txt"):
+    started = time.perf_counter()
+    result = read_transcript(data, name)
+    elapsed = time.perf_counter() - started
+    assert all(d.code != "TX199" for d in result.diagnostics), \
+        [d.format() for d in result.diagnostics if d.code == "TX199"]
+    for diag in result.diagnostics:
+        text = diag.format()
+        assert "Traceback" not in text
+        assert diag.path == name
+    return result, elapsed
+
+
+def body_text(tei: bytes) -> str:
+    root = etree.fromstring(tei)
+    body = root.find(".//{http://www.tei-c.org/ns/1.0}body")
+    return " ".join("".join(body.itertext()).split())
+
+
+def assert_converted_with(result, code_prefix: str = "TX"):
+    assert result.tei is not None, [d.format() for d in result.diagnostics]
+    etree.fromstring(result.tei)  # well-formed
+
+
+def test_utf8_with_bom_is_accepted_and_reported():
+    result, _ = convert(b"\xef\xbb\xbf" + BODY.encode())
+    assert_converted_with(result)
+    assert any(d.code == "TX102" for d in result.diagnostics)
+    assert "\ufeff" not in result.tei.decode("utf-8")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_crlf_and_cr_line_ends(newline):
+    lf, _ = convert(BODY.encode())
+    other, _ = convert(BODY.replace("\n", newline).encode())
+    assert other.tei == lf.tei
+    assert any(d.code == "TX102" for d in other.diagnostics)
+
+
+def test_latin1_bytes_are_an_error_with_position():
+    data = BODY.replace("request", "requ\u00e9st").encode("latin-1")
+    result, _ = convert(data)
+    assert result.tei is None
+    errors = [d for d in result.diagnostics if d.severity == Severity.ERROR]
+    assert errors and errors[0].code == "TX101"
+    line_no = BODY.split("\n").index(next(x for x in BODY.split("\n") if "request" in x)) + 1
+    assert errors[0].line == line_no and errors[0].col is not None
+    assert errors[0].hint
+
+
+def test_utf16_with_bom_is_converted_or_clearly_refused():
+    result, _ = convert(BODY.encode("utf-16"))
+    if result.tei is None:
+        assert any(d.severity == Severity.ERROR and d.hint for d in result.diagnostics)
+    else:
+        assert "Minister" in body_text(result.tei)
+        assert any(d.severity >= Severity.INFO for d in result.diagnostics)
+
+
+def test_binary_file_is_refused():
+    data = bytes(range(256)) * 40
+    result, elapsed = convert(data)
+    assert result.tei is None
+    assert any(d.severity == Severity.ERROR for d in result.diagnostics)
+    assert elapsed < 10
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n\u00a0\n".replace(b"\\u00a0", b"")],
+                         ids=["empty", "whitespace-only"])
+def test_empty_input_is_an_error(data):
+    result, _ = convert(data)
+    assert result.tei is None
+    assert [d.code for d in result.diagnostics if d.severity == Severity.ERROR] == ["TX103"]
+
+
+def test_nbsp_only_lines_are_blank():
+    result, _ = convert(BODY.replace("\n\n", "\n\u00a0\n").encode())
+    assert_converted_with(result)
+    assert "\u00a0" not in result.tei.decode("utf-8")
+
+
+def test_control_characters_and_nul_bytes_do_not_crash():
+    data = BODY.replace("discussed", "dis\x00cus\x07sed\x1b").encode()
+    result, _ = convert(data)
+    assert_converted_with(result)
+    assert any(d.severity >= Severity.WARNING for d in result.diagnostics)
+    assert "discussed" in body_text(result.tei).replace("\ufffd", "")
+
+
+def test_ten_thousand_nested_brackets():
+    data = (BODY + "Deep " + "[" * 10_000 + "x" + "]" * 10_000 + " end.\n").encode()
+    result, elapsed = convert(data)
+    assert_converted_with(result)
+    assert any(d.code == "TX305" for d in result.diagnostics)
+    assert elapsed < 60
+
+
+def test_very_long_line():
+    paragraph = "The delegation discussed the plan at length. " * 20_000  # ~900 kB, one line
+    result, elapsed = convert((BODY + paragraph + "\n").encode())
+    assert_converted_with(result)
+    assert elapsed < 60
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_transcript_in_bounded_memory(tmp_path):
+    """Run in a child process so that its peak memory can be measured on its own."""
+    paragraph = ("In return I said that a visit was very desirable [?] and that [they] "
+                 "would come at the end of May. ")
+    lines = [BODY]
+    size = len(BODY)
+    n = 0
+    while size < 50_000_000:
+        line = f"{n}. {paragraph * 8}\n\n"
+        lines.append(line)
+        size += len(line)
+        n += 1
+    path = tmp_path / "huge.txt"
+    path.write_text("".join(lines), encoding="utf-8")
+    script = (
+        "import resource, sys\n"
+        "from tei_tools.readers.transcript import read_transcript\n"
+        f"r = read_transcript(open({str(path)!r}, 'rb').read(), 'huge.txt')\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
+        "print(r.tei is not None, len(r.tei or b''), peak)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    ok, size_out, peak_mb = done.stdout.split()
+    assert ok == "True"
+    assert int(size_out) > 50_000_000
+    # bounded: a small multiple of the input, not a blow-up
+    assert int(peak_mb) < 3_000, f"peak memory {peak_mb} MB"
