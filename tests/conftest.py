@@ -60,3 +60,11 @@ def seed_reference() -> Path:
 def corpus_files() -> list[Path]:
     """The synthetic transcripts (copied from ../shared/corpus/synthetic) plus the seed."""
     return sorted((DATA / "corpus").glob("*.txt")) + [DATA / "puzanov-1957-05-23.txt"]
+
+
+@pytest.fixture(scope="session")
+def tei_all_schema(tei_all_rng: Path):
+    """TEI All compiled once per test session (lxml takes 10–14 s to compile it)."""
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(tei_all_rng)))
