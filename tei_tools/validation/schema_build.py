@@ -14,7 +14,7 @@ the language, so every document valid against the result is valid against TEI Al
 and unreachable defines are dropped, so the result is small and compiles quickly.
 
 Run: ``python -m tei_tools.validation.schema_build /path/to/tei_all.rng`` (writes
-schemas/tei-tools.rng and schemas/README.md).
+schemas/tei-tools.rng, schemas/tei-tools-values.sch and schemas/README.md).
 """
 
 from __future__ import annotations
@@ -254,16 +254,18 @@ def build(tei_all: Path, spec: dict) -> etree._ElementTree:
 
 def write(tei_all: Path, out_dir: Path) -> list[Path]:
     """Regenerate tei-tools.rng and README.md in ``out_dir`` (the schemas folder)."""
-    from .schema_docs import render_readme
+    from .schema_docs import render_readme, render_values_sch, sch_rules
 
     spec = load_spec(out_dir / "src" / "house.toml")
     tree = build(tei_all, spec)
+    values = out_dir / "tei-tools-values.sch"
+    values.write_text(render_values_sch(spec), encoding="utf-8")
     rng = out_dir / "tei-tools.rng"
     etree.indent(tree, space=" ")
     rng.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n")
     readme = out_dir / "README.md"
-    readme.write_text(render_readme(spec), encoding="utf-8")
-    return [rng, readme]
+    readme.write_text(render_readme(spec, sch_rules(out_dir / "tei-tools.sch")), encoding="utf-8")
+    return [rng, values, readme]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -47,3 +47,60 @@ def render_readme(spec: dict, rules: list[tuple[str, str, str]] | None = None) -
         out += [f"| `{rid}` | {role} | {_escape_cell(text)} |" for rid, role, text in rules]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+_SCH = "http://purl.oclc.org/dsdl/schematron"
+
+
+def render_values_sch(spec: dict) -> str:
+    """The Schematron pattern that re-checks every closed value list of house.toml.
+
+    The schema already enforces them; the Schematron repeats them so that documents validated
+    against TEI All (or another schema) plus tei-tools.sch get the same verdict and a clear message.
+    """
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             "<!-- Generated from schemas/src/house.toml by "
+             "tei_tools/validation/schema_build.py; do not edit. -->",
+             f'<sch:pattern xmlns:sch="{_SCH}" id="closed-values">']
+    keys = sorted(spec["values"], key=lambda k: k.startswith("*"))  # the generic rule goes last
+    for key in keys:
+        element, attr = key.split("@")
+        values = list(spec["values"][key])
+        quoted = ", ".join(f"'{v}'" for v in values)
+        context = f"tei:{element}/@{attr}" if element != "*" else f"tei:*/@{attr}"
+        rid = f"TT-LIST-{'any' if element == '*' else element}-{attr}"
+        lines += [f'  <sch:rule context="{context}">',
+                  f'    <sch:assert id="{rid}" role="error" diagnostics="d-values" '
+                  f'test=". = ({quoted})">',
+                  f'      {element.replace("*", "any element")}/@{attr}='
+                  '"<sch:value-of select="."/>"'
+                  f" is not one of: {', '.join(values)}.</sch:assert>",
+                  "  </sch:rule>"]
+    lines.append("</sch:pattern>")
+    return "\n".join(lines) + "\n"
+
+
+def sch_rules(path) -> list[tuple[str, str, str]]:
+    """(id, role, message) of every assert/report of a Schematron file and its includes."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from .. import safexml
+
+    path = Path(path)
+    root = safexml.parse_file(path).getroot()
+    found: dict[str, tuple[str, str, str]] = {}
+    for node in root.iter(f"{{{_SCH}}}include"):
+        for rule in sch_rules(path.parent / node.get("href")):
+            found.setdefault(rule[0], rule)
+    for check in root.iter(f"{{{_SCH}}}assert", f"{{{_SCH}}}report"):
+        parts = [check.text or ""]
+        for child in check:
+            local = etree.QName(child).localname
+            parts.append("…" if local in ("value-of", "name") else "".join(child.itertext()))
+            parts.append(child.tail or "")
+        message = " ".join("".join(parts).split())
+        found.setdefault(check.get("id", "?"), (check.get("id", "?"),
+                                                 check.get("role", "error"), message))
+    return sorted(found.values())

@@ -1,0 +1,313 @@
+"""ISO Schematron without Java: compile a .sch file to XSLT 3.0 and run it on saxonche.
+
+Supported: queryBinding xslt/xslt2/xslt3/xpath2/xpath3/xpath31; ``ns``; ``let`` at schema, phase,
+pattern and rule level; ``pattern``, ``rule``, ``assert``, ``report`` with ``value-of``, ``name``
+and ``emph``/``dir``/``span`` (as text); ``diagnostics`` (used as the hint); ``phase`` with
+``active`` and ``defaultPhase``; abstract rules with ``extends``; abstract patterns with ``is-a``
+and ``param``; ``include``; top-level ``xsl:key`` and ``xsl:function``.
+
+Each failure is reported with the element path of its context node as child indexes
+(``1/3/2``, ``/@when`` for attributes); :func:`run` resolves it on the lxml tree to a line number.
+Compiled schemas are cached per process (keyed by path, modification time and phase).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from .. import safexml, saxon
+from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
+
+SCH = "http://purl.oclc.org/dsdl/schematron"
+XSL = "http://www.w3.org/1999/XSL/Transform"
+OUT = "urn:tei-tools:schematron-output"
+_S, _X = f"{{{SCH}}}", f"{{{XSL}}}"
+_BINDINGS = {"", "xslt", "xslt2", "xslt3", "xpath", "xpath2", "xpath3", "xpath31"}
+_ROLES = {"error": Severity.ERROR, "fatal": Severity.ERROR, "warning": Severity.WARNING,
+          "warn": Severity.WARNING, "info": Severity.INFO, "information": Severity.INFO}
+
+
+@dataclass(frozen=True)
+class CompiledSchematron:
+    source: str
+    xslt: Path
+    title: str
+
+
+def severity_of(role: str | None) -> Severity:
+    return _ROLES.get((role or "error").strip().lower(), Severity.ERROR)
+
+
+# ---------------------------------------------------------------- preprocessing
+
+def _load(path: Path) -> etree._Element:
+    root = safexml.parse_file(path).getroot()
+    if root.tag != _S + "schema":
+        raise error("SCH001", "not an ISO Schematron schema (root must be sch:schema)",
+                    path=str(path), hint="use the namespace http://purl.oclc.org/dsdl/schematron")
+    _resolve_includes(root, path, depth=0)
+    return root
+
+
+def _resolve_includes(root: etree._Element, base: Path, depth: int) -> None:
+    if depth > 10:
+        raise error("SCH001", "sch:include nested too deeply", path=str(base))
+    for inc in list(root.iter(_S + "include")):
+        target = (base.parent / inc.get("href", "")).resolve()
+        included = safexml.parse_file(target).getroot()
+        _resolve_includes(included, target, depth + 1)
+        inc.getparent().replace(inc, included)
+
+
+def _instantiate_abstract_patterns(root: etree._Element) -> None:
+    abstract = {p.get("id"): p for p in root.findall(_S + "pattern") if p.get("abstract") == "true"}
+    for pattern in root.findall(_S + "pattern"):
+        if not pattern.get("is-a"):
+            continue
+        template = abstract.get(pattern.get("is-a"))
+        if template is None:
+            raise error("SCH002", f"pattern is-a {pattern.get('is-a')!r}: no such abstract pattern")
+        params = {p.get("name"): p.get("value", "") for p in pattern.findall(_S + "param")}
+        names = sorted(params, key=len, reverse=True)  # $a must not replace inside $ab
+
+        def substitute(text: str, names=names, params=params) -> str:
+            for name in names:
+                text = re.sub(r"\$" + re.escape(name) + r"(?![\w.-])", params[name], text)
+            return text
+
+        instance = copy.deepcopy(template)
+        for node in instance.iter():
+            for key, value in node.attrib.items():
+                node.set(key, substitute(value))
+        instance.attrib.pop("abstract", None)
+        for key in ("id", "see", "fpi"):
+            if pattern.get(key):
+                instance.set(key, pattern.get(key))
+        pattern.getparent().replace(pattern, instance)
+    for pattern in abstract.values():
+        pattern.getparent().remove(pattern)
+
+
+def _active_patterns(root: etree._Element, phase: str | None) -> tuple[list, list]:
+    patterns = [p for p in root.findall(_S + "pattern")]
+    phase = phase or root.get("defaultPhase") or "#ALL"
+    if phase == "#ALL":
+        return patterns, []
+    for candidate in root.findall(_S + "phase"):
+        if candidate.get("id") == phase:
+            active = {a.get("pattern") for a in candidate.findall(_S + "active")}
+            return [p for p in patterns if p.get("id") in active], candidate.findall(_S + "let")
+    raise error("SCH003", f"no phase {phase!r} in the schema",
+                hint="name one of: " + ", ".join(p.get("id", "?") for p in
+                                                 root.findall(_S + "phase")))
+
+
+# ---------------------------------------------------------------- code generation
+
+def _x(parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
+    return etree.SubElement(parent, _X + tag, {k.rstrip("_"): v for k, v in attrib.items()})
+
+
+def _variable(parent: etree._Element, let: etree._Element) -> None:
+    var = _x(parent, "variable", name=let.get("name"))
+    if let.get("value") is not None:
+        var.set("select", let.get("value"))
+    else:  # a let with element content is a temporary tree
+        for child in let:
+            var.append(copy.deepcopy(child))
+
+
+def _message(parent: etree._Element, node: etree._Element, tag: str) -> None:
+    """Turn mixed message content (text, value-of, name, emph…) into XSLT building a string."""
+    out = etree.SubElement(parent, f"{{{OUT}}}{tag}")
+
+    def walk(element: etree._Element) -> None:
+        if element.text:
+            _x(out, "text").text = element.text
+        for child in element:
+            if child.tag == _S + "value-of":
+                _x(out, "value-of", select=child.get("select"), separator=" ")
+            elif child.tag == _S + "name":
+                _x(out, "value-of", select=f"name({child.get('path', '.')})")
+            elif isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                _x(out, "text").text = child.tail
+
+    walk(node)
+
+
+def _check(template: etree._Element, check: etree._Element, rule: etree._Element,
+           pattern: etree._Element, diagnostics: dict, index: str) -> None:
+    test = check.get("test")
+    if check.tag == _S + "assert":
+        test = f"not({test})"
+    branch = _x(template, "if", test=test)
+    role = check.get("role") or rule.get("role") or pattern.get("role") or "error"
+    rid = check.get("id") or rule.get("id") or pattern.get("id") or f"SCH-{index}"
+    failure = etree.SubElement(branch, f"{{{OUT}}}failure", id=rid, role=role)
+    _x(failure, "attribute", name="path", select="tei-tools:path(.)")
+    _message(failure, check, "text")
+    for ref in (check.get("diagnostics") or "").split():
+        if ref in diagnostics:
+            _message(failure, diagnostics[ref], "hint")
+
+
+def _rule_body(rule: etree._Element, abstract_rules: dict) -> list[etree._Element]:
+    body = []
+    for child in rule:
+        if child.tag == _S + "extends":
+            base = abstract_rules.get(child.get("rule"))
+            if base is None:
+                raise error("SCH002", f"extends {child.get('rule')!r}: no such abstract rule")
+            body += _rule_body(base, abstract_rules)
+        elif child.tag in (_S + "let", _S + "assert", _S + "report"):
+            body.append(child)
+    return body
+
+
+_PATH_FUNCTION = """
+<xsl:function xmlns:xsl="http://www.w3.org/1999/XSL/Transform" name="tei-tools:path"
+    as="xs:string" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <xsl:param name="node" as="node()"/>
+  <xsl:variable name="steps"
+      select="for $e in $node/ancestor-or-self::*
+              return string(count($e/preceding-sibling::*) + 1)"/>
+  <xsl:sequence select="string-join($steps, '/')
+      || (if ($node instance of attribute()) then '/@' || name($node) else '')"/>
+</xsl:function>
+"""
+
+
+def generate(root: etree._Element, source: Path, phase: str | None = None) -> etree._Element:
+    """Return the XSLT 3.0 stylesheet for a loaded Schematron schema."""
+    binding = (root.get("queryBinding") or "").lower()
+    if binding not in _BINDINGS:
+        raise error("SCH001", f"queryBinding {binding!r} is not supported", path=str(source),
+                    hint="use queryBinding=\"xslt2\" or \"xslt3\"")
+    _instantiate_abstract_patterns(root)
+    nsmap = {"xsl": XSL, "xs": "http://www.w3.org/2001/XMLSchema",
+             "tei-tools": "urn:tei-tools:functions", "out": OUT}
+    for ns in root.findall(_S + "ns"):
+        nsmap[ns.get("prefix")] = ns.get("uri")
+    xslt = etree.Element(_X + "stylesheet", nsmap=nsmap, version="3.0")
+    xslt.set("exclude-result-prefixes", " ".join(p for p in nsmap if p not in ("xsl", "out")))
+    xslt.set("{http://www.w3.org/XML/1998/namespace}base", source.resolve().as_uri())
+    _x(xslt, "output", method="xml", indent="no")
+    for child in root:
+        if child.tag in (_X + "key", _X + "function"):
+            xslt.append(copy.deepcopy(child))
+    xslt.append(etree.fromstring(_PATH_FUNCTION))
+    patterns, phase_lets = _active_patterns(root, phase)
+    for let in root.findall(_S + "let") + phase_lets:
+        _variable(xslt, let)
+    diagnostics = {d.get("id"): d for d in root.iter(_S + "diagnostic")}
+    abstract_rules = {r.get("id"): r for r in root.iter(_S + "rule") if r.get("abstract") == "true"}
+    main = _x(xslt, "template", match="/")
+    report = etree.SubElement(main, f"{{{OUT}}}report")
+    for p_index, pattern in enumerate(patterns):
+        mode = f"M{p_index}"
+        _x(report, "apply-templates", select="/", mode=mode)
+        for let in pattern.findall(_S + "let"):  # pattern scope: global, evaluated on the document
+            _variable(xslt, let)
+        rules = [r for r in pattern.findall(_S + "rule") if r.get("abstract") != "true"]
+        for r_index, rule in enumerate(rules):
+            # the first matching rule of a pattern wins: earlier rules get higher priority
+            template = _x(xslt, "template", match=rule.get("context"), mode=mode,
+                          priority=str(1000 - r_index))
+            for c_index, node in enumerate(_rule_body(rule, abstract_rules)):
+                if node.tag == _S + "let":
+                    _variable(template, node)
+                else:
+                    _check(template, node, rule, pattern, diagnostics,
+                           f"{p_index + 1}.{r_index + 1}.{c_index + 1}")
+            _x(template, "apply-templates", select="@*|node()", mode=mode)
+        default = _x(xslt, "template", match="/|@*|node()", mode=mode, priority="-10")
+        _x(default, "apply-templates", select="@*|node()", mode=mode)
+    return xslt
+
+
+def _cache_dir() -> Path:
+    return Path(_tmp())
+
+
+@cache
+def _tmp() -> str:
+    return tempfile.mkdtemp(prefix="tei-tools-sch-")
+
+
+@cache
+def _compile_cached(path: str, mtime: float, phase: str | None) -> CompiledSchematron:
+    source = Path(path)
+    root = _load(source)
+    xslt = generate(root, source, phase)
+    data = etree.tostring(xslt, encoding="utf-8", xml_declaration=True)
+    target = _cache_dir() / (hashlib.sha256(data).hexdigest()[:20] + ".xsl")
+    target.write_bytes(data)
+    try:
+        saxon.compile_stylesheet(target)
+    except TeiToolsError as exc:
+        raise error("SCH004", f"Schematron does not compile: {exc.diagnostic.message}",
+                    path=path, hint="check the XPath in the rule contexts and tests") from None
+    title = (root.findtext(_S + "title") or source.name).strip()
+    return CompiledSchematron(path, target, title)
+
+
+def compile_schematron(path: str | os.PathLike, phase: str | None = None) -> CompiledSchematron:
+    """Compile (once per process and file version) an ISO Schematron file."""
+    resolved = Path(path).resolve()
+    try:
+        mtime = resolved.stat().st_mtime
+    except OSError as exc:
+        raise error("IO001", f"cannot read Schematron: {exc.strerror}", path=str(path)) from None
+    return _compile_cached(str(resolved), mtime, phase)
+
+
+def _column(lines: list[str], line: int | None, tag: str) -> int | None:
+    if not line or line > len(lines):
+        return None
+    index = lines[line - 1].find("<" + tag)
+    if index < 0:
+        index = lines[line - 1].find(":" + tag)
+    return index + 1 if index >= 0 else None
+
+
+def _locate(root: etree._Element, path: str) -> etree._Element:
+    node = root
+    for step in path.split("/")[1:]:
+        if step.startswith("@"):
+            break
+        children = [c for c in node if isinstance(c.tag, str)]
+        node = children[int(step) - 1]
+    return node
+
+
+def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
+        text: str | None = None) -> list[Diagnostic]:
+    """Validate a parsed document; return one Diagnostic per failed assert or fired report."""
+    try:
+        output = saxon.transform(compiled.xslt, tree)
+    except TeiToolsError as exc:
+        raise error("SCH005", f"Schematron {Path(compiled.source).name} failed on this "
+                    f"document: {exc.diagnostic.message}", path=where) from None
+    result = safexml.parse_bytes(output.encode("utf-8"), "<schematron output>").getroot()
+    lines = text.splitlines() if text is not None else []
+    found = []
+    for failure in result.iter(f"{{{OUT}}}failure"):
+        element = _locate(tree.getroot(), failure.get("path", "1"))
+        line = element.sourceline
+        hints = [" ".join("".join(h.itertext()).split()) for h in failure.iter(f"{{{OUT}}}hint")]
+        message = " ".join("".join(failure.find(f"{{{OUT}}}text").itertext()).split())
+        found.append(Diagnostic(severity_of(failure.get("role")), failure.get("id"), message,
+                                where, line, _column(lines, line, etree.QName(element).localname),
+                                "; ".join(hints) or None))
+    return found
