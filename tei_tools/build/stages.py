@@ -1,0 +1,79 @@
+"""The stages a build runs, behind one small interface.
+
+:func:`tei_tools.build.build_edition` decides *which* documents each stage must process; the
+stages here do the work by calling the public APIs of the converter, the validator and the
+writers. Keeping them behind :class:`Stages` lets tests drive the incremental logic with
+recording fakes, and lets a caller swap a stage (e.g. a faster validator) without touching the
+orchestration.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Diagnostic
+from ..edition import Edition
+
+if TYPE_CHECKING:
+    from ..convert import ConvertReport
+    from ..readers.transcript.context import ReaderSettings
+
+Progress = Callable[[int], None]
+
+
+def _convert(files: Sequence[Path], tei_out: Path, settings: ReaderSettings, force: bool,
+             jobs: int | None, progress: Progress) -> ConvertReport:
+    from ..convert import convert
+
+    return convert(list(files), tei_out, settings=settings, force=force, jobs=jobs,
+                   progress=progress)
+
+
+def _validate(files: Sequence[Path], jobs: int | None, progress: Progress) -> list[Diagnostic]:
+    from ..validation import validate
+
+    return list(validate(list(files), jobs=jobs, progress=progress).diagnostics)
+
+
+def _site(files: Sequence[Path], out_dir: Path, edition: Edition,
+          changed: Collection[Path] | None, force: bool, jobs: int | None,
+          progress: Progress) -> None:
+    """The web edition. ``changed`` names the documents whose pages must be rewritten (None:
+    all); collection pages (index, chronology, search) always cover ``files``. A site writer
+    without a ``changed`` parameter rewrites every page."""
+    from ..writers.site import build_site
+
+    kwargs = {}
+    if changed is not None and "changed" in inspect.signature(build_site).parameters:
+        kwargs["changed"] = list(changed)
+    build_site(list(files), out_dir, edition=edition, force=force, jobs=jobs,
+               progress=progress, **kwargs)
+
+
+def _pdf(files: Sequence[Path], pdf_dir: Path, edition: Edition, force: bool,
+         jobs: int | None, progress: Progress) -> None:
+    from ..writers.pdf import render_pdf
+
+    render_pdf(list(files), pdf_dir, edition=edition, paper=str(edition.pdf.get("paper", "A4")),
+               force=force, jobs=jobs, progress=progress)
+
+
+def _book(edition: Edition, files: Sequence[Path], target: Path) -> None:
+    from ..writers.pdf import render_book
+
+    render_book(edition, list(files), target, paper=str(edition.pdf.get("paper", "A4")))
+
+
+@dataclass
+class Stages:
+    """The callables a build uses; the defaults are tei-tools' own converter and writers."""
+
+    convert: Callable[..., ConvertReport] = _convert
+    validate: Callable[..., list[Diagnostic]] = _validate
+    site: Callable[..., None] = _site
+    pdf: Callable[..., None] = _pdf
+    book: Callable[..., None] = _book

@@ -1,0 +1,179 @@
+"""What the last build did, so the next one only redoes what changed.
+
+``out_dir/.tei-tools-build.json`` records, per source document, the SHA-256 of the source and
+of the TEI it produced, plus the *fingerprint* of each stage that processed it. A fingerprint
+hashes everything a stage's output depends on besides the document: the tei-tools version, the
+code and stylesheets/schemas of that stage, edition.toml and the edition's own xslt/ and css/.
+A document is redone by a stage when its input hash or the stage fingerprint changed.
+
+Change detection must stay cheap for 16,000 documents: a file whose size and modification time
+match the recorded ones is taken as unchanged without reading it; otherwise it is hashed, so a
+mere ``touch`` (or a fresh CI checkout) costs one read and no rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..edition import Edition
+from ..outputs import write_atomic
+from ..resources import data_dir
+
+STATE_NAME = ".tei-tools-build.json"
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+# Stage → what its output depends on: package-relative code, shipped data folders
+# (xslt/…, schemas/…) and whether the edition's own settings/stylesheets count.
+_DEPENDS = {
+    "convert": (["readers", "convert.py", "safexml.py"], [], False),
+    "validate": (["validation", "safexml.py"], ["schemas"], False),
+    "html": (["writers/html.py", "writers/site.py", "saxon.py"],
+             ["xslt/html", "xslt/common"], True),
+    "pdf": (["writers/pdf.py", "saxon.py"], ["xslt/print", "xslt/common"], True),
+}
+
+
+def file_sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def stat_key(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _tree_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*")
+                      if p.is_file() and "__pycache__" not in p.parts)
+    return []
+
+
+def _data(name: str) -> Path | None:
+    top, _, rest = name.partition("/")
+    try:
+        return data_dir(top) / rest
+    except FileNotFoundError:
+        return None
+
+
+def stage_fingerprints(edition: Edition, extra: dict[str, object] | None = None
+                       ) -> dict[str, str]:
+    """One hash per stage over the tool version, the stage's code and data, the edition."""
+    edition_files = [edition.root / "edition.toml", *_tree_files(edition.xslt_dir),
+                     *_tree_files(edition.css_dir)]
+    result = {}
+    for stage, (code, data, uses_edition) in _DEPENDS.items():
+        digest = hashlib.sha256(f"{FORMAT}:{__version__}:{stage}".encode())
+        files = [f for rel in code for f in _tree_files(_PACKAGE / rel)]
+        files += [f for rel in data if (d := _data(rel)) for f in _tree_files(d)]
+        if uses_edition:
+            files += edition_files
+        for path in files:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(json.dumps((extra or {}).get(stage), sort_keys=True,
+                                 default=str).encode())
+        result[stage] = digest.hexdigest()[:20]
+    return result
+
+
+@dataclass
+class DocState:
+    """One source document: its input, its TEI, and the fingerprint each stage last used."""
+
+    source_stat: list[int] | None = None
+    source_sha: str = ""
+    tei: str = ""                       # TEI file, relative to the output folder
+    tei_stat: list[int] | None = None
+    tei_sha: str = ""
+    convert: str = ""                   # fingerprints; "" = not done (or failed)
+    validate: str = ""
+    html: str = ""
+    pdf: str = ""
+
+
+@dataclass
+class BuildState:
+    """The whole state file: documents by source key, plus collection-level records."""
+
+    docs: dict[str, DocState] = field(default_factory=dict)
+    collection: dict[str, str] = field(default_factory=dict)  # e.g. {"html": ..., "book": ...}
+
+    @classmethod
+    def load(cls, out_dir: Path) -> BuildState:
+        """The recorded state; an unreadable or foreign-format file means 'nothing built'."""
+        path = Path(out_dir) / STATE_NAME
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data.get("format") != FORMAT:
+                return cls()
+            docs = {key: DocState(**value) for key, value in data["docs"].items()}
+            return cls(docs, dict(data.get("collection", {})))
+        except (OSError, ValueError, TypeError, KeyError):
+            return cls()
+
+    def save(self, out_dir: Path) -> None:
+        data = {"format": FORMAT, "collection": self.collection,
+                "docs": {key: asdict(doc) for key, doc in sorted(self.docs.items())}}
+        write_atomic(Path(out_dir) / STATE_NAME,
+                     json.dumps(data, separators=(",", ":")).encode("utf-8"))
+
+    def source_changed(self, key: str, path: Path) -> bool:
+        """True when ``path`` differs from what was recorded under ``key`` (updates the stat)."""
+        doc = self.docs.setdefault(key, DocState())
+        now = stat_key(path)
+        if doc.source_sha and now == doc.source_stat:
+            return False
+        sha = file_sha(path)
+        changed = sha != doc.source_sha
+        doc.source_stat, doc.source_sha = now, sha
+        if changed:  # every later stage has to redo this document
+            doc.convert = doc.validate = doc.html = doc.pdf = ""
+        return changed
+
+    def tei_changed(self, key: str, out_dir: Path) -> bool:
+        """True when the TEI file is missing or not the one the last build wrote."""
+        doc = self.docs[key]
+        if not doc.tei:
+            return True
+        path = out_dir / doc.tei
+        now = stat_key(path)
+        if now is None:
+            return True
+        if now == doc.tei_stat:
+            return False
+        if file_sha(path) != doc.tei_sha:
+            return True
+        doc.tei_stat = now
+        return False
+
+    def record_tei(self, key: str, out_dir: Path, tei_rel: str) -> bool:
+        """Record a freshly written TEI file; returns whether its content changed."""
+        doc = self.docs[key]
+        path = out_dir / tei_rel
+        sha = file_sha(path)
+        changed = sha != doc.tei_sha or tei_rel != doc.tei
+        doc.tei, doc.tei_stat, doc.tei_sha = tei_rel, stat_key(path), sha
+        if changed:
+            doc.validate = doc.html = doc.pdf = ""
+        return changed
+
+
+def relative_key(path: Path, root: Path) -> str:
+    """The state key of a source file: its path relative to the edition, with '/'."""
+    return os.path.relpath(path, root).replace(os.sep, "/")
