@@ -49,8 +49,20 @@ def severity_of(role: str | None) -> Severity:
 
 # ---------------------------------------------------------------- preprocessing
 
+def _embedded(grammar: etree._Element) -> etree._Element:
+    """The Schematron embedded in a RELAX NG schema (as TEI's ODD-generated schemas carry)."""
+    schema = etree.Element(_S + "schema", queryBinding="xslt2")
+    for ns in grammar.iter(_S + "ns"):
+        schema.append(copy.deepcopy(ns))
+    for pattern in grammar.iter(_S + "pattern"):
+        schema.append(copy.deepcopy(pattern))
+    return schema
+
+
 def _load(path: Path) -> etree._Element:
     root = safexml.parse_file(path).getroot()
+    if root.tag == "{http://relaxng.org/ns/structure/1.0}grammar":
+        root = _embedded(root)
     if root.tag != _S + "schema":
         raise error("SCH001", "not an ISO Schematron schema (root must be sch:schema)",
                     path=str(path), hint="use the namespace http://purl.oclc.org/dsdl/schematron")

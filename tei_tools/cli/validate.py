@@ -1,0 +1,68 @@
+"""tei-tools validate: TEI files → well-formedness, schema and Schematron report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ._common import progress_bar
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--schema", "schemas", multiple=True, type=click.Path(),
+              help="Also validate against this RELAX NG (.rng), XSD (.xsd, 1.0 or 1.1) or "
+                   "Schematron (.sch) file. Repeatable.")
+@click.option("--no-project-rules", is_flag=True,
+              help="Skip the tei-tools schema and Schematron (use only --schema / xml-model).")
+@click.option("--no-xml-model", is_flag=True,
+              help="Ignore <?xml-model?> processing instructions in the documents.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "sarif", "github"]),
+              default="text", show_default=True, help="Report format (on stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the report to this file instead of stdout.")
+@click.option("--max-warnings", type=click.IntRange(0), default=None,
+              help="Fail (exit 1) when there are more warnings than this.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Worker processes (default: all cores).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def command(paths, schemas, no_project_rules, no_xml_model, fmt, output, max_warnings, jobs,
+            quiet):
+    """Validate TEI files and folders (folders are searched for *.xml).
+
+    Checks well-formedness (no DTDs, entities or network access), the tei-tools RELAX NG
+    schema and Schematron rules, the schemas given with --schema and those named by
+    <?xml-model?> processing instructions.
+
+    \b
+    Examples:
+      tei-tools validate tei/
+      tei-tools validate doc.xml --schema tei_all.rng --schema house.sch
+      tei-tools validate tei/ --format github --max-warnings 0
+
+    Exit status: 0 valid, 1 invalid (or too many warnings), 2 usage, I/O or schema error.
+    """
+    from ..validation import collect, validate
+
+    total = len(collect(paths)[0])
+    show_progress = not quiet and total > 1 and sys.stderr.isatty()
+    with progress_bar(total, "Validating", enabled=show_progress) as advance:
+        report = validate(paths, schemas=schemas, project_rules=not no_project_rules,
+                          xml_model=not no_xml_model, jobs=jobs, progress=advance)
+    text = report.render(fmt)
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            click.echo(f"{output}: error: cannot write the report: {exc.strerror} [IO002]",
+                       err=True)
+            sys.exit(2)
+    else:
+        click.echo(text, nl=False)
+    if not quiet:
+        # machine-readable formats keep stdout clean; the summary goes to stderr
+        to_stderr = fmt in ("json", "junit", "sarif") and not output
+        click.echo(report.summary(), err=to_stderr)
+    sys.exit(report.exit_code(max_warnings))

@@ -1,0 +1,143 @@
+"""validate(): well-formedness, the project schema and rules, users' schemas, xml-model PIs."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+
+from .. import safexml
+from ..diagnostics import Diagnostic, Severity, TeiToolsError
+from ..parallel import run_parallel
+from ..resources import schema_path
+from . import engines
+from .engines import SchemaRef
+from .report import FileResult, ValidationReport
+
+_PROJECT_HINT = "see schemas/README.md for the elements, attributes and values tei-tools allows"
+
+
+def project_schemas() -> list[SchemaRef]:
+    """The tei-tools RELAX NG schema and Schematron rules (shipped in schemas/)."""
+    return [SchemaRef(str(schema_path("tei-tools.rng")), "rng", "TT-RNG", _PROJECT_HINT),
+            SchemaRef(str(schema_path("tei-tools.sch")), "sch", "TT-SCH")]
+
+
+def user_schema(path: str | os.PathLike) -> SchemaRef:
+    """A --schema file; the language comes from the extension (.rng, .xsd, .sch)."""
+    kind = engines.kind_of(path)
+    if kind is None:
+        raise TeiToolsError(Diagnostic(
+            Severity.ERROR, "VAL002", "unknown schema type (expected .rng, .xsd or .sch)",
+            str(path), hint="RELAX NG compact syntax (.rnc) can be converted with trang"))
+    if not Path(path).is_file():
+        raise TeiToolsError(Diagnostic(Severity.ERROR, "IO001", "schema file not found",
+                                       str(path), hint="check the --schema path"))
+    return SchemaRef(str(Path(path).resolve()), kind, kind.upper())
+
+
+def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[Diagnostic]]:
+    """Files as given, folders searched recursively for *.xml (hidden folders skipped)."""
+    files: list[str] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.xml") if p.is_file() and not any(
+                part.startswith(".") for part in p.relative_to(path).parts))
+            files += [str(p) for p in found]
+        elif path.is_file():
+            files.append(str(path))
+        else:
+            problems.append(Diagnostic(Severity.ERROR, "IO001", "no such file or folder",
+                                       str(raw), hint="check the path"))
+    return list(dict.fromkeys(files)), problems
+
+
+def xml_models(tree: etree._ElementTree, where: str) -> tuple[list[SchemaRef], list[Diagnostic]]:
+    """Schemas named by ``<?xml-model?>`` PIs before the root; href relative to the document."""
+    refs, problems = [], []
+    pis = [n for n in tree.getroot().itersiblings(preceding=True)
+           if isinstance(n, etree._ProcessingInstruction) and n.target == "xml-model"]
+    for pi in reversed(pis):
+        href, line = pi.get("href"), pi.sourceline
+        if not href:
+            continue
+        scheme = urlparse(href).scheme
+        if scheme not in ("", "file"):
+            problems.append(Diagnostic(
+                Severity.WARNING, "VAL010", f"xml-model schema {href} is remote and was not "
+                "fetched (tei-tools never uses the network)", where, line,
+                hint="download it and pass it with --schema, or point href to a local copy"))
+            continue
+        local = Path(unquote(urlparse(href).path)) if scheme == "file" else Path(href)
+        target = local if local.is_absolute() else Path(where).parent / local
+        kind = engines.kind_of(target, pi.get("schematypens"))
+        if kind is None:
+            problems.append(Diagnostic(
+                Severity.WARNING, "VAL011", f"xml-model schema {href} has an unsupported type",
+                where, line, hint="use RELAX NG (.rng), XSD (.xsd) or Schematron (.sch)"))
+            continue
+        if not target.is_file():
+            problems.append(Diagnostic(Severity.ERROR, "IO001",
+                                       f"xml-model schema {href} not found", where, line,
+                                       hint="fix the href (it is relative to the document)"))
+            continue
+        refs.append(SchemaRef(str(target.resolve()), kind, kind.upper()))
+    return refs, problems
+
+
+def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = True) -> FileResult:
+    """Validate one file against the given schemas (and its xml-model PIs)."""
+    result = FileResult(path)
+    try:
+        data = Path(path).read_bytes()
+        tree = safexml.parse_bytes(data, path)
+    except OSError as exc:
+        result.diagnostics.append(Diagnostic(Severity.ERROR, "IO001",
+                                             f"cannot read file: {exc.strerror}", path))
+        return result
+    except TeiToolsError as exc:  # not well-formed, or refused for safety
+        result.diagnostics.append(exc.diagnostic)
+        return result
+    text = data.decode("utf-8", errors="replace")
+    refs = list(schemas)
+    if use_models:
+        extra, problems = xml_models(tree, path)
+        result.diagnostics += problems
+        refs += [r for r in extra if r not in refs]
+    for ref in refs:
+        result.diagnostics += engines.check_safely(ref, tree, path, text)
+    return result
+
+
+def _worker(job: tuple[str, tuple[SchemaRef, ...], bool]) -> FileResult:
+    path, schemas, use_models = job
+    return validate_file(path, schemas, use_models)
+
+
+def validate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
+             schemas: Sequence[str | os.PathLike] | None = None, project_rules: bool = True,
+             xml_model: bool = True, jobs: int | None = None,
+             progress: Callable[[int], None] | None = None) -> ValidationReport:
+    """Validate TEI files and folders.
+
+    ``schemas`` are extra RELAX NG / XSD / Schematron files; ``project_rules`` adds the
+    tei-tools schema and Schematron; ``xml_model`` honours ``<?xml-model?>`` PIs. Folders run in
+    parallel on ``jobs`` processes (default: all cores). Raises TeiToolsError for an unusable
+    --schema argument; every problem with a document is in the report.
+    """
+    started = time.perf_counter()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    refs = project_schemas() if project_rules else []
+    refs += [user_schema(s) for s in schemas or []]
+    files, problems = collect(paths)
+    jobs_list = [(f, tuple(refs), xml_model) for f in files]
+    results = list(run_parallel(_worker, jobs_list, jobs=jobs if len(files) > 1 else 1,
+                                progress=progress))
+    return ValidationReport(results, problems, time.perf_counter() - started)

@@ -1,0 +1,118 @@
+"""The schema languages: RELAX NG (lxml), XSD 1.0/1.1 (xmlschema) and Schematron (saxonche).
+
+Every compiled schema is cached per process, keyed by path and modification time, so a folder
+of documents pays each compile once per worker process, however big the schema (lxml needs
+10–14 s for tei_all.rng).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from .. import safexml
+from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
+from . import schematron
+
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+XSD_NS = "http://www.w3.org/2001/XMLSchema"
+SCH_NS = schematron.SCH
+KINDS = {".rng": "rng", ".xsd": "xsd", ".sch": "sch"}
+_BY_NAMESPACE = {RNG_NS: "rng", XSD_NS: "xsd", SCH_NS: "sch"}
+
+
+@dataclass(frozen=True)
+class SchemaRef:
+    """A schema to validate against: its path, language and the code its problems carry."""
+
+    path: str
+    kind: str  # "rng" | "xsd" | "sch"
+    code: str  # diagnostic code for schema (not Schematron) errors, e.g. "RNG", "TT-RNG"
+    hint: str | None = None
+
+
+def kind_of(path: str | os.PathLike, schematypens: str | None = None) -> str | None:
+    """The schema language, by @schematypens when given, else by the file extension."""
+    if schematypens in _BY_NAMESPACE:
+        return _BY_NAMESPACE[schematypens]
+    return KINDS.get(Path(path).suffix.lower())
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError as exc:
+        raise error("IO001", f"cannot read schema: {exc.strerror}", path=path,
+                    hint="check the --schema path or the xml-model href") from None
+
+
+@cache
+def _relaxng(path: str, mtime: float) -> etree.RelaxNG:
+    # Parsed through safexml: no DTD, no entities; includes of the grammar are still resolved
+    tree = safexml.parse_file(path)
+    if tree.getroot().tag == f"{{{SCH_NS}}}schema":
+        raise error("SCH001", "this is a Schematron file, not RELAX NG", path=path)
+    try:
+        return etree.RelaxNG(tree)
+    except etree.RelaxNGParseError as exc:
+        raise error("RNG000", f"RELAX NG schema does not compile: {exc}", path=path,
+                    hint="only the XML syntax of RELAX NG is supported (convert .rnc with trang)"
+                    ) from None
+
+
+@cache
+def _xsd(path: str, mtime: float):
+    import xmlschema
+
+    # XSD 1.1 validates 1.0 schemas too; 'local' and 'always' keep it off the network and
+    # refuse DTD/entity tricks in schema files and documents alike
+    try:
+        return xmlschema.XMLSchema11(path, allow="local", defuse="always")
+    except (xmlschema.XMLSchemaException, OSError, ValueError) as exc:
+        message = " ".join(str(exc).split())[:500]
+        raise error("XSD000", f"XML Schema does not compile: {message}", path=path) from None
+
+
+def relaxng(path: str | os.PathLike) -> etree.RelaxNG:
+    path = str(Path(path).resolve())
+    return _relaxng(path, _mtime(path))
+
+
+def xsd(path: str | os.PathLike):
+    path = str(Path(path).resolve())
+    return _xsd(path, _mtime(path))
+
+
+def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> list[Diagnostic]:
+    """Validate one parsed document against one schema."""
+    if ref.kind == "rng":
+        schema = relaxng(ref.path)
+        if schema.validate(tree):
+            return []
+        return [Diagnostic(Severity.ERROR, ref.code, e.message, where, e.line or None,
+                           e.column or None, ref.hint) for e in schema.error_log]
+    if ref.kind == "xsd":
+        found = []
+        for exc in xsd(ref.path).iter_errors(tree.getroot()):
+            elem = getattr(exc, "elem", None)
+            line = getattr(elem, "sourceline", None) if elem is not None else None
+            reason = " ".join((exc.reason or exc.message or "invalid").split())
+            hint = ref.hint or (f"at {exc.path}" if exc.path else None)
+            found.append(Diagnostic(Severity.ERROR, ref.code, reason, where, line, None, hint))
+        return found
+    if ref.kind == "sch":
+        return schematron.run(schematron.compile_schematron(ref.path), tree, where, text)
+    raise error("VAL002", f"unknown schema language {ref.kind!r}", path=ref.path)
+
+
+def check_safely(ref: SchemaRef, tree: etree._ElementTree, where: str,
+                 text: str) -> list[Diagnostic]:
+    """As :func:`check`, but a broken schema becomes a diagnostic on the schema file."""
+    try:
+        return check(ref, tree, where, text)
+    except TeiToolsError as exc:
+        return [exc.diagnostic]
