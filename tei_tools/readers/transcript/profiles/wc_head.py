@@ -1,0 +1,220 @@
+"""Wilson Center page templates (F3–F7) and the wrapper head (M1–M7, M10, M15, M16).
+
+``detect_template`` applies the rules of conventions.md "Template detection" in order;
+``parse_head`` consumes the wrapper lines above the document text and fills the Metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..context import Context
+from ..header import Metadata
+from ..source import Line
+from .wc_citation import CITATION, DATE_LINE, iso_date, split_rest
+
+TEMPLATES = {"F3": "new site", "F4": "old site", "F5": "flat mirror",
+             "F6": "header-less variant", "F7": "PDF-export mirror"}
+NOISE = {"Skip to content", "Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER",
+         "Digital Archive International History Declassified", "CITATION SHARE DOWNLOAD",
+         "• Citation", "get citation", "• share document", "VIEW DOCUMENT IN", "English HTML"}
+UNPROOFREAD = "(Not yet proofread)"
+FUNDER_LINE = re.compile(r"^This document was made possible with support from (?P<funders>.+)$")
+PDF_PREAMBLE = re.compile(r"^(?:Total Page:\d+|File Type:pdf|You are on page \d+\s*of\s*\d+)")
+PDF_HEADER = "Digital Archive digitalarchive.wilsoncenter.org"
+URL = re.compile(r"^https?://\S+$")
+_PDF_LABELS = ("Citation:", "Summary:", "Credits:", "Original Language:", "Contents:")
+_PDF_CONTENTS = re.compile(r"^English Translation(?: \(Scan of Original Document\))?")
+
+
+@dataclass
+class Found:
+    """Wrapper facts that are combined with the trailer before they reach the Metadata."""
+
+    funder_line: str | None = None      # M5 funders, as written after "support from"
+    upper_title: str | None = None      # M4, used only without a citation sentence
+    citation_date: str | None = None    # M7 date, used only without a date line
+    archival: str | None = None         # M7 archival citation
+
+
+def _non_blank(lines: list[Line], start: int = 0) -> list[int]:
+    return [i for i in range(start, len(lines)) if not lines[i].blank]
+
+
+def is_date_line(line: Line | None) -> bool:
+    return line is not None and DATE_LINE.match(line.text) is not None
+
+
+def detect_template(lines: list[Line]) -> tuple[str, bool]:
+    """(template id, recognised?) — "Template detection", first rule that matches wins."""
+    nb = _non_blank(lines)
+    first = [lines[i].text for i in nb[:3]]
+    if any(PDF_PREAMBLE.match(t) for t in first) or any(
+            line.text.startswith(PDF_HEADER) for line in lines):
+        return "F7", True
+    if first and first[0] == "Search in":
+        return "F4", True
+    if first and first[0] == "Skip to content":
+        return "F3", True
+    head = lines[:40]
+    # raw text: a line emptied by the L24 re-join was not blank in the file
+    if head and all(line.raw.strip(" \t\u00a0") for line in head) and (
+            is_date_line(lines[0]) or (len(lines) > 1 and is_date_line(lines[1]))):
+        return "F5", True
+    if nb:
+        top = lines[nb[0]]
+        if is_date_line(top):
+            return "F6", True
+        if top.indent >= 4 and len(nb) > 1 and CITATION.match(lines[nb[1]].text):
+            return "F6", True
+    return "F6", False
+
+
+class _Cursor:
+    """Walks the non-blank lines of the head."""
+
+    def __init__(self, lines: list[Line], start: int = 0) -> None:
+        self.lines, self.order, self.at = lines, _non_blank(lines, start), 0
+
+    def peek(self, ahead: int = 0) -> Line | None:
+        index = self.at + ahead
+        return self.lines[self.order[index]] if index < len(self.order) else None
+
+    def take(self) -> Line:
+        line = self.peek()
+        assert line is not None
+        self.at += 1
+        return line
+
+    def position(self) -> int:
+        """Index (into all lines) where the document text starts."""
+        return self.order[self.at] if self.at < len(self.order) else len(self.lines)
+
+
+def parse_head(lines: list[Line], template: str, known: bool, meta: Metadata, found: Found,
+               ctx: Context) -> tuple[int, list[Line]]:
+    """Consume the wrapper head; return (index of the first document line, extra doc lines)."""
+    if template == "F7":
+        return _pdf_head(lines, meta, found, ctx)
+    cur = _Cursor(lines)
+    if not known:
+        return 0, []
+    widget = template in ("F4", "F6")
+    if template == "F5" and not is_date_line(cur.peek()) and is_date_line(cur.peek(1)):
+        meta.summaries.append(cur.take().text)                       # M10
+    while cur.peek() is not None and cur.peek().text in NOISE:       # Skip to content, Search in…
+        cur.take()
+    if is_date_line(cur.peek()):
+        _catalogue(meta, cur.take().text)
+    nxt = cur.peek()
+    if (template in ("F3", "F5", "F6") and nxt is not None and nxt.indent < 4
+            and not FUNDER_LINE.match(nxt.text) and nxt.text not in NOISE):
+        meta.title = cur.take().text                                 # M3
+    elif template == "F4" and nxt is not None and _upper(nxt.text) and (
+            cur.peek(1) is not None and cur.peek(1).text == "CITATION SHARE DOWNLOAD"):
+        found.upper_title = cur.take().text                          # M4
+    _wrapper_lines(cur, meta, found, widget)
+    if meta.title is None:
+        meta.title = found.upper_title
+    return cur.position(), []
+
+
+def _wrapper_lines(cur: _Cursor, meta: Metadata, found: Found, widget: bool) -> None:
+    """Noise, funder line, (Not yet proofread) and — on widget templates — the citation widget."""
+    after_share = False
+    while (line := cur.peek()) is not None:
+        text = line.text
+        if text in NOISE:
+            after_share = text == "• share document"
+        elif text == UNPROOFREAD:
+            meta.unproofread = True
+        elif FUNDER_LINE.match(text) and found.funder_line is None:
+            found.funder_line = FUNDER_LINE.match(text)["funders"]
+        elif widget and line.indent >= 2 and after_share and URL.match(text):
+            meta.url = text                                           # M6
+        elif widget and line.indent >= 2 and CITATION.match(text):
+            set_citation_sentence(meta, found, text)                  # M7
+        elif widget and line.indent >= 2 and not meta.summaries:
+            meta.summaries.append(text)                               # M6/M9
+        else:
+            return
+        cur.take()
+
+
+def set_citation_sentence(meta: Metadata, found: Found, text: str) -> None:
+    """M7: keep the sentence; its title, date, credit and URL fill what is still missing."""
+    m = CITATION.match(text)
+    meta.citation_sentence = text
+    if m is None:
+        return
+    if meta.title is None:
+        meta.title = m["title"]
+    found.citation_date = m["date"]
+    rest = split_rest(m["rest"])
+    meta.url = meta.url or rest.url
+    meta.credit = meta.credit or rest.credit
+    found.archival = found.archival or rest.archival
+
+
+def _catalogue(meta: Metadata, text: str) -> None:
+    meta.catalogue_date = (text, iso_date(text))
+
+
+def _upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _pdf_head(lines: list[Line], meta: Metadata, found: Found,
+              ctx: Context) -> tuple[int, list[Line]]:
+    """F7: drop the export preamble, split the PDF header on its field labels."""
+    nb = _non_blank(lines)
+    start = next((i for i in nb[:6] if lines[i].text.startswith(PDF_HEADER)), None)
+    if start is None:  # preamble only: drop it, no header to read
+        body = [i for i in nb[:3] if PDF_PREAMBLE.match(lines[i].text)]
+        return (body[-1] + 1 if body else 0), []
+    header = lines[start]
+    text = header.text[len(PDF_HEADER):].strip()
+    text = text.removeprefix("International History Declassified").strip()
+    m = re.match(r"^(?P<date>\S+ \d{1,2}, \d{4})\s*", text)
+    if m and iso_date(m["date"]):
+        _catalogue(meta, m["date"])
+        text = text[m.end():]
+    fields: dict[str, str] = {}
+    positions = []
+    search_from = 0
+    for label in _PDF_LABELS:
+        at = text.find(label, search_from)
+        if at >= 0:
+            positions.append((at, label))
+            search_from = at + len(label)
+    title_end = positions[0][0] if positions else len(text)
+    if text[:title_end].strip():
+        meta.title = text[:title_end].strip()
+    for (at, label), nxt in zip(positions, positions[1:] + [(len(text), "")], strict=False):
+        fields[label] = text[at + len(label):nxt[0]].strip()
+    extra: list[Line] = []
+    contents = fields.get("Contents:")
+    if contents is not None:
+        cm = _PDF_CONTENTS.match(contents)
+        rest = contents[cm.end():].strip() if cm else ""
+        if rest:  # the whole page on one line: the rest is the document (TX112)
+            offset = header.text.rfind(rest)
+            extra.append(header.slice(offset))
+            ctx.warning("TX112", "PDF export with the whole page on one line: the header was "
+                        "split and the rest is kept as one paragraph", line=header.number,
+                        col=header.col(offset),
+                        hint="put the document text on lines of its own for a full conversion")
+    if fields.get("Citation:"):
+        set_citation_sentence(meta, found, fields["Citation:"])
+    if fields.get("Summary:"):
+        meta.summaries.append(fields["Summary:"])
+    credits = fields.get("Credits:")
+    if credits:
+        fm = FUNDER_LINE.match(credits)
+        if fm:
+            found.funder_line = fm["funders"].rstrip(".")
+    if fields.get("Original Language:"):
+        meta.original_language = fields["Original Language:"]
+    return start + 1, extra

@@ -1,0 +1,135 @@
+"""The default profile: Wilson Center Digital Archive pages and their mirrors (F3–F8, M1–M17).
+
+``split`` detects the page template, removes the wrapper head and tail and fills a
+:class:`~..header.Metadata`; ``build_header`` writes the teiHeader from it (§2 "Header order").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from ....diagnostics import error
+from ..context import Context
+from ..header import Metadata, build_header
+from ..source import Line, Source
+from . import Profile, Wrapper
+from .wc_citation import DATE_LINE, family_of, iso_date, parse_archival, split_rest
+from .wc_head import NOISE, PDF_PREAMBLE, TEMPLATES, UNPROOFREAD, Found, detect_template, parse_head
+from .wc_tail import find_tail, parse_tail, split_funders, take_summary
+
+if TYPE_CHECKING:
+    from ..body.facts import BodyFacts
+
+
+class WilsonCenterProfile(Profile):
+    name = "wilson-center"
+    description = "Wilson Center Digital Archive pages: new site, old site, flat and PDF mirrors"
+
+    def split(self, source: Source, ctx: Context) -> Wrapper:
+        lines = list(source.lines)
+        template, known = detect_template(lines)
+        if not known:
+            ctx.warning("TX111", "unknown page template: the file is read as a header-less "
+                        "page (F6) without a wrapper head", line=1,
+                        hint="check that the file is a Wilson Center page saved as text")
+        meta = Metadata(template=template, template_name=TEMPLATES[template])
+        found = Found()
+        start, extra = parse_head(lines, template, known, meta, found, ctx)
+        tail = find_tail(lines, start)
+        doc = extra + [_drop_noise(line, template, meta) for line in lines[start:tail]]
+        _first_line_unproofread(doc, meta)
+        take_summary(doc, tail < len(lines), template, meta, ctx)
+        values, trailer_funders = parse_tail(lines[tail:], meta, ctx)
+        self._fill(meta, found, values, trailer_funders, lines, ctx)
+        if all(line.blank for line in doc):
+            raise error("TX103", "no document text: the file holds only the website wrapper",
+                        path=ctx.path, hint="check that the page was saved completely")
+        ctx.doc_type = meta.doc_type
+        ctx.catalogue_when = meta.catalogue_date[1] if meta.catalogue_date else None
+        return Wrapper(doc, meta, template)
+
+    def build_header(self, wrapper: Wrapper, facts: BodyFacts,
+                     ctx: Context) -> list[etree._Element]:
+        return build_header(wrapper.metadata, facts, ctx)
+
+    @staticmethod
+    def _fill(meta: Metadata, found: Found, values: dict[str, str], trailer_funders: str | None,
+              lines: list[Line], ctx: Context) -> None:
+        source = values.get("source")
+        if source:
+            rest = split_rest(source)
+            meta.credit = meta.credit or rest.credit
+            found.archival = found.archival or rest.archival
+            meta.url = meta.url or rest.url
+        if found.archival:
+            meta.citation = parse_archival(found.archival)
+            if not meta.citation.parsed:
+                ctx.warning("TX210", f"archival citation not parsed (archive not in Appendix "
+                            f"A.7): '{found.archival}'", **_where(lines, found.archival),
+                            hint="add the archive to vocab/archives.json to parse its citations")
+        archive = values.get("archive")
+        if archive:
+            meta.original_archive = archive
+            family = family_of(archive)
+            if family:
+                meta.original_archive_settlement = family["settlement"]
+                meta.original_archive_lang = family["lang"]
+        meta.rights = values.get("rights")
+        meta.uploaded = values.get("uploaded")
+        meta.record_id = values.get("record")
+        meta.doc_type = values.get("type")
+        meta.language = values.get("language")
+        meta.classification = values.get("classification")
+        if meta.catalogue_date is None:
+            ctx.warning("TX201", "no Wilson Center date line; the catalogue date is taken from "
+                        "the citation sentence, or the document's own date is used", line=1,
+                        hint="add the page's date line (e.g. 'May 23, 1957') if it was lost")
+            if found.citation_date and DATE_LINE.match(found.citation_date):
+                meta.catalogue_date = (found.citation_date, iso_date(found.citation_date))
+        if meta.credit is None:
+            ctx.warning("TX205", "no translator credit found; the header names the translator "
+                        "as 'translator not named'",
+                        hint="the credit is the last sentence of the Source or citation")
+        meta.funders = _funders(found.funder_line, trailer_funders, lines, ctx)
+
+
+def _funders(line_value: str | None, trailer: str | None, lines: list[Line],
+             ctx: Context) -> list[str]:
+    """M5/M14: the union of both lists, in order of first appearance (TX204 when they differ)."""
+    first = split_funders(line_value, ctx, _line_of(lines, line_value)) if line_value else []
+    second = split_funders(trailer, ctx, _line_of(lines, trailer)) if trailer else []
+    if first and second and first != second:
+        ctx.info("TX204", "the funder line and the trailer name different funders; the header "
+                 "has both lists", **_where(lines, trailer))
+    return list(dict.fromkeys(first + second))
+
+
+def _line_of(lines: list[Line], text: str | None) -> Line | None:
+    if not text:
+        return None
+    return next((line for line in lines if text in line.text), None)
+
+
+def _where(lines: list[Line], text: str | None) -> dict:
+    line = _line_of(lines, text)
+    return {"line": line.number, "col": line.col(line.text.index(text))} if line else {}
+
+
+def _drop_noise(line: Line, template: str, meta: Metadata) -> Line:
+    """M15 noise (and the F7 preamble) inside the document region is dropped, never kept."""
+    if line.text in NOISE or (template == "F7" and PDF_PREAMBLE.match(line.text)):
+        return Line("", line.number, (), 0, line.raw)
+    return line
+
+
+def _first_line_unproofread(doc: list[Line], meta: Metadata) -> None:
+    """M16: ``(Not yet proofread)`` as the first line of the document text is a header fact."""
+    for index, line in enumerate(doc):
+        if line.blank:
+            continue
+        if line.text == UNPROOFREAD:
+            meta.unproofread = True
+            doc[index] = Line("", line.number, (), 0, line.raw)
+        return
