@@ -1,0 +1,734 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI text → HTML, in two views (conventions.md §0, §5.1, §6.5):
+
+    mode tt:dipl   the diplomatic view D: the transcript's brackets restored, line by line
+    mode tt:read   the reading view R: a clean text, interventions as typography and markers
+
+  Output is HTML elements in no namespace (serialise with method="html" version="5"). Nothing
+  from the input is ever copied as markup: elements become a fixed set of HTML elements, text
+  stays text, and only the URLs that tt:safe-url() allows become links.
+
+  Hooks to override in an importing stylesheet (web: xslt/html/, print: xslt/print/):
+    tt:mark          wraps every editorial intervention (context: the TEI element)
+    tt:footnote-ref  the marker of a footnote in the text
+  Tunnel parameter tt:inert = true() asks the hooks for plain output (no links, no ids), for
+  copies of the text such as the D form quoted in an apparatus entry.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="urn:tei-tools"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="explain.xsl"/>
+
+  <!-- ========================= hooks (override these) ========================= -->
+
+  <xsl:template name="tt:mark">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="block" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($block) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'iv iv-' || $kind"/>
+      <xsl:attribute name="title" select="tt:explain(.)"/>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="tt:footnote-ref">
+    <xsl:param name="marker" as="xs:string"/>
+    <sup class="fnref"><xsl:value-of select="$marker"/></sup>
+  </xsl:template>
+
+  <!-- ========================= helpers ========================= -->
+
+  <!--
+    Which view is being rendered: the page stylesheet sets the global parameter "view"
+    ('read' or 'dipl'); templates shared by both modes consult it for small differences.
+  -->
+  <xsl:param name="view" as="xs:string" select="'read'"/>
+  <xsl:function name="tt:view" as="xs:string">
+    <xsl:sequence select="$view"/>
+  </xsl:function>
+
+  <!-- Elements that stand on lines of their own when they are direct children of these. -->
+  <xsl:function name="tt:block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::body or self::front or self::back
+        or self::div or self::opener or self::closer or self::postscript or self::sp
+        or self::fw or self::text or self::note[not(@place = 'inline')] or self::lg
+        or self::figure or self::group])"/>
+  </xsl:function>
+
+  <xsl:function name="tt:heading-level" as="xs:integer">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="min((6, 2 + count($e/ancestor::div[not(@type = 'document')])))"/>
+  </xsl:function>
+
+  <xsl:template name="tt:lang">
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang" select="@xml:lang"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tt:id">
+    <xsl:param name="tt:inert" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:if test="@xml:id and not($tt:inert)">
+      <xsl:attribute name="id" select="@xml:id"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tt:bk">
+    <xsl:param name="s" as="xs:string"/>
+    <span class="bk"><xsl:value-of select="$s"/></span>
+  </xsl:template>
+
+  <!-- block or inline wrapper with a class, for elements whose rendering is just "a box" -->
+  <xsl:template name="tt:box">
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="block" as="xs:boolean" select="tt:block(.)"/>
+    <xsl:element name="{if ($block) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="$class"/>
+      <xsl:call-template name="tt:id"/>
+      <xsl:call-template name="tt:lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ========================= defaults: unknown TEI, other XML ========================= -->
+
+  <!-- Unknown TEI elements: keep their text in a neutral box, block if they hold blocks. -->
+  <xsl:template match="*" mode="tt:dipl tt:read">
+    <xsl:call-template name="tt:box">
+      <xsl:with-param name="class" select="'tei-' || local-name()"/>
+      <xsl:with-param name="block" select="tt:block(.) and exists(p | div | list | table | ab
+          | lg | figure | quote | sp | head)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Elements of other vocabularies (e.g. an XHTML island): their text only, never markup. -->
+  <xsl:template match="*[namespace-uri() ne 'http://www.tei-c.org/ns/1.0']" mode="tt:dipl tt:read">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <xsl:template match="teiHeader | standOff | facsimile | comment() | processing-instruction()"
+      mode="tt:dipl tt:read"/>
+
+  <!-- Whitespace between elements in element-only content: one space is enough for HTML. -->
+  <xsl:template match="text()[not(normalize-space())]" mode="tt:dipl tt:read">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="text()[parent::hi[@rend = 'spaced']]" mode="tt:dipl">
+    <!-- D reproduces the transcript's letter-spacing with real spaces: R O S H C H I N -->
+    <xsl:value-of select="replace(., '(\S)(?=\S)', '$1 ')"/>
+  </xsl:template>
+
+  <!-- ========================= structure ========================= -->
+
+  <xsl:template match="text | body | front | back | group" mode="tt:dipl tt:read">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <xsl:template match="div" mode="tt:dipl tt:read">
+    <section class="{string-join(('div', @type ! ('div-' || .), @subtype ! ('sub-' || .)), ' ')}">
+      <xsl:call-template name="tt:id"/>
+      <xsl:call-template name="tt:lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="head" mode="tt:dipl tt:read">
+    <xsl:choose>
+      <xsl:when test="tt:block(.)">
+        <xsl:element name="h{tt:heading-level(.)}">
+          <xsl:attribute name="class" select="'head'"/>
+          <xsl:call-template name="tt:lang"/>
+          <xsl:apply-templates mode="#current"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tt:box">
+          <xsl:with-param name="class" select="'head'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="p" mode="tt:dipl tt:read">
+    <xsl:param name="tt:inert" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="tt:block(.)">
+        <p>
+          <xsl:call-template name="tt:id"/>
+          <xsl:if test="@n and not(@xml:id) and not($tt:inert)">
+            <xsl:attribute name="id" select="'p' || generate-id()"/>
+            <xsl:attribute name="data-n" select="@n"/>
+          </xsl:if>
+          <xsl:call-template name="tt:lang"/>
+          <xsl:apply-templates mode="#current"/>
+        </p>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tt:box">
+          <xsl:with-param name="class" select="'p'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="opener | closer | postscript | dateline | salute | signed | ab
+      | argument | byline | docAuthor | docDate | epigraph | trailer | fw | floatingText"
+      mode="tt:dipl tt:read">
+    <xsl:call-template name="tt:box">
+      <xsl:with-param name="class" select="string-join((local-name(), @type ! (local-name(..)
+          || '-' || .)), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="seg" mode="tt:dipl tt:read">
+    <span class="{string-join(('seg', @type ! ('seg-' || .)), ' ')}">
+      <xsl:call-template name="tt:lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+
+  <!-- R: classification, handling and precedence as chips (L4) -->
+  <xsl:template match="seg[@type = ('classification', 'handling', 'precedence')]" mode="tt:read">
+    <span class="seg seg-{@type} chip"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template match="lb" mode="tt:dipl tt:read"><br/></xsl:template>
+
+  <xsl:template match="pb" mode="tt:dipl">
+    <span class="pb pb-dipl">
+      <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+      <xsl:value-of select="'Page ' || @n"/>
+      <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+    </span>
+  </xsl:template>
+  <xsl:template match="pb" mode="tt:read">
+    <span class="pb" aria-label="{'Page ' || @n}"><xsl:value-of select="'p. ' || @n"/></span>
+  </xsl:template>
+
+  <xsl:template match="milestone[@unit = 'rule']" mode="tt:dipl tt:read">
+    <hr class="rule rule-{(@type, 'plain')[1]}"/>
+  </xsl:template>
+  <xsl:template match="milestone | anchor | index | link | linkGrp | alt | altGrp"
+      mode="tt:dipl tt:read"/>
+
+  <xsl:template match="space" mode="tt:dipl">
+    <span class="space"><xsl:value-of select="string-join((1 to xs:integer((@quantity[. castable
+        as xs:integer], 1)[1])) ! '_', '')"/></span>
+  </xsl:template>
+  <xsl:template match="space" mode="tt:read">
+    <span class="space blank" aria-label="blank space"><xsl:text> </xsl:text></span>
+  </xsl:template>
+
+  <!-- ========================= lists ========================= -->
+
+  <xsl:template match="list" mode="tt:dipl tt:read">
+    <div class="{string-join(('list', @type ! ('list-' || .), @rend ! ('rend-' || .)), ' ')}">
+      <xsl:apply-templates select="head" mode="#current"/>
+      <xsl:choose>
+        <xsl:when test="label">
+          <!-- label + item pairs (distribution lists, L20) -->
+          <ul class="pairs">
+            <xsl:for-each-group select="* except head" group-starting-with="label">
+              <li>
+                <xsl:for-each select="current-group()">
+                  <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+                  <span class="{local-name()}"><xsl:apply-templates mode="#current"/></span>
+                </xsl:for-each>
+              </li>
+            </xsl:for-each-group>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <ul>
+            <xsl:apply-templates select="* except head" mode="#current"/>
+          </ul>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="list/head" mode="tt:dipl tt:read" priority="2">
+    <div class="list-head"><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template match="list/item" mode="tt:dipl tt:read">
+    <li><xsl:call-template name="tt:lang"/><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+  <xsl:template match="list[@rend = 'dash']/item" mode="tt:dipl" priority="2">
+    <li><xsl:text>- </xsl:text><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+
+  <!-- R: memorandum participants as a definition list (L9) -->
+  <xsl:template match="list[@type = ('participants', 'subject')][not(label)]" mode="tt:read">
+    <dl class="list list-{@type} fields">
+      <dt><xsl:apply-templates select="head/node()" mode="#current"/></dt>
+      <xsl:for-each select="item">
+        <dd><xsl:apply-templates mode="#current"/></dd>
+      </xsl:for-each>
+    </dl>
+  </xsl:template>
+
+  <!-- ========================= dialogue ========================= -->
+
+  <xsl:template match="sp" mode="tt:dipl tt:read">
+    <div class="sp">
+      <xsl:if test="@who">
+        <xsl:attribute name="data-who" select="@who"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="speaker" mode="tt:dipl tt:read">
+    <span class="speaker"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <!-- ========================= tables, verse, quotations ========================= -->
+
+  <xsl:template match="table" mode="tt:dipl tt:read">
+    <table class="tei-table">
+      <xsl:apply-templates select="head" mode="tt:caption"/>
+      <xsl:apply-templates select="row" mode="#current"/>
+    </table>
+  </xsl:template>
+  <xsl:template match="head" mode="tt:caption">
+    <caption><xsl:value-of select="normalize-space(.)"/></caption>
+  </xsl:template>
+  <xsl:template match="row" mode="tt:dipl tt:read">
+    <tr><xsl:apply-templates select="cell" mode="#current"/></tr>
+  </xsl:template>
+  <xsl:template match="cell" mode="tt:dipl tt:read">
+    <xsl:element name="{if (../@role = 'label' or @role = 'label') then 'th' else 'td'}">
+      <xsl:if test="@cols castable as xs:integer">
+        <xsl:attribute name="colspan" select="@cols"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="lg" mode="tt:dipl tt:read">
+    <div class="lg"><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+  <xsl:template match="l" mode="tt:dipl tt:read">
+    <span class="l"><xsl:apply-templates mode="#current"/></span><br/>
+  </xsl:template>
+  <xsl:template match="quote[tt:block(.)]" mode="tt:dipl tt:read">
+    <blockquote><xsl:apply-templates mode="#current"/></blockquote>
+  </xsl:template>
+  <xsl:template match="q | quote" mode="tt:dipl tt:read">
+    <q><xsl:call-template name="tt:lang"/><xsl:apply-templates mode="#current"/></q>
+  </xsl:template>
+
+  <!-- ========================= phrase level ========================= -->
+
+  <xsl:template match="hi" mode="tt:dipl tt:read">
+    <xsl:variable name="rend" select="tokenize(lower-case(@rend))"/>
+    <xsl:choose>
+      <xsl:when test="$rend = ('superscript', 'sup')"><sup><xsl:apply-templates mode="#current"/></sup></xsl:when>
+      <xsl:when test="$rend = ('subscript', 'sub')"><sub><xsl:apply-templates mode="#current"/></sub></xsl:when>
+      <xsl:when test="$rend = ('italic', 'i')"><i><xsl:apply-templates mode="#current"/></i></xsl:when>
+      <xsl:when test="$rend = ('bold', 'b', 'strong')"><b><xsl:apply-templates mode="#current"/></b></xsl:when>
+      <xsl:otherwise>
+        <span class="{string-join(('hi', $rend[matches(., '^[a-z0-9-]+$')] ! ('hi-' || .)), ' ')}">
+          <xsl:apply-templates mode="#current"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="emph" mode="tt:dipl tt:read"><em><xsl:apply-templates mode="#current"/></em></xsl:template>
+  <xsl:template match="title[not(ancestor::teiHeader)]" mode="tt:dipl tt:read">
+    <cite><xsl:apply-templates mode="#current"/></cite>
+  </xsl:template>
+
+  <xsl:template match="persName | orgName | placeName | name | roleName | rs | geogName
+      | idno | num | term | measure | time | unit | abbr | expan | mentioned | soCalled | gloss
+      | label | desc | figDesc | email | address | addrLine | street | country | settlement
+      | forename | surname | affiliation | date" mode="tt:dipl tt:read">
+    <xsl:variable name="url" select="tt:safe-url(@ref[not(starts-with(., '#'))])"/>
+    <xsl:variable name="inner" as="element()">
+      <span class="{string-join((local-name(), @type ! (local-name(..) || '-' || .)), ' ')}">
+        <xsl:call-template name="tt:lang"/>
+        <xsl:apply-templates mode="#current"/>
+      </span>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="exists($url) and not(ancestor::ref)">
+        <a class="ext" href="{$url}"><xsl:sequence select="$inner"/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$inner"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Dates: the ISO value as a machine-readable <time>, and as a tooltip in R (L7). -->
+  <xsl:template match="date[@when | @from]" mode="tt:dipl tt:read" priority="2">
+    <time class="date">
+      <xsl:if test="matches(string(@when), '^\d{4}(-\d\d(-\d\d)?)?(T[\d:]+)?$')">
+        <xsl:attribute name="datetime" select="@when"/>
+      </xsl:if>
+      <xsl:if test="tt:view() = 'read'">
+        <xsl:attribute name="title" select="if (@from and @to) then @from || ' – ' || @to
+                                            else tt:iso(.)"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </time>
+  </xsl:template>
+
+  <xsl:template match="ref | ptr" mode="tt:dipl tt:read">
+    <xsl:variable name="url" select="tt:safe-url((@target, @url)[1])"/>
+    <xsl:choose>
+      <xsl:when test="exists($url) and not(ancestor::ref)">
+        <a class="ref" href="{$url}">
+          <xsl:apply-templates mode="#current"/>
+          <xsl:if test="self::ptr"><xsl:value-of select="$url"/></xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="ref"><xsl:apply-templates mode="#current"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Images are never fetched from elsewhere (Endings: no remote assets); show the caption. -->
+  <xsl:template match="graphic | media | binaryObject" mode="tt:dipl tt:read"/>
+  <xsl:template match="figure" mode="tt:dipl tt:read">
+    <xsl:call-template name="tt:box">
+      <xsl:with-param name="class" select="'figure'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="choice" mode="tt:dipl">
+    <xsl:apply-templates select="(sic, orig, abbr, *)[1]" mode="#current"/>
+  </xsl:template>
+  <xsl:template match="choice" mode="tt:read">
+    <xsl:apply-templates select="(corr, reg, expan, *)[1]" mode="#current"/>
+  </xsl:template>
+
+  <!-- ========================= interventions ========================= -->
+
+  <xsl:template match="supplied" mode="tt:dipl">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'supplied'"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+        <xsl:apply-templates mode="#current"/>
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="supplied" mode="tt:read">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'supplied'"/>
+      <xsl:with-param name="content" as="item()*"><xsl:apply-templates mode="#current"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="ex" mode="tt:dipl">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'expansion'"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+        <xsl:apply-templates mode="#current"/>
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="ex" mode="tt:read">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'expansion'"/>
+      <xsl:with-param name="content" as="item()*"><xsl:apply-templates mode="#current"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="unclear" mode="tt:dipl">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'unclear'"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'[['"/></xsl:call-template>
+        <xsl:apply-templates mode="#current"/>
+        <xsl:call-template name="tt:bk">
+          <xsl:with-param name="s" select="(if (@cert = 'low') then '?' else '')
+              || (if (@rend = 'single-close') then ']' else ']]')"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="unclear" mode="tt:read">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'unclear'"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates mode="#current"/>
+        <xsl:if test="@cert = 'low'"><span class="q-mark">?</span></xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+  <!-- L25: a "?" for a lost accented letter: as text in D, a faint marker in R -->
+  <xsl:template match="unclear[@reason = 'encoding']" mode="tt:dipl tt:read" priority="2">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'encoding'"/>
+      <xsl:with-param name="content" as="item()*"><xsl:apply-templates mode="#current"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="gap" mode="tt:dipl tt:read">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'gap'"/>
+      <xsl:with-param name="block" select="tt:block(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:variable name="open" select="if (@rend = 'unopened') then ''
+            else if (@rend = 'single-close') then '[[' else '['"/>
+        <xsl:variable name="close" select="if (@rend = 'unclosed') then '' else ']'"/>
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="$open"/></xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="desc">
+            <span class="gap-desc"><xsl:apply-templates select="desc/node()" mode="#current"/></span>
+          </xsl:when>
+          <xsl:when test="@reason = 'editorial'">…</xsl:when>
+          <xsl:otherwise>illegible</xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="$close"/></xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="sic" mode="tt:dipl">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'sic'"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates mode="#current"/>
+        <xsl:if test="not(following-sibling::*[1][self::note[@type = 'sic']])">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'[sic]'"/></xsl:call-template>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="sic" mode="tt:read">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'sic'"/>
+      <xsl:with-param name="content" as="item()*"><xsl:apply-templates mode="#current"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="del" mode="tt:dipl">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'deletion'"/>
+      <xsl:with-param name="content" as="item()*"><del><xsl:apply-templates mode="#current"/></del></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="del" mode="tt:read"/>
+
+  <xsl:template match="c[@type = 'stray-bracket']" mode="tt:dipl">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'bracket'"/>
+      <xsl:with-param name="content" select="string(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="c[@type = 'stray-bracket']" mode="tt:read"/>
+
+  <xsl:template match="figure[@type = 'signature']" mode="tt:dipl">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'signature'"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+        <xsl:apply-templates select="figDesc/node()" mode="#current"/>
+        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="figure[@type = 'signature']" mode="tt:read">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'signature'"/>
+      <xsl:with-param name="content" as="item()*">
+        <span class="sig-glyph" aria-hidden="true">✍</span>
+        <span class="sig-text">(signed)</span>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="foreign" mode="tt:dipl tt:read">
+    <i class="foreign">
+      <xsl:call-template name="tt:lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </i>
+  </xsl:template>
+
+  <!-- == stamps (B18): a box; D keeps label and brackets, R a caption and the content == -->
+
+  <xsl:template match="stamp" mode="tt:dipl">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'stamp'"/>
+      <xsl:with-param name="block" select="tt:block(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:if test="not(@rend = 'unopened')">
+          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+        </xsl:if>
+        <xsl:apply-templates mode="#current"/>
+        <xsl:if test="not(@rend = 'unclosed')">
+          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="stamp" mode="tt:read">
+    <xsl:variable name="label" select="note[tt:opening-desc(.)]"/>
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'stamp'"/>
+      <xsl:with-param name="block" select="tt:block(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <span class="stamp-label">
+          <xsl:choose>
+            <xsl:when test="$label">
+              <xsl:value-of select="replace(normalize-space($label), '\s*:$', '')"/>
+            </xsl:when>
+            <xsl:otherwise>Stamp</xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <span class="stamp-body">
+          <!-- the first line break only separated the label from the content -->
+          <xsl:apply-templates select="node() except ($label, $label/following-sibling::node()[1]
+              [self::lb], $label/following-sibling::node()[1][self::text()][not(normalize-space())]
+              /following-sibling::node()[1][self::lb])" mode="#current"/>
+        </span>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- == handwriting (B21, B22) == -->
+
+  <xsl:template match="add | note[@type = ('resolution', 'handwritten')]" mode="tt:dipl">
+    <xsl:variable name="bracketed" select="exists(note[tt:opening-desc(.)])"/>
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'hand'"/>
+      <xsl:with-param name="block" select="tt:block(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:if test="$bracketed">
+          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+        </xsl:if>
+        <xsl:apply-templates mode="#current"/>
+        <xsl:if test="$bracketed">
+          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="add | note[@type = ('resolution', 'handwritten')]" mode="tt:read">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="'hand'"/>
+      <xsl:with-param name="block" select="tt:block(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <span class="handwriting">
+          <!-- R drops the transcript's label ("handwritten:"); the popover gives it -->
+          <xsl:apply-templates select="node() except note[@type = 'desc'][tt:opening-desc(.)
+              or not(following-sibling::node()[normalize-space()])]" mode="#current"/>
+        </span>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- == inline notes (B5–B12, B24) == -->
+
+  <!-- the label of a stamp/add/note: D writes its content alone; R handles it in the parent -->
+  <xsl:template match="note[tt:opening-desc(.)]" mode="tt:dipl" priority="3">
+    <span class="label-desc"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+  <xsl:template match="note[tt:opening-desc(.)]" mode="tt:read" priority="3"/>
+
+  <xsl:template match="note[@place = 'inline']" mode="tt:dipl" priority="2">
+    <xsl:variable name="kind" select="(tt:kind(.), 'note')[1]"/>
+    <xsl:variable name="content" as="item()*">
+      <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="tt:kind(.)">
+        <xsl:call-template name="tt:mark">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="block" select="tt:block(.)"/>
+          <xsl:with-param name="content" select="$content"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="note-{$kind}"><xsl:sequence select="$content"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- R: glosses become a small marker; the popover / apparatus carries the text -->
+  <xsl:template match="note[@place = 'inline'][@type = ('alt-name', 'identification',
+      'expansion', 'orig-term', 'query')]" mode="tt:read" priority="2">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="string(@type)"/>
+      <xsl:with-param name="content" as="item()*">
+        <sup class="marker">
+          <xsl:value-of select="map {'alt-name': 'alt', 'identification': '=',
+              'expansion': 'exp', 'query': '?',
+              'orig-term': lower-case(tokenize(string((.//@xml:lang)[1]), '-')[1])}(@type)"/>
+        </sup>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- R: the sic note is part of the sic's explanation -->
+  <xsl:template match="note[@type = 'sic'][preceding-sibling::*[1][self::sic]]" mode="tt:read"
+      priority="2"/>
+
+  <!-- R: descriptions, summaries and notes of the editors as italic asides -->
+  <xsl:template match="note[@place = 'inline']" mode="tt:read" priority="1">
+    <xsl:call-template name="tt:mark">
+      <xsl:with-param name="kind" select="(tt:kind(.), 'note')[1]"/>
+      <xsl:with-param name="block" select="tt:block(.)"/>
+      <xsl:with-param name="content" as="item()*">
+        <span class="aside"><xsl:apply-templates mode="#current"/></span>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Footnotes (B9): a marker here, the text in the page's notes section. -->
+  <xsl:template match="note[tt:is-footnote(.)]" mode="tt:dipl tt:read" priority="4">
+    <xsl:call-template name="tt:footnote-ref">
+      <xsl:with-param name="marker" select="tt:footnote-marker(., false())"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="tt:is-footnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/self::note[@type = 'footnote' or (@place = ('bottom',
+        'foot', 'end') and not(@type = ('resolution', 'handwritten', 'distribution')))])"/>
+  </xsl:function>
+
+  <xsl:function name="tt:footnote-id" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="string(($note/@xml:id, 'fn-' || tt:path-id($note))[1])"/>
+  </xsl:function>
+
+  <!-- D: the transcript's own marker form; R: the bare number -->
+  <xsl:function name="tt:footnote-marker" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="dipl" as="xs:boolean"/>
+    <xsl:variable name="n" select="string(($note/@n,
+        count($note/preceding::note[tt:is-footnote(.)]) + 1)[1])"/>
+    <xsl:sequence select="if (not($dipl)) then $n
+        else if ($note/@rend = 'bracketed') then '[' || $n || ']'
+        else if ($note/@rend = 'parenthesised') then '(' || $n || ')'
+        else if ($note/@rend = 'slash') then $n || '/'
+        else $n"/>
+  </xsl:function>
+
+  <!-- Other notes of unknown TEI (no @place, or margin notes): an aside in the flow. -->
+  <xsl:template match="note" mode="tt:dipl tt:read">
+    <xsl:call-template name="tt:box">
+      <xsl:with-param name="class" select="string-join(('note', @type ! ('note-' || .)), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>
