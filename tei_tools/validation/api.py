@@ -96,7 +96,9 @@ def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = Tr
     result = FileResult(path)
     try:
         data = Path(path).read_bytes()
-        tree = safexml.parse_bytes(data, path)
+        # collect_ids=False: libxml2 would stop at a duplicate xml:id with a bare parse error;
+        # the Schematron rule TT-ID-UNIQUE reports every duplicate with a hint instead
+        tree = safexml.parse_bytes(data, path, collect_ids=False)
     except OSError as exc:
         result.diagnostics.append(Diagnostic(Severity.ERROR, "IO001",
                                              f"cannot read file: {exc.strerror}", path))
