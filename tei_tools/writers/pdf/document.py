@@ -1,0 +1,90 @@
+"""One PDF per TEI document, laid out in parallel worker processes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...diagnostics import Diagnostic, Severity, TeiToolsError
+from ...edition import Edition
+from ...outputs import OutputFolder, safe_name
+from ...parallel import run_parallel
+from . import engine
+from .html import docid_of, document_html, load_tei
+from .options import PrintOptions, fixed_date, resolve_options
+
+
+@dataclass
+class PdfReport:
+    """What a print run did: files written or left unchanged, pages, and the files that failed."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    pages: dict[str, int] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.diagnostics)
+
+    def summary(self) -> str:
+        return (f"{len(self.written)} PDF written, {len(self.unchanged)} unchanged, "
+                f"{sum(self.pages.values())} pages, {self.failed} failed")
+
+
+def _render_one(job: tuple[Path, PrintOptions, Path]) -> tuple[str, bytes, int, Diagnostic | None]:
+    """Worker: TEI file → (docid, PDF bytes, page count, error). Module level for pickling."""
+    path, options, out_dir = job
+    try:
+        docid = safe_name(docid_of(path, load_tei(path).getroot()))
+        html = document_html(path, options, created=fixed_date())
+        document = engine.layout(html, options, [out_dir], str(path))
+        return docid, engine.to_pdf(document), len(document.pages), None
+    except TeiToolsError as exc:
+        return "", b"", 0, exc.diagnostic
+
+
+def render_pdf(tei_files: list[Path], out_dir: Path, *, view: str | None = None,
+               paper: str | None = None, fonts=None, edition: Edition | None = None,
+               force: bool = False, jobs: int | None = None,
+               progress: Callable[[int], None] | None = None) -> PdfReport:
+    """Write ``out_dir/{docid}.pdf`` for every TEI file.
+
+    ``view``, ``paper`` and ``fonts`` default to the edition's ``[pdf]`` table, then to the
+    reading view, A4 and DejaVu Serif. ``fonts`` is a FontSpec or a list of ``--font`` values.
+    A file that fails is reported in ``report.diagnostics``; the others are still written.
+    Hand-edited PDFs (see tei_tools.outputs) are only replaced with ``force``.
+    """
+    options = resolve_options(view=view, paper=paper, fonts=fonts, edition=edition)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    folder = OutputFolder(out_dir, force=force)
+    report = PdfReport()
+    seen: dict[str, Path] = {}
+    jobs_list = [(Path(p), options, out_dir.resolve()) for p in tei_files]
+    try:
+        for (path, _, _), (docid, data, pages, problem) in zip(
+                jobs_list, run_parallel(_render_one, jobs_list, jobs=jobs, progress=progress),
+                strict=True):
+            if problem is not None:
+                report.diagnostics.append(problem)
+                continue
+            if docid in seen:
+                report.diagnostics.append(Diagnostic(
+                    Severity.ERROR, "PDF003", f"same document id {docid!r} as {seen[docid]}; "
+                    "not written", str(path), hint="give every document its own xml:id"))
+                continue
+            seen[docid] = path
+            try:
+                state = folder.write(f"{docid}.pdf", data)
+            except TeiToolsError as exc:
+                report.diagnostics.append(exc.diagnostic)
+                continue
+            (report.unchanged if state == "unchanged" else report.written).append(
+                out_dir / f"{docid}.pdf")
+            report.pages[docid] = pages
+    finally:
+        folder.save()
+    return report
+
