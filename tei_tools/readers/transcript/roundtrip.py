@@ -1,0 +1,185 @@
+"""The round-trip invariant of conventions.md §6.5: D(TEI body) = document text, under N1–N9.
+
+Both sides are normalised the same way. The transcript side is read with the reader's own
+decoding and profile (so N1, N3, N4 and the wrapper split are the reader's), then:
+
+* N2  runs of spaces/tabs/NBSP → one space, lines trimmed (the decoder already did it);
+* N5  omission variants → ``[…]``; in ``[….]`` / ``[.…]`` the full stop moves outside;
+* N6  separator rules → 10 characters of their kind; the rule before footnotes → ``——————————``;
+* N7  a collapsed column block (B20) is compared as a multiset of tokens, brackets removed;
+* N8  footnote texts move after the body, under the footnote rule, in marker order;
+* N9  dash bullets are written ``- item``.
+
+Two more equalities follow from the house encoding and are applied to the transcript side
+only, because the TEI cannot record the difference: ``[email protected]`` in the document text is
+dropped by the reader (M12, TX209), and an illegible note in double brackets
+``[[two surnames illegible]]`` is a ``gap`` with ``desc``, which D writes in single brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ...text import FOOTNOTE_RULE, diplomatic_lines
+from .context import Context, ReaderSettings, docid_from_name
+from .profiles import get_profile
+from .source import decode
+
+_SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,})$")
+_OMISSION = re.compile(r"\[([ .…]*)\]")
+_DASH_BULLET = re.compile(r"^[-–—]\s+(?=\S)")
+_EMAIL = re.compile(r"\s?\[email protected\]")
+_DOUBLE_ILLEGIBLE = re.compile(r"\[\[([^\[\]]*\billegible\b[^\[\]]*)\]\](?!\])")
+_FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s")
+_DOUBLE = re.compile(r"\[\[[^\[\]]*\]\]")
+_STAMP_LABEL_B19 = re.compile(r"^[A-Z][A-Z .'’-]+\s.*\b[Ss]tamps?:")
+
+
+@dataclass
+class Block:
+    """A collapsed column block (B20, N7): transcript lines ``start`` to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+
+
+def normalise_line(line: str) -> str:
+    """N2, N5, N6, N9 on one line (both sides)."""
+    line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
+    if _SEPARATOR.match(line):
+        kind = line[0]
+        return {"=": "=", "_": "_", "*": "*"}.get(kind, "—") * 10
+    line = _OMISSION.sub(_omission, line)
+    return _DASH_BULLET.sub("- ", line)
+
+
+def _omission(m: re.Match[str]) -> str:
+    content = m.group(1).strip()
+    if "…" not in content and "..." not in content:
+        return m.group(0)
+    core = content.replace("...", "…")
+    if core.startswith(".") and core[1:].strip() == "…":
+        return ".[…]"
+    if core.endswith(".") and core[:-1].strip() == "…":
+        return "[…]."
+    return "[…]"
+
+
+def transcript_lines(data: bytes | str, name: str, settings: ReaderSettings | None = None
+                     ) -> tuple[list[str], list[Block]]:
+    """The document text of a transcript, normalised (N1–N9), and its column blocks (N7)."""
+    settings = settings or ReaderSettings()
+    ctx = Context(docid_from_name(name), path=name, settings=settings)
+    wrapper = get_profile(settings.profile).split(decode(data, ctx), ctx)
+    lines = [line.text for line in wrapper.document_lines if not line.blank]
+    lines = [_DOUBLE_ILLEGIBLE.sub(r"[\1]", _EMAIL.sub("", t)).strip() for t in lines]
+    lines = [t for t in lines if t]
+    lines = _footnotes_last(lines)
+    lines = [normalise_line(t) for t in lines]
+    return lines, column_blocks(lines)
+
+
+def _footnotes_last(lines: list[str]) -> list[str]:
+    """N8: footnote texts (with the rule before them) go after the body."""
+    text = "\n".join(lines)
+    notes: list[int] = []
+    for index, line in enumerate(lines):
+        m = _FOOTNOTE_TEXT.match(line)
+        if not m:
+            continue
+        if m["x"]:
+            marker = re.search(r"\Sx/", text)
+        elif m["b"]:
+            marker = re.search(rf"(?<!^)\[{m['b']}\]", text, re.M)
+        else:
+            marker = re.search(rf"[^\W\d_)]\({m['p']}\)", text)
+        if marker:
+            notes.append(index)
+    if not notes:
+        return lines
+    drop = set(notes)
+    first = notes[0]
+    if first > 0 and _SEPARATOR.match(lines[first - 1]):
+        drop.add(first - 1)
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    return kept + [FOOTNOTE_RULE] + [lines[i] for i in notes]
+
+
+def column_blocks(lines: list[str]) -> list[Block]:
+    """B20 detection (§3.2 step 1): a line that opens brackets after ALL-CAPS text, or opens
+    two or more, and closes none — or a B19 stamp label at depth 0 — starts a block that ends
+    where its last bracket closes."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        line = _DOUBLE.sub("", lines[index])
+        opens, closes = line.count("["), line.count("]")
+        before = line.split("[", 1)[0].strip()
+        starts = closes == 0 and (opens >= 2 or (opens == 1 and before and before.isupper()))
+        b19 = opens == 0 and closes == 0 and _STAMP_LABEL_B19.match(line) is not None
+        if not (starts or b19):
+            index += 1
+            continue
+        depth = opens + (1 if b19 else 0)
+        end = index + 1
+        while end < len(lines) and depth > 0:
+            nxt = _DOUBLE.sub("", lines[end])
+            depth += nxt.count("[") - nxt.count("]")
+            end += 1
+        if depth <= 0:
+            blocks.append(Block(index, end))
+            index = end
+        else:
+            index += 1
+    return blocks
+
+
+def _tokens(lines: list[str]) -> Counter[str]:
+    return Counter(t for line in lines for t in line.replace("[", "").replace("]", "").split())
+
+
+def compare(want: list[str], blocks: list[Block], got: list[str]) -> list[str]:
+    """Differences between transcript lines ``want`` and D lines ``got`` (empty: equal)."""
+    problems: list[str] = []
+    starts = {b.start: b for b in blocks}
+    i = j = 0
+    while i < len(want) or j < len(got):
+        block = starts.get(i)
+        if block is not None:
+            target, have = _tokens(want[block.start:block.end]), Counter()
+            begin = j
+            while j < len(got) and have != target:
+                have += _tokens([got[j]])
+                j += 1
+                if any(have[t] > target[t] for t in have):
+                    break
+            if have != target:
+                problems.append(f"column block at transcript line {i + 1}: tokens differ: "
+                                f"missing {dict(target - have)}, extra {dict(have - target)} "
+                                f"(D lines {begin + 1}–{j})")
+                return problems
+            i = block.end
+            continue
+        w = want[i] if i < len(want) else None
+        g = got[j] if j < len(got) else None
+        if w != g:
+            problems.append(f"line {i + 1}: transcript {w!r}\n{'':>10}D view     {g!r}")
+            return problems
+        i += 1
+        j += 1
+    return problems
+
+
+def check(tei: etree._ElementTree | etree._Element | bytes, data: bytes | str, name: str,
+          settings: ReaderSettings | None = None) -> list[str]:
+    """Compare the D view of ``tei`` with the transcript ``data`` (§6.5); [] when they agree."""
+    if isinstance(tei, bytes):
+        from ...safexml import parse_bytes
+        tei = parse_bytes(tei, name)
+    want, blocks = transcript_lines(data, name, settings)
+    got = [normalise_line(line) for line in diplomatic_lines(tei)]
+    return compare(want, blocks, [g for g in got if g])

@@ -1,0 +1,380 @@
+"""Plain-text views of a TEI document's body: diplomatic (D) and reading (R).
+
+D follows conventions.md §6.5 "D rendering of the body": it puts back the transcript's own
+brackets and line structure, so that it can be compared with the transcript (the round-trip
+invariant, §6.5 N1–N9). R is a clean reading text: supplied words as plain text, no editorial
+brackets, notes left out of the running text (footnotes and editorial notes can be appended).
+
+Where §6.5 does not say how a structure is written, D follows the transcript conventions of §4,
+and the choice is stated next to the code (inline lists, speaker turns).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .safexml import TEI_NS
+
+NS = {"t": TEI_NS}
+_WS = re.compile(r"[ \t\r\n\u00a0]+")
+BLOCKS = {"p", "head", "dateline", "ab", "signed", "salute", "trailer", "byline", "docDate"}
+CONTAINERS = {"div", "body", "opener", "closer", "postscript", "front", "back", "text", "fw"}
+OWN_LINE_IN_CONTAINER = {"stamp", "note", "add", "gap", "fw", "pb", "milestone", "list",
+                         "figure", "sp", "unclear"}
+# notes written between brackets in D (the others are written as they are)
+BRACKETED_NOTES = {"desc", "query", "orig-term", "alt-name", "identification", "expansion", "sic",
+                   "editorial", "translator", "resolution", "handwritten"}
+RULE_CHARS = {"equals": "=", "dash": "—", "underscore": "_", "asterisks": "*"}
+FOOTNOTE_RULE = "—" * 10
+GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
+
+
+def local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _root(tree: etree._ElementTree | etree._Element) -> etree._Element:
+    return tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+
+
+class _Lines:
+    """Collects rendered text; ``end`` finishes the current line."""
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+        self.cur = ""
+
+    def add(self, text: str) -> None:
+        self.cur += text
+
+    def end(self) -> None:
+        if self.cur.strip():
+            self.done.append(self.cur)
+        self.cur = ""
+
+    def inline(self) -> bool:
+        return bool(self.cur.strip())
+
+    def result(self) -> list[str]:
+        self.end()
+        return [_WS.sub(" ", line).strip() for line in self.done if line.strip()]
+
+
+def _element_only(el: etree._Element) -> bool:
+    texts = [el.text] + [c.tail for c in el]
+    return len(el) > 0 and all(t is None or not t.strip(" \t\r\n") for t in texts)
+
+
+class _Renderer:
+    """Shared walk of the body; D and R differ in how single elements are written."""
+
+    def __init__(self) -> None:
+        self.out = _Lines()
+        self.footnotes: list[etree._Element] = []
+
+    # --- structure ------------------------------------------------------------------------
+    def own_line(self, el: etree._Element) -> bool:
+        name, parent = local(el), el.getparent()
+        if name in BLOCKS:
+            return True
+        return (name in OWN_LINE_IN_CONTAINER and parent is not None
+                and local(parent) in CONTAINERS | {"sp"})
+
+    def children(self, el: etree._Element) -> None:
+        if local(el) in CONTAINERS and _element_only(el):
+            for child in el:
+                if not isinstance(child.tag, str):
+                    continue
+                # phrase-level neighbours in element-only content share a line (§4 head zone)
+                if not self.own_line(child) and local(child) != "lb" and self.out.inline():
+                    self.out.add(" ")
+                self.render(child)
+            return
+        self.out.add(el.text or "")
+        for child in el:
+            if isinstance(child.tag, str):
+                self.render(child)
+            self.out.add(child.tail or "")
+
+    def render(self, el: etree._Element) -> None:
+        name = local(el)
+        if name == "lb":
+            self.out.end()
+            return
+        if name == "list":
+            self.list(el)
+            return
+        if name == "sp":
+            self.sp(el)
+            return
+        block = self.own_line(el)
+        if block:
+            self.out.end()
+        self.element(el, name)
+        if block:
+            self.out.end()
+
+    def sp(self, el: etree._Element) -> None:
+        """A speaker turn: the label and the first paragraph share a line (``Name: text``), as
+        in the transcript; a ``<lb/>`` ending the speaker marks a label alone on its line."""
+        self.out.end()
+        first = True
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if local(child) == "speaker":
+                self.children(child)
+                if self.out.inline():
+                    self.out.add(" ")
+                continue
+            if first and local(child) == "p":
+                self.children(child)
+                self.out.end()
+            else:
+                self.render(child)
+            first = False
+        self.out.end()
+
+    def list(self, el: etree._Element) -> None:
+        self.out.end()
+        items = [c for c in el if local(c) == "item"]
+        labels = [c for c in el if local(c) == "label"]
+        head = el.find("t:head", NS)
+        if self.inline_list(el, items, labels):
+            if head is not None:
+                self.children(head)
+                self.out.add(" ")
+            for index, item in enumerate(items):
+                if index:
+                    self.out.add(self.separator(el, items))
+                self.children(item)
+            self.out.end()
+            return
+        after_label = False
+        for child in el:
+            name = local(child)
+            if name == "head":
+                self.out.end()
+                self.children(child)
+                self.out.end()
+            elif name == "label":
+                self.out.end()
+                self.children(child)
+                after_label = True
+            elif name == "item":
+                if after_label:
+                    self.out.add(" ")
+                else:
+                    self.out.end()
+                    if el.get("rend") == "dash":
+                        self.out.add("- ")
+                self.children(child)
+                self.out.end()
+                after_label = False
+            elif name:
+                self.render(child)
+        self.out.end()
+
+    @staticmethod
+    def inline_list(el: etree._Element, items: list, labels: list) -> bool:
+        """A list written on one transcript line (L9 fields, inline L20 lists): no labels, no
+        dash rendering, and items that are not one-per-line group lines (``Chinese side: …``)."""
+        if labels or el.get("rend") == "dash" or not items:
+            return False
+        if el.get("type") not in ("distribution", "participants", "subject"):
+            return False
+        return not any(GROUP_LINE.match("".join(i.itertext())) for i in items)
+
+    @staticmethod
+    def separator(el: etree._Element, items: list) -> str:
+        """The transcript separated the items with '; ' when any item holds ', ' or when the
+        list stood in the head zone (L8, L20 "items split at ;"), else with ', '."""
+        parent = el.getparent()
+        if parent is not None and local(parent) == "note":
+            return "; "
+        texts = ["".join(i.itertext()) for i in items]
+        return "; " if any(", " in _outside_brackets(t) for t in texts) else ", "
+
+    # --- single elements: overridden by the views -----------------------------------------
+    def element(self, el: etree._Element, name: str) -> None:
+        self.children(el)
+
+
+def _outside_brackets(text: str) -> str:
+    return re.sub(r"\([^()]*\)|\[[^\]]*\]", "", text)
+
+
+def _open(el: etree._Element, mark: str = "[") -> str:
+    return "" if el.get("rend") == "unopened" else mark
+
+
+def _close(el: etree._Element, mark: str = "]") -> str:
+    if el.get("rend") == "unclosed":
+        return ""
+    if el.get("rend") == "single-close":
+        return "]"
+    return mark
+
+
+class _Diplomatic(_Renderer):
+    def element(self, el: etree._Element, name: str) -> None:
+        add, rend = self.out.add, el.get("rend")
+        if name in ("supplied", "ex"):
+            add(_open(el))
+            self.children(el)
+            add(_close(el))
+        elif name == "figure" and el.get("type") == "signature":
+            desc = el.find("t:figDesc", NS)
+            add(_open(el) + ("".join(desc.itertext()) if desc is not None else "") + _close(el))
+        elif name == "gap":
+            desc = el.find("t:desc", NS)
+            double = rend == "single-close"
+            if desc is not None:
+                add(_open(el, "[[" if double else "[") + "".join(desc.itertext()) + _close(el))
+            else:
+                add("[…]" if el.get("reason") == "editorial" else "[illegible]")
+        elif name == "unclear":
+            if el.get("reason") == "encoding":
+                self.children(el)
+            else:
+                add(_open(el, "[["))
+                self.children(el)
+                add(_close(el, "?]]" if el.get("cert") == "low" else "]]")
+                    if rend != "single-close" else "]")
+        elif name == "note":
+            self.note(el)
+        elif name in ("stamp", "add") and self.bracketed(el):
+            add(_open(el))
+            self.children(el)
+            add(_close(el))
+        elif name == "sic":
+            self.children(el)
+            nxt = el.getnext()
+            if not (nxt is not None and local(nxt) == "note" and nxt.get("type") == "sic"):
+                add(" [sic]")
+        elif name == "hi" and rend == "spaced":
+            add(" ".join("".join(el.itertext()).replace(" ", "")))
+        elif name == "space":
+            add("_" * int(el.get("quantity") or "1"))
+        elif name == "milestone" and el.get("unit") == "rule":
+            add(RULE_CHARS.get(el.get("type") or "", "-") * 10)
+        elif name == "pb":
+            add(f"[Page {el.get('n')}]" if el.get("n") else "")
+        else:
+            self.children(el)
+
+    @staticmethod
+    def bracketed(el: etree._Element) -> bool:
+        """stamp always; add only when a label opens it (B21), not for [added by hand] (B22)."""
+        if local(el) == "stamp":
+            return True
+        first = next((c for c in el if isinstance(c.tag, str)), None)
+        return (first is not None and local(first) == "note" and first.get("type") == "desc"
+                and not (el.text or "").strip())
+
+    def note(self, el: etree._Element) -> None:
+        kind = el.get("type")
+        if kind == "footnote":
+            self.footnotes.append(el)
+            self.out.add(footnote_marker(el))
+            return
+        parent = el.getparent()
+        opening_desc = (kind == "desc" and parent is not None
+                        and local(parent) in ("stamp", "add", "note")
+                        and next((c for c in parent if isinstance(c.tag, str)), None) is el
+                        and not (parent.text or "").strip())
+        if kind in BRACKETED_NOTES and not opening_desc:
+            self.out.add(_open(el))
+            self.children(el)
+            self.out.add(_close(el))
+        else:
+            self.children(el)
+
+
+def footnote_marker(note: etree._Element) -> str:
+    n = note.get("n") or ""
+    return {"parenthesised": f"({n})", "slash": f"{n}/"}.get(note.get("rend") or "", f"[{n}]")
+
+
+class _Reading(_Renderer):
+    """R: supplied and expanded text as plain text; editorial apparatus out of the text."""
+
+    def __init__(self, append_notes: bool) -> None:
+        super().__init__()
+        self.append_notes = append_notes
+        self.notes: list[etree._Element] = []
+
+    def element(self, el: etree._Element, name: str) -> None:
+        add = self.out.add
+        if name == "note":
+            if el.get("type") in ("footnote", "editorial", "translator"):
+                self.notes.append(el)
+                add(f"[{len(self.notes)}]" if self.append_notes else "")
+            elif el.get("type") in ("distribution", "reference"):
+                self.children(el)
+            return  # glosses, queries, descriptions: tooltips in the web view, not text
+        if name == "figure" and el.get("type") == "signature":
+            add("(signed)")
+        elif name == "gap":
+            desc = el.find("t:desc", NS)
+            add("[…]" if el.get("reason") == "editorial" or desc is None
+                else "[" + "".join(desc.itertext()) + "]")
+        elif name in ("c", "pb"):
+            return
+        elif name == "hi" and el.get("rend") == "spaced":
+            add("".join(el.itertext()).replace(" ", ""))
+        elif name == "space":
+            add("_" * int(el.get("quantity") or "1"))
+        elif name == "milestone":
+            add("* * *")
+        elif name == "stamp":
+            add("Stamp: ")
+            self.children(el)
+        else:
+            self.children(el)
+
+
+def _body(tree: etree._ElementTree | etree._Element) -> etree._Element:
+    root = _root(tree)
+    body = root if local(root) == "body" else root.find(".//t:text/t:body", NS)
+    if body is None:
+        raise ValueError("the document has no text/body")
+    return body
+
+
+def diplomatic_lines(tree: etree._ElementTree | etree._Element) -> list[str]:
+    """D view of the body (§6.5) as lines, footnotes after the body under a rule (N8)."""
+    renderer = _Diplomatic()
+    renderer.render(_body(tree))
+    footnotes = [n for n in renderer.footnotes if "".join(n.itertext()).strip()]
+    if footnotes:
+        renderer.out.end()
+        renderer.out.add(FOOTNOTE_RULE)
+        renderer.out.end()
+        for note in footnotes:
+            renderer.out.add(footnote_marker(note) + " ")
+            renderer.children(note)
+            renderer.out.end()
+    return renderer.out.result()
+
+
+def diplomatic_text(tree: etree._ElementTree | etree._Element) -> str:
+    """D view of the body as text, one line per transcript line (§6.5)."""
+    return "\n".join(diplomatic_lines(tree)) + "\n"
+
+
+def reading_text(tree: etree._ElementTree | etree._Element, *, append_notes: bool = True) -> str:
+    """R view: clean reading text; footnotes and editorial notes appended when asked."""
+    renderer = _Reading(append_notes)
+    renderer.render(_body(tree))
+    if append_notes and renderer.notes:
+        renderer.out.end()
+        renderer.out.add("Notes")
+        renderer.out.end()
+        for number, note in enumerate(renderer.notes, start=1):
+            renderer.out.add(f"[{number}] ")
+            renderer.children(note)
+            renderer.out.end()
+    return "\n".join(renderer.out.result()) + "\n"
