@@ -1,0 +1,80 @@
+"""Timing and peak memory of a piece of work, including its worker processes.
+
+Peak memory is sampled every 50 ms as the summed resident set size of this process and all
+its descendants (Linux /proc), because the builds run in process pools: the parent's own
+ru_maxrss would miss the workers and RUSAGE_CHILDREN only reports the largest one.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found += [int(c) for c in handle.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_mb(pid: int | None = None) -> float:
+    """Resident memory of a process and all its descendants, in MB."""
+    todo, total = [pid or os.getpid()], 0
+    while todo:
+        current = todo.pop()
+        total += _rss_kb(current)
+        todo += _children(current)
+    return total / 1024
+
+
+@dataclass
+class Measure:
+    seconds: float = 0.0
+    peak_mb: float = 0.0
+    peak_parent_mb: float = 0.0
+
+    def rate(self, count: int) -> float:
+        return count / self.seconds if self.seconds else float("inf")
+
+
+@contextmanager
+def measured() -> Iterator[Measure]:
+    """``with measured() as m: work()`` → m.seconds, m.peak_mb (process tree)."""
+    result = Measure()
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            result.peak_mb = max(result.peak_mb, tree_rss_mb())
+            result.peak_parent_mb = max(result.peak_parent_mb, _rss_kb(os.getpid()) / 1024)
+            stop.wait(0.05)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    started = time.perf_counter()
+    try:
+        yield result
+    finally:
+        result.seconds = time.perf_counter() - started
+        stop.set()
+        thread.join()
