@@ -50,7 +50,12 @@ class BuildReport:
 
     @property
     def ok(self) -> bool:
-        return self.stopped_at is None
+        """No stage stopped the build and no document failed in a writer."""
+        return self.stopped_at is None and not self.errors
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == Severity.ERROR)
 
     @property
     def did_nothing(self) -> bool:
@@ -162,8 +167,10 @@ def build_edition(edition_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
         if book and shard is None and (state.collection.get("book") != book_key
                                        or not book_path.is_file()):
             on_stage("Writing book", 1)(0)
-            stages.book(edition, report.tei_files, book_path)
-            state.collection["book"] = book_key
+            problems = stages.book(edition, report.tei_files, book_path, force)
+            report.diagnostics.extend(problems)
+            if not any(d.severity == Severity.ERROR for d in problems):
+                state.collection["book"] = book_key  # a book with gaps is redone next time
             report.rebuilt["book"].append("book.pdf")
             state.save(out_dir)
     return report
@@ -240,12 +247,16 @@ def _html(sources, state, fingerprint, docs_hash, removed, out_dir, edition, for
         return
     everything = removed or len(todo) == len(sources)  # a removal shifts prev/next links
     changed = None if everything else [out_dir / state.docs[s.key].tei for s in todo]
-    stages.site(report.tei_files, out_dir, edition, changed, force, jobs,
-                on_stage("Writing HTML", len(sources) if everything else len(todo)))
+    problems = stages.site(report.tei_files, out_dir, edition, changed, force, jobs,
+                           on_stage("Writing HTML", len(sources) if everything else len(todo)))
+    report.diagnostics.extend(problems)
+    failed = _failed_paths(problems)
     for source in sources if everything else todo:
-        state.docs[source.key].html = fingerprint
+        if (out_dir / state.docs[source.key].tei).resolve() not in failed:
+            state.docs[source.key].html = fingerprint
         report.rebuilt["html"].append(source.key)
-    state.collection["html"] = collection_key
+    if not failed:
+        state.collection["html"] = collection_key
     report.rebuilt["html"].append("(collection)")
 
 
@@ -254,11 +265,20 @@ def _pdf(sources, state, fingerprint, out_dir, edition, force, jobs, on_stage, s
     todo = [s for s in sources if state.docs[s.key].pdf != fingerprint]
     if not todo:
         return
-    stages.pdf([out_dir / state.docs[s.key].tei for s in todo], out_dir / "pdf", edition, force,
-               jobs, on_stage("Writing PDF", len(todo)))
+    problems = stages.pdf([out_dir / state.docs[s.key].tei for s in todo], out_dir / "pdf",
+                          edition, force, jobs, on_stage("Writing PDF", len(todo)))
+    report.diagnostics.extend(problems)
+    failed = _failed_paths(problems)
     for source in todo:
-        state.docs[source.key].pdf = fingerprint
+        if (out_dir / state.docs[source.key].tei).resolve() not in failed:
+            state.docs[source.key].pdf = fingerprint
         report.rebuilt["pdf"].append(source.key)
+
+
+def _failed_paths(diagnostics: list[Diagnostic]) -> set[Path]:
+    """Files named by error diagnostics (their outputs are redone by the next build)."""
+    return {Path(d.path).resolve() for d in diagnostics
+            if d.severity == Severity.ERROR and d.path}
 
 
 def merge(edition_dir: str | os.PathLike, shard_dirs: list[str | os.PathLike],

@@ -41,7 +41,7 @@ def _validate(files: Sequence[Path], jobs: int | None, progress: Progress) -> li
 
 def _site(files: Sequence[Path], out_dir: Path, edition: Edition,
           changed: Collection[Path] | None, force: bool, jobs: int | None,
-          progress: Progress) -> None:
+          progress: Progress) -> list[Diagnostic]:
     """The web edition. ``changed`` names the documents whose pages must be rewritten (None:
     all); collection pages (index, chronology, search) always cover ``files``. A site writer
     without a ``changed`` parameter rewrites every page."""
@@ -50,30 +50,37 @@ def _site(files: Sequence[Path], out_dir: Path, edition: Edition,
     kwargs = {}
     if changed is not None and "changed" in inspect.signature(build_site).parameters:
         kwargs["changed"] = list(changed)
-    build_site(list(files), out_dir, edition=edition, force=force, jobs=jobs,
-               progress=progress, **kwargs)
+    report = build_site(list(files), out_dir, edition=edition, force=force, jobs=jobs,
+                        progress=progress, **kwargs)
+    return list(report.diagnostics)
 
 
 def _pdf(files: Sequence[Path], pdf_dir: Path, edition: Edition, force: bool,
-         jobs: int | None, progress: Progress) -> None:
+         jobs: int | None, progress: Progress) -> list[Diagnostic]:
     from ..writers.pdf import render_pdf
 
-    render_pdf(list(files), pdf_dir, edition=edition, paper=str(edition.pdf.get("paper", "A4")),
-               force=force, jobs=jobs, progress=progress)
+    # paper, view and fonts come from the edition's [pdf] table (render_pdf reads it)
+    report = render_pdf(list(files), pdf_dir, edition=edition, force=force, jobs=jobs,
+                        progress=progress)
+    return list(report.diagnostics)
 
 
-def _book(edition: Edition, files: Sequence[Path], target: Path) -> None:
+def _book(edition: Edition, files: Sequence[Path], target: Path,
+          force: bool) -> list[Diagnostic]:
     from ..writers.pdf import render_book
 
-    render_book(edition, list(files), target, paper=str(edition.pdf.get("paper", "A4")))
+    return list(render_book(edition, list(files), target, force=force).diagnostics)
 
 
 @dataclass
 class Stages:
-    """The callables a build uses; the defaults are tei-tools' own converter and writers."""
+    """The callables a build uses; the defaults are tei-tools' own converter and writers.
+
+    The writers return their diagnostics; an error naming a document means that document's
+    output was not written (it is retried by the next build)."""
 
     convert: Callable[..., ConvertReport] = _convert
     validate: Callable[..., list[Diagnostic]] = _validate
-    site: Callable[..., None] = _site
-    pdf: Callable[..., None] = _pdf
-    book: Callable[..., None] = _book
+    site: Callable[..., list[Diagnostic]] = _site
+    pdf: Callable[..., list[Diagnostic]] = _pdf
+    book: Callable[..., list[Diagnostic]] = _book

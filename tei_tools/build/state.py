@@ -33,9 +33,9 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _DEPENDS = {
     "convert": (["readers", "convert.py", "safexml.py"], [], False),
     "validate": (["validation", "safexml.py"], ["schemas"], False),
-    "html": (["writers/html.py", "writers/site.py", "saxon.py"],
+    "html": (["writers/html.py", "writers/site.py", "writers/web", "saxon.py"],
              ["xslt/html", "xslt/common"], True),
-    "pdf": (["writers/pdf.py", "saxon.py"], ["xslt/print", "xslt/common"], True),
+    "pdf": (["writers/pdf", "writers/pdf.py", "saxon.py"], ["xslt/print", "xslt/common"], True),
 }
 
 

@@ -59,16 +59,20 @@ class Recorder:
             (out_dir / f"{Path(path).stem}.html").write_text(Path(path).read_text("utf-8"))
         listing = "".join(f"{Path(f).stem} {_sha(f)}\n" for f in sorted(files))
         (out_dir / "index.html").write_text(f"{edition.title}\n{listing}", "utf-8")
+        return []
 
     def pdf(self, files, pdf_dir, edition, force, jobs, progress):
         self.calls["pdf"].append(sorted(Path(f).stem for f in files))
         pdf_dir.mkdir(parents=True, exist_ok=True)
         for path in files:
             (pdf_dir / f"{Path(path).stem}.pdf").write_bytes(Path(path).read_bytes())
+        return [Diagnostic(Severity.ERROR, "PDF001", "cannot print", str(f))
+                for f in files if "NOPDF" in Path(f).read_text("utf-8")]
 
-    def book(self, edition, files, target):
+    def book(self, edition, files, target, force):
         self.calls["book"].append(sorted(Path(f).stem for f in files))
         target.write_bytes(b"".join(Path(f).read_bytes() for f in files))
+        return []
 
 
 def _sha(path) -> str:

@@ -117,3 +117,14 @@ def test_rebuild_option_redoes_everything(tmp_path):
     rec = Recorder()
     _build(edition, out, rec, rebuild=True)
     assert rec.calls["convert"] == [["doc-00", "doc-01"]]
+
+
+def test_document_failing_in_a_writer_is_retried_next_time(tmp_path):
+    edition = make_edition(tmp_path / "ed", 3)
+    out = tmp_path / "site"
+    (edition / "transcripts" / "doc-01.txt").write_text("NOPDF\n", "utf-8")
+    report = _build(edition, out, Recorder())
+    assert not report.ok and report.stopped_at is None and report.errors == 1
+    rec = Recorder()
+    _build(edition, out, rec)
+    assert rec.calls["pdf"] == [["doc-01"]] and rec.calls["convert"] == []
