@@ -1,0 +1,179 @@
+"""The body of the transcript reader: document text lines → ``div[@type='document']``.
+
+Stages (conventions.md F8 "Processing order"), each in its own module:
+
+1. ``lines``      drop blank lines, re-join split ordinals (F2, L24);
+2. ``columns``    find collapsed multi-column headers before parsing (B20, B19);
+3. ``lexer``, ``parser``  bracket tokens and units over the whole text (§3.1, B14, B26, B27c);
+4. ``zones``      head zone, body, closing zone, footnote zone, attachments (F8);
+5. ``repairs``    orphan "]" in a head zone (B27a);
+6. ``head``, ``flow``, ``structure``, ``closing``  layout (§4) with ``inline``, ``classify``,
+   ``brackets``, ``stamps``, ``handwriting``, ``dates`` for the content (§3.3, §3.4, L7).
+
+``build_body`` never drops text: a line that fits no rule becomes ``p`` (body) or an opener
+``seg`` (head) with info TX410.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..context import Context
+from . import dates, zones
+from . import patterns as P
+from .closing import build_closing
+from .columns import build_block, find_blocks
+from .facts import BodyFacts
+from .flow import Speakers, build_flow
+from .head import build_head
+from .lines import prepare
+from .nodes import SourceLine, Text, Unit
+from .parser import parse
+from .repairs import repair_orphans
+from .state import Env, Footnote
+from .structure import build_entries, build_sections, fix_order
+from .tei import el
+from .vocab import caption_subtype, type_subtype
+
+__all__ = ["Body", "build_body"]
+
+
+@dataclass
+class Body:
+    div: etree._Element
+    facts: BodyFacts
+
+
+def _stops(text: str) -> bool:
+    """L-4 (c): lines that a multi-line bracket never runs into."""
+    t = text.strip()
+    return bool(P.NUMBERED.match(t) or P.ENTRY_DATE.match(t) or t == "Document Information"
+                or (P.SPEAKER.match(t) and P.is_speaker_label(P.SPEAKER.match(t).group(
+                    "label"))))
+
+
+def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
+    """Column blocks first (B20), then the bracket parser over the rest."""
+    units: list[Unit] = []
+    last = 0
+    for first, end, n, implicit in find_blocks(lines):
+        units.extend(parse(lines[last:first], ctx, _stops))
+        units.append(build_block(lines[first:end + 1], n, implicit, ctx))
+        last = end + 1
+    units.extend(parse(lines[last:], ctx, _stops))
+    return units
+
+
+def _footnotes(units: list[Unit], env: Env) -> None:
+    for unit in units:
+        t = unit.text().strip()
+        m = P.FOOTNOTE_TEXT.match(t)
+        if not m:
+            continue
+        n = m.group("b") or m.group("p") or m.group("x")
+        rend = "bracketed" if m.group("b") else "parenthesised" if m.group("p") else "slash"
+        nodes = list(unit.nodes)
+        if m.group("b"):
+            nodes = nodes[1:]        # the "[n]" bracket
+        else:
+            first = nodes[0]
+            assert isinstance(first, Text)
+            cut = len(first.text) - len(first.text.lstrip()) + len(m.group(0)) - 1
+            nodes = [Text(first.text[cut:].lstrip(), first.pos)] + nodes[1:]
+        if nodes and isinstance(nodes[0], Text):
+            nodes[0] = Text(nodes[0].text.lstrip(), nodes[0].pos)
+        env.footnotes[n] = Footnote(n, rend, nodes, unit.pos)
+
+
+def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:
+    """Document date and journal period, needed before any date is built (year inference)."""
+    for u in units:
+        for m in dates.DATE_RE.finditer(u.text()):
+            g = m.groupdict()
+            if g.get("rd1") and env.dates.period is None and P.is_caption(
+                    u.text().strip()) or g.get("rd1") and env.dates.period is None:
+                attrs, _ = dates.attributes(g, dates.DateEnv())
+                if attrs.get("from"):
+                    env.dates.period = (attrs["from"], attrs["to"])
+            if env.dates.doc_when is None and (g.get("y") or g.get("xy") or g.get("ny")):
+                attrs, _ = dates.attributes(g, dates.DateEnv())
+                if attrs.get("when"):
+                    env.dates.doc_when = attrs["when"][:10]
+    if env.dates.doc_when is None:
+        env.dates.doc_when = ctx.catalogue_when
+
+
+def build_body(lines: list[SourceLine], ctx: Context) -> Body:
+    """The ``div[@type='document']`` and the facts the header needs."""
+    env = Env(ctx, ctx.docid)
+    prepared, joins = prepare(lines, ctx)
+    units = to_units(prepared, ctx)
+    for u in units:
+        if u.lines and u.lines[0] in joins:
+            u.superscripts = joins[u.lines[0]]
+    plan = zones.find_zones(units, ctx)
+    _footnotes(plan.footnotes, env)
+    _prescan([u for s in plan.segments[:1] for u in s.head], env, ctx)
+    subtype = type_subtype(ctx.doc_type)
+    caption_kind = next((caption_subtype(u.text().strip()) for s in plan.segments
+                         for u in s.head if P.is_caption(u.text().strip())), None)
+    journal = caption_kind == "diary" or subtype == "diary"
+    div = el("div", {"type": "document", "subtype": subtype or caption_kind or "other",
+                     "xml:id": f"{env.docid}-doc"})
+    containers = [div]
+    if len(plan.segments) > 1:
+        containers = [el("div", {"type": "main" if k == 0 else "attachment"}, parent=div)
+                      for k in range(len(plan.segments))]
+    speakers = Speakers(env, units)
+    speakers_on = zones.count_speakers([u for s in plan.segments for u in s.body]) >= 2
+    for seg, box in zip(plan.segments, containers, strict=True):
+        for node in _segment(seg, env, journal, speakers_on, speakers):
+            box.append(node)
+        if not len(box):
+            el("p", parent=box)
+    _unused_footnotes(div, env)
+    if env.corresp is not None:
+        env.facts.correspondence = env.corresp.element()
+    if env.facts.caption_subtype is None and caption_kind:
+        env.facts.caption_subtype = caption_kind
+    return Body(div, env.facts)
+
+
+def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
+             speakers: Speakers) -> list[etree._Element]:
+    env.zone = "head"
+    head_units = repair_orphans(seg.head, env.ctx)
+    first = next((u for u in seg.body if not zones._omission(u)), None)
+    next_entry = journal and first is not None and bool(P.ENTRY_DATE.match(first.text()))
+    head_out = build_head(head_units, env, next_entry)
+    held = _held_place(head_out)
+    env.zone = "body"
+    sections = zones.sections_valid(seg.body)
+    if journal:
+        body = build_entries(seg.body, env, speakers_on, speakers, held)
+    elif sections:
+        body = build_sections(seg.body, env, speakers_on, speakers)
+    else:
+        body = build_flow(seg.body, env, speakers_on, speakers)
+    closing = build_closing(seg.closing, env)
+    return fix_order(head_out) + body + closing
+
+
+def _held_place(head_out: list) -> etree._Element | None:
+    return next((node for placement, node in head_out if placement == "held"), None)
+
+
+def _unused_footnotes(div: etree._Element, env: Env) -> None:
+    """B9: a footnote text without a marker goes to the end of the last body paragraph."""
+    from .brackets import footnote
+    paras = [p for p in div.iter("{http://www.tei-c.org/ns/1.0}p")]
+    for n, note in env.footnotes.items():
+        if note.used:
+            continue
+        env.ctx.warning("TX331", f"footnote text {n} has no marker; appended to the last "
+                                 "paragraph", **env.where(note.pos))
+        target = paras[-1] if paras else el("p", parent=div)
+        target.append(footnote(n, env))
+

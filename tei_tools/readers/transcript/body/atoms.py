@@ -1,0 +1,125 @@
+"""Mixed content under construction: a list of single characters and finished elements.
+
+Inline markup that spans text and elements (a date around an ``unclear``: ``1[[7]] March 1958``,
+L-5) is found by matching regular expressions over a *reading* of the list, in which every
+character reads as itself and an element reads as its own text (``unclear``), ``\\n`` (``lb``)
+or U+FFFC (anything else, so that patterns do not run through it). Matches that align with item
+boundaries are replaced by a new element that holds the matched items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from .tei import add_text, local
+
+Item = str | etree._Element
+OBJ = "\ufffc"
+
+
+def reading(item: Item) -> str:
+    if isinstance(item, str):
+        return item
+    name = local(item)
+    if name == "unclear":
+        return "".join(item.itertext())
+    if name == "lb":
+        return "\n"
+    return OBJ
+
+
+def read(items: list[Item]) -> tuple[str, list[int]]:
+    """The reading string and, per reading character, the index of its item."""
+    out: list[str] = []
+    owner: list[int] = []
+    for i, item in enumerate(items):
+        r = reading(item)
+        out.append(r)
+        owner.extend([i] * len(r))
+    return "".join(out), owner
+
+
+def span(owner: list[int], start: int, end: int, n_items: int) -> tuple[int, int] | None:
+    """Item range [a, b) covering reading[start:end], if the match ends on item boundaries."""
+    if start >= end:
+        return None
+    a, b = owner[start], owner[end - 1] + 1
+    if start > 0 and owner[start - 1] == a:
+        return None
+    if end < len(owner) and owner[end] == b - 1:
+        return None
+    return a, min(b, n_items)
+
+
+Builder = Callable[[re.Match[str], list[Item]], etree._Element | list[Item] | None]
+
+
+def apply(items: list[Item], pattern: re.Pattern[str], build: Builder) -> list[Item]:
+    """Replace every aligned match of ``pattern`` by what ``build`` returns (None: leave)."""
+    text, owner = read(items)
+    out: list[Item] = []
+    last = 0
+    for m in pattern.finditer(text):
+        rng = span(owner, m.start(), m.end(), len(items))
+        if rng is None or rng[0] < last:
+            continue
+        made = build(m, items[rng[0]:rng[1]])
+        if made is None:
+            continue
+        out.extend(items[last:rng[0]])
+        out.extend(made if isinstance(made, list) else [made])
+        last = rng[1]
+    out.extend(items[last:])
+    return out
+
+
+def chars(text: str) -> list[Item]:
+    return list(text)
+
+
+def fill(parent: etree._Element, items: list[Item]) -> etree._Element:
+    """Put ``items`` into ``parent`` as mixed content (after what it already holds)."""
+    buf: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            buf.append(item)
+            continue
+        add_text(parent, "".join(buf))
+        buf = []
+        parent.append(item)
+    add_text(parent, "".join(buf))
+    return parent
+
+
+def strip(items: list[Item]) -> list[Item]:
+    """Trim spaces at both ends."""
+    a, b = 0, len(items)
+    while a < b and isinstance(items[a], str) and items[a].isspace():
+        a += 1
+    while b > a and isinstance(items[b - 1], str) and items[b - 1].isspace():
+        b -= 1
+    return items[a:b]
+
+
+def split_at(items: list[Item], pattern: re.Pattern[str]) -> list[list[Item]]:
+    """Split at aligned matches of ``pattern`` (separators dropped)."""
+    text, owner = read(items)
+    parts: list[list[Item]] = []
+    last = 0
+    for m in pattern.finditer(text):
+        rng = span(owner, m.start(), m.end(), len(items))
+        if rng is None or rng[0] < last:
+            continue
+        parts.append(items[last:rng[0]])
+        last = rng[1]
+    parts.append(items[last:])
+    return parts
+
+
+def text(items: list[Item]) -> str:
+    """The plain text of ``items`` (``lb`` reads as a line break)."""
+    return "".join(i if isinstance(i, str) else "\n" if local(i) == "lb"
+                   else "".join(i.itertext()) for i in items)

@@ -1,0 +1,252 @@
+"""§3.4: the TEI of each bracket class (B1–B25), built into the atoms of the enclosing content.
+
+``build`` receives the atoms built so far for the enclosing content, because some classes wrap
+the text just before the bracket (B4 ``expan``, B5/B7 names, B10 ``sic``, B22 ``add``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import atoms, handwriting, stamps
+from .atoms import Item
+from .classify import Where, content, is_pronoun, romanisation_span
+from .nodes import Bracket, Text
+from .state import Env
+from .tei import el
+from .vocab import places, terms
+
+_QUANTITY = re.compile(
+    r"(?P<n>\d+|one|two|three|four|five|several|a few)(?:-(?P<m>\d+))?\s+(?:illegible\s+)?"
+    r"(?P<unit>letters?|characters?|words?|lines?|names?|surnames?)", re.I)
+_SINGULAR = re.compile(r"(?i)\billegible (?P<unit>name|word|letter)\b")
+_UNITS = {"letter": "chars", "character": "chars", "word": "words", "line": "lines",
+          "name": "names", "surname": "names"}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def desc_note(text: str) -> Item:
+    return el("note", {"type": "desc", "place": "inline", "resp": "#tr"}, text)
+
+
+def verbatim(bracket: Bracket, env: Env) -> list[Item]:
+    """The bracket's content with inner brackets encoded but no text-level markup."""
+    from .inline import render
+    return atoms.strip(render(bracket.children, env, inside=True, markup=False))
+
+
+def rendered(bracket: Bracket, env: Env) -> list[Item]:
+    from .inline import render
+    return atoms.strip(render(bracket.children, env, inside=bracket.kind == "single"))
+
+
+def illegible_gap(c: str, rend: str | None = None) -> Item:
+    """B16 (and B13/B17 illegible forms): gap with quantity and unit parsed from the text."""
+    attrs: dict[str, str | None] = {"reason": "illegible", "resp": "#tr"}
+    m = _QUANTITY.search(c)
+    s = _SINGULAR.search(c)
+    if m:
+        unit = _UNITS[m.group("unit").lower().rstrip("s")]
+        n = m.group("n").lower()
+        if m.group("m"):
+            attrs.update({"atLeast": n, "atMost": m.group("m")})
+        elif n in _NUMBERS or n.isdigit():
+            attrs["quantity"] = str(_NUMBERS.get(n) or int(n))
+        attrs["unit"] = unit
+    elif s:
+        attrs.update({"quantity": "1", "unit": _UNITS[s.group("unit").lower()]})
+    attrs["rend"] = rend
+    gap = el("gap", attrs)
+    if c.lower() != "illegible":
+        el("desc", text=c, parent=gap)
+    return gap
+
+
+def footnote(n: str, env: Env) -> Item:
+    from .inline import render
+    note = env.footnotes.get(n)
+    attrs = {"type": "footnote", "n": n, "place": "bottom", "resp": "#tr",
+             "xml:id": f"{env.docid}-fn{n}", "rend": note.rend if note else "bracketed"}
+    node = el("note", attrs)
+    if note is None:
+        env.ctx.warning("TX330", f"footnote marker {n} has no footnote text", **env.where())
+        return node
+    note.used = True
+    return atoms.fill(node, atoms.strip(render(note.nodes, env)))
+
+
+def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
+    """B10: wrap the preceding token (or up to 4 capitalised tokens) in ``sic``."""
+    plain_start = len(items)
+    while plain_start and isinstance(items[plain_start - 1], str):
+        plain_start -= 1
+    region = "".join(items[plain_start:])
+    body = region.rstrip(" ")
+    trailing = region[len(body):]
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", body)]
+    if not words:
+        env.ctx.warning("TX332", "[sic] with no preceding word", **env.where())
+        return items + [el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, c)]
+    first = len(words) - 1
+    if words[first][1][:1].isupper():
+        while first > 0 and words[first - 1][1][:1].isupper() and len(words) - first < 4:
+            first -= 1
+    cut = words[first][0]
+    out = items[:plain_start] + list(body[:cut]) + [el("sic", text=body[cut:])]
+    out += list(trailing)
+    if c != "sic":
+        out.append(el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, c))
+    return out
+
+
+def _wrap_left(items: list[Item], n_chars: int, tag: str) -> tuple[list[Item], Item]:
+    """Wrap the last ``n_chars`` characters of plain text before the bracket."""
+    end = len(items)
+    while end and items[end - 1] == " ":
+        end -= 1
+    start = end - n_chars
+    inner = items[start:end]
+    return items[:start], atoms.fill(el(tag), inner) if inner else el(tag)
+
+
+def build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -> list[Item]:
+    """Append the TEI of bracket ``br`` (class ``klass``) to ``items``; return the new list."""
+    c = content(br)
+    if br.start:
+        env.pos = env.pos or br.start
+    if klass == "B13":
+        if not where.inside_single:
+            env.ctx.info("TX307", "double bracket outside any bracket", line=br.start.line,
+                         col=br.start.col)
+        if re.search(r"(?i)illegible", c):
+            return items + [illegible_gap(c, br.rend)]
+        if c.endswith("?"):
+            node = el("unclear", {"reason": "illegible", "cert": "low", "resp": "#tr",
+                                  "rend": br.rend}, c[:-1].rstrip())
+        else:
+            reason = "faded" if env.in_faded_stamp else "illegible"
+            node = el("unclear", {"reason": reason, "resp": "#tr", "rend": br.rend}, c)
+        return items + [node]
+    if klass == "stray":
+        env.ctx.warning("TX306", "empty bracket '[]'", line=br.start.line, col=br.start.col)
+        return items + [el("c", {"type": "stray-bracket"}, "[]")]
+    if klass == "B15":
+        gap = el("gap", {"reason": "editorial", "resp": "#tr"})
+        raw = c.replace(" ", "")
+        if raw.startswith(".") and raw != "...":
+            return items + [".", gap]
+        if raw.endswith(".") and raw not in ("...",) and "…" in raw:
+            return items + [gap, "."]
+        return items + [gap]
+    if klass == "B12":
+        return items + [el("note", {"type": "query", "place": "inline", "resp": "#tr"}, "?")]
+    if klass == "B10":
+        return _sic(items, c, env)
+    if klass == "B17":
+        if "illegible" in c.lower():
+            return items + [illegible_gap(c)]
+        fig = el("figure", {"type": "signature"})
+        el("figDesc", text=c, parent=fig)
+        return items + [fig]
+    if klass == "B23":
+        return items + [el("pb", {"n": re.search(r"\d+", c).group()})]
+    if klass == "B22":
+        return handwriting.added_by_hand(items, c, env)
+    if klass == "B18-bare":
+        stamp = el("stamp", {"type": "other"})
+        stamp.append(desc_note(c))
+        return items + [stamp]
+    if klass == "B18":
+        return items + [stamps.stamp(br, env)]
+    if klass == "B21":
+        return items + [handwriting.hand(br, env, where.alone)]
+    if klass == "B11-ed":
+        return items + [atoms.fill(el("note", {"type": "editorial", "place": "inline",
+                                               "resp": "#wcda"}), rendered(br, env))]
+    if klass == "B11-tr":
+        return items + [atoms.fill(el("note", {"type": "translator", "place": "inline",
+                                               "resp": "#tr"}), rendered(br, env))]
+    if klass == "B16":
+        return items + [illegible_gap(c, br.rend)]
+    if klass == "B24" or klass == "unclassified":
+        if klass == "unclassified":
+            env.ctx.warning("TX321", "bracket matches no class; kept as a descriptive note",
+                            line=br.start.line, col=br.start.col)
+        return items + [atoms.fill(desc_note(""), verbatim(br, env))]
+    if klass == "B9":
+        return items + [footnote(c, env)]
+    if klass == "B25":
+        gap = el("gap", {"reason": "summarised", "resp": "#tr"})
+        atoms.fill(el("desc", parent=gap), verbatim(br, env))
+        return items + [gap]
+    if klass == "B4":
+        return _expan(items, br, where, env)
+    if klass == "B5":
+        n = romanisation_span(where.before, c)
+        head, name = _wrap_left(items, n, "persName")
+        note = el("note", {"type": "alt-name", "place": "inline", "resp": "#tr"})
+        atoms.fill(el("persName", parent=note), verbatim(br, env))
+        return head + [name, " ", note] if items and items[-1] == " " else head + [name, note]
+    if klass == "B7":
+        head, org = _wrap_left(items, len(where.token), "orgName")
+        note = atoms.fill(el("note", {"type": "expansion", "place": "inline", "resp": "#tr"}),
+                          verbatim(br, env))
+        return head + [org] + ([" "] if items[-1:] == [" "] else []) + [note]
+    if klass == "B6":
+        tag = "placeName" if where.token in places() else "persName"
+        note = el("note", {"type": "identification", "place": "inline", "resp": "#tr"})
+        atoms.fill(el(tag, parent=note), verbatim(br, env))
+        return items + [note]
+    if klass == "B8":
+        return items + [_orig_term(br, c, env)]
+    if klass in ("B1", "B2", "B3"):
+        if klass == "B2" and c[:1].isupper():
+            code = "spaced footnote marker without footnote text" if c.isdigit() \
+                else "supplied text starts with a capital"
+            env.ctx.info("TX320", code, line=br.start.line, col=br.start.col)
+        node = el("supplied", {"reason": "implicit", "resp": "#tr"})
+        return items + [atoms.fill(node, verbatim(br, env))]
+    return items + [atoms.fill(desc_note(""), verbatim(br, env))]
+
+
+def _expan(items: list[Item], br: Bracket, where: Where, env: Env) -> list[Item]:
+    """B4: ``M[inistry of]`` → ``<expan>M<ex resp="#tr">inistry of</ex></expan>``."""
+    end = len(items)
+    start = end
+    while start and isinstance(items[start - 1], str) and items[start - 1].isalpha():
+        start -= 1
+    expan = el("expan")
+    atoms.fill(expan, items[start:end])
+    ex = el("ex", {"resp": "#tr"})
+    atoms.fill(ex, verbatim(br, env))
+    expan.append(ex)
+    return items[:start] + [expan]
+
+
+def _orig_term(br: Bracket, c: str, env: Env) -> Item:
+    note = el("note", {"type": "orig-term", "place": "inline", "resp": "#tr"})
+    m = re.match(r"^(?P<term>.+?)\s*(?P<dash>—|\s-\s)\s*(?P<gloss>.+)$", c)
+    term = m.group("term") if m else c
+    lang = terms().get(term.lower()) or _script_lang(term) or getattr(
+        env.ctx, "archive_lang", None)
+    if lang is None:
+        lang = "und"
+    if lang != "und":
+        env.use_language(lang)
+    el("foreign", {"xml:lang": lang}, term, parent=note)
+    if m:
+        note[-1].tail = c[m.end("term"):]
+    return note
+
+
+def _script_lang(text: str) -> str | None:
+    if re.search(r"[\u0400-\u04ff]", text):
+        return "ru"
+    if re.search(r"[\uac00-\ud7af]", text):
+        return "ko"
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return "zh"
+    return None
+
+
+__all__ = ["build", "desc_note", "footnote", "illegible_gap", "is_pronoun"]

@@ -1,0 +1,178 @@
+"""B20 collapsed multi-column headers (and B19 labels at depth 0 that start one), §3.2.
+
+Runs on the raw lines BEFORE the bracket parser, because a plain nesting parse would pair the
+first "]" with the wrong column. A block becomes one unit whose ``column_block`` holds the cells;
+the head builder turns column 0 into ``seg[@type='letterhead']`` and each other column into a
+``stamp`` (``@rend='unopened'`` for a B19 column), or the whole block into
+``seg[@type='collapsed-columns']`` when a row cannot be split (TX325).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..context import Context
+from . import vocab
+from .lexer import CLOSE, OPEN, OPEN2, tokenize
+from .nodes import Pos, SourceLine, Unit
+
+_CAPS_RUN = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?:\s+|$))+")
+_LABEL_SPLIT = re.compile(r".*?\bstamp:", re.I)
+_REGISTRY_SPLIT = re.compile(r"(?=\b(?:Incoming|Outgoing|Received)\b)")
+_DATE_CELL = re.compile(
+    rf"(?:“\d{{1,2}}”|\d{{0,2}}(?:\[\[\d+\]\])?\d{{0,2}}) {vocab.MONTH_RE} \d{{4}}\]?")
+MAX_ROWS = 6
+
+
+@dataclass
+class Cell:
+    text: str
+    pos: Pos
+
+
+@dataclass
+class ColumnBlock:
+    """The cells of a collapsed header: ``columns[c]`` is the list of row cells of column c."""
+
+    rows: list[tuple[str, Pos]]
+    columns: list[list[Cell]] = field(default_factory=list)
+    unopened: set[int] = field(default_factory=set)   # B19 columns (implicit "[")
+    failed: bool = False
+
+
+def _counts(text: str) -> tuple[int, int]:
+    opens = closes = 0
+    for t in tokenize(text):
+        if t.kind == OPEN:
+            opens += 1
+        elif t.kind == CLOSE:
+            closes += 1
+        elif t.kind == OPEN2:
+            closes -= 2   # "[[x]]" closes itself: its two "]" must not count
+    return opens, closes
+
+
+def _b19_labels(text: str) -> int:
+    """Number of stamp labels standing at depth 0 after leading ALL-CAPS text (B19)."""
+    if "[" in text or "]" in text:
+        return 0
+    caps = _CAPS_RUN.match(text)
+    if not caps or not caps.group().strip():
+        return 0
+    rest = text[caps.end():]
+    if not rest or not vocab.stamp_label().match(rest):
+        return 0
+    return len(_LABEL_SPLIT.findall(rest))
+
+
+def start_columns(text: str) -> tuple[int, bool] | None:
+    """(number of bracket columns, implicit) if ``text`` starts a column block."""
+    opens, closes = _counts(text)
+    if opens and closes <= 0:
+        caps = _CAPS_RUN.match(text)
+        leading = caps.group().strip() if caps else ""
+        if opens >= 2 or (leading and text.index("[") >= len(leading)):
+            return opens, False
+    n = _b19_labels(text)
+    if n:
+        return n, True
+    return None
+
+
+def find_blocks(lines: list[SourceLine]) -> list[tuple[int, int, int, bool]]:
+    """(first, last, bracket columns, implicit) for each column block among ``lines``."""
+    blocks = []
+    i = 0
+    while i < len(lines):
+        start = start_columns(lines[i].text.strip())
+        if start is None:
+            i += 1
+            continue
+        n, implicit = start
+        open_count = n
+        j = i
+        while j + 1 < len(lines) and j - i < MAX_ROWS and open_count > 0:
+            j += 1
+            opens, closes = _counts(lines[j].text.strip())
+            open_count += opens - closes
+        if open_count <= 0 and j > i:
+            blocks.append((i, j, n, implicit))
+            i = j + 1
+        else:
+            i += 1
+    return blocks
+
+
+def _cells(text: str, first: bool, implicit: bool) -> list[str]:
+    if first and not implicit:
+        return [c.strip() for c in text.split("[")]
+    if re.search(r"\bstamp:", text, re.I):
+        caps = _CAPS_RUN.match(text)
+        lead = caps.group().strip() if caps else ""
+        # the last ALL-CAPS word may begin a label ("USSR MFA Registry stamp:"): keep words
+        # that are followed by another ALL-CAPS word or end the run before a lower-case label
+        rest = text[len(lead):].strip() if lead else text
+        labels = [m.group().strip() for m in _LABEL_SPLIT.finditer(rest)]
+        return ([lead] if lead else []) + labels
+    if re.search(r"\b(?:Incoming|Outgoing|Received)\b", text):
+        return [c.strip() for c in _REGISTRY_SPLIT.split(text) if c.strip()]
+    dates = [m.group().strip() for m in _DATE_CELL.finditer(text) if m.group().strip()]
+    if dates and "".join(dates).replace(" ", "") == text.replace(" ", ""):
+        return dates
+    return [text]
+
+
+def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -> Unit:
+    rows = []
+    for ln in lines:
+        raw = ln.text
+        lead = len(raw) - len(raw.lstrip())
+        rows.append((raw.strip(), Pos(ln.number, ln.col(lead))))
+    block = ColumnBlock(rows, [[] for _ in range(n + 1)])
+    if implicit:
+        block.unopened = set(range(1, n + 1))
+        ctx.warning("TX304", "stamp label without its opening '['; implicit opening placed "
+                             "before the label", line=rows[0][1].line, col=rows[0][1].col,
+                    hint="add the missing '[' in the transcript, or accept the repair "
+                         "(element marked rend=\"unopened\")")
+    open_cols = list(range(1, n + 1))
+    inferred = False
+    for r, (text, pos) in enumerate(rows):
+        cells = _cells(text, r == 0, implicit)
+        if len(cells) > n + 1 or not cells:
+            block.failed = True
+            break
+        if len(cells) == n + 1:
+            targets = list(range(n + 1))
+        else:
+            inferred = True
+            closing = [c for c in cells if c.endswith("]")]
+            others = [c for c in cells if not c.endswith("]")]
+            targets_closing = open_cols[:len(closing)]
+            free = [c for c in range(n + 1) if c not in targets_closing]
+            targets = []
+            ci = oi = 0
+            for c in cells:
+                if c.endswith("]"):
+                    targets.append(targets_closing[ci])
+                    ci += 1
+                else:
+                    targets.append(free[oi] if oi < len(free) else free[-1])
+                    oi += 1
+            del others
+        for cell, col in zip(cells, targets, strict=True):
+            col_at = text.find(cell.split("]")[0][:8]) if cell else 0
+            block.columns[col].append(Cell(cell, Pos(pos.line, pos.col + max(col_at, 0))))
+            if cell.endswith("]") and col in open_cols:
+                open_cols.remove(col)
+    if block.failed:
+        ctx.warning("TX325", "collapsed header could not be split into columns",
+                    line=rows[0][1].line, col=rows[0][1].col,
+                    hint="check the lines of the header; it is kept verbatim")
+    elif inferred:
+        ctx.info("TX324", "column assignment in a collapsed header inferred",
+                 line=rows[0][1].line, col=rows[0][1].col)
+    unit = Unit([], [p.line for _, p in rows], rows[0][1])
+    unit.column_block = block
+    return unit

@@ -1,0 +1,88 @@
+"""B21 handwritten annotations and B22 ``[added by hand]`` (conventions.md §3.4)."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from . import atoms, vocab
+from .atoms import Item
+from .classify import content
+from .nodes import Bracket
+from .state import Env
+from .tei import el, local
+
+_RESOLUTION = re.compile(r"^[\"“']?(?:to|To|for|For|Cde\.|Cdes\.|Comrade|Seen|Discuss|Prepare|"
+                         r"File|Archive)\b")
+_ONLY_NUMBER_DATE = {"idno", "seg", "date"}
+
+
+def _desc(text: str) -> etree._Element:
+    return el("note", {"type": "desc", "place": "inline", "resp": "#tr"}, text)
+
+
+def _ends_with_date(items: list[Item]) -> bool:
+    body = atoms.strip(items)
+    while body and isinstance(body[-1], str) and body[-1] in "\"”'.":
+        body = body[:-1]
+    if not body or isinstance(body[-1], str) or local(body[-1]) != "date":
+        return False
+    before = atoms.text(body[:-1]).strip()
+    return bool(before) and (before.split()[-1][:1].isupper()
+                             or not isinstance(body[-2], str))
+
+
+def hand(br: Bracket, env: Env, alone: bool) -> etree._Element:
+    """``add`` / ``note[@type='resolution'|'handwritten']`` / illegible ``gap``."""
+    from .brackets import illegible_gap
+    from .inline import render
+    c = content(br)
+    m = vocab.hand_label().match(c)
+    assert m is not None
+    after = c[m.end():].strip()
+    if m.group("sep") == ";" and "illegible" in after.lower():
+        return illegible_gap(c, br.rend)
+    items = atoms.strip(render(br.children, env, inside=True))
+    text, owner = atoms.read(items)
+    lm = vocab.hand_label().match(text)
+    end = owner[lm.end() - 1] + 1 if lm else 0
+    label, rest = atoms.text(items[:end]), items[end:]
+    place = vocab.place_for(m.group("pos"))
+    body = atoms.strip(rest)
+    hand_ref = env.new_hand(label)
+    if body and all(not isinstance(i, str) and local(i) in _ONLY_NUMBER_DATE or
+                    isinstance(i, str) and not i.strip(" ,") for i in body):
+        node = el("add", {"hand": hand_ref, "place": place, "rend": br.rend})
+    elif _RESOLUTION.match(after) or _ends_with_date(body):
+        node = el("note", {"type": "resolution", "place": place or "margin",
+                           "hand": hand_ref, "rend": br.rend})
+    elif alone:
+        node = el("note", {"type": "handwritten", "place": place, "hand": hand_ref,
+                           "rend": br.rend})
+    else:
+        node = el("add", {"hand": hand_ref, "place": place, "rend": br.rend})
+    node.append(_desc(label))
+    return atoms.fill(node, rest)
+
+
+def added_by_hand(items: list[Item], c: str, env: Env) -> list[Item]:
+    """B22: ``Personal [added by hand]`` → ``add`` around the text before the marker."""
+    start = len(items)
+    while start and isinstance(items[start - 1], str):
+        start -= 1
+    region = items[start:]
+    text = atoms.text(region).rstrip(" ")
+    words = text.split()
+    if len(words) > 5 or start > 0:
+        env.ctx.info("TX333", "[added by hand] span guessed: the preceding word only",
+                     **env.where())
+        cut = len(region) - len(atoms.text(region).rstrip(" ").split(" ")[-1]) - (
+            len(atoms.text(region)) - len(text))
+        head, region = items[:start] + region[:cut], region[cut:]
+    else:
+        head = items[:start]
+    node = el("add", {"hand": env.new_hand(c)})
+    atoms.fill(node, region)
+    node.append(_desc(c))
+    return head + [node]

@@ -1,0 +1,241 @@
+"""§4 "Head zone": head-zone lines → ``opener`` children, ``head``, distribution notes and the
+memorandum fields (L30, L31, L1–L5, L27, L18, L8, L9, L26, B20 blocks).
+
+``opener`` is element-only: children from one transcript line are joined by a space, and an
+``<lb/>`` separates phrase-level children that come from different lines. Block children
+(``dateline``, ``stamp``, ``salute``, notes) stand on their own.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from . import atoms, columns_out, dates, lineparts, telegram
+from . import patterns as P
+from .atoms import Item
+from .inline import render
+from .nodes import Unit
+from .state import Env
+from .tei import el, local
+from .zones import HeadScanner, text
+
+BLOCKS = {"dateline", "stamp", "salute", "note", "add", "gap", "fw", "pb", "milestone"}
+TOP = "top"          # divTop or global: may precede the body
+COMMON = "common"    # model.common (list, ab): ends the divTop part
+HELD = "held"        # a place line kept for the first journal entry's dateline (L6)
+
+
+class HeadBuilder:
+    def __init__(self, env: Env) -> None:
+        self.env = env
+        self.out: list[tuple[str, etree._Element]] = []
+        self.opener: etree._Element | None = None
+        self.last_line: int | None = None
+        self.last_phrase = False
+        self.held_place: etree._Element | None = None   # place line for the first entry (L6)
+
+    # -- placement ---------------------------------------------------------------------------
+    def _ensure_opener(self) -> etree._Element:
+        if self.opener is None:
+            self.opener = el("opener")
+            self.out.append((TOP, self.opener))
+            self.last_phrase = False
+        return self.opener
+
+    def phrase(self, elements: list[etree._Element], line: int) -> None:
+        op = self._ensure_opener()
+        for i, node in enumerate(elements):
+            if self.last_phrase and len(op):
+                if i == 0 and self.last_line != line:
+                    el("lb", parent=op)
+                else:
+                    op[-1].tail = (op[-1].tail or "") + " "
+            op.append(node)
+            self.last_phrase = local(node) not in BLOCKS
+        self.last_line = line
+
+    def block(self, node: etree._Element, line: int) -> None:
+        op = self._ensure_opener()
+        op.append(node)
+        self.last_phrase = False
+        self.last_line = line
+
+    def top(self, node: etree._Element) -> None:
+        self.opener = None
+        self.out.append((TOP, node))
+
+    def common(self, node: etree._Element) -> None:
+        self.opener = None
+        self.out.append((COMMON, node))
+
+    def items(self, unit: Unit, alone: bool = False) -> list[Item]:
+        self.env.pos = unit.pos
+        result = atoms.strip(render(unit.nodes, self.env, alone=alone))
+        dates.flush_notes(self.env.dates, self.env.ctx, unit.pos)
+        return result
+
+
+def build_head(units: list[Unit], env: Env, next_is_entry: bool) -> list[tuple[str, etree._Element]]:
+    """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
+    b = HeadBuilder(env)
+    scanner = HeadScanner(0, False, False)
+    kinds = [scanner.kind(u) or "unknown" for u in units]
+    i = 0
+    while i < len(units):
+        kind, unit = kinds[i], units[i]
+        j = i + 1
+        # multi-line groups: caption, addressee, letterhead, dash distribution, participants
+        group_of = {"caption": "caption", "to": "to", "letterhead": "letterhead",
+                    "dist-dash-head": "dist-dash", "participants-open": "group"}
+        if kind in group_of:
+            while j < len(units) and kinds[j] == group_of[kind] and not (
+                    kind == "caption" and False):
+                j += 1
+        _emit(b, kind, units[i:j], env, last=(j == len(units)) and next_is_entry)
+        i = j
+    if b.held_place is not None:
+        b.out.append((HELD, b.held_place))
+    return b.out
+
+
+def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) -> None:
+    unit = group[0]
+    line = unit.lines[0]
+    t = text(unit)
+    if kind == "columns":
+        for placement, node in columns_out.build(unit.column_block, env):
+            (b.block if placement == "block" else lambda n, _l: b.phrase([n], _l))(node, line)
+        return
+    if kind == "bracket":
+        items = b.items(unit, alone=True)
+        nodes = [i for i in items if not isinstance(i, str)]
+        if len(nodes) == 1 and not atoms.text([i for i in items if isinstance(i, str)]).strip():
+            node = nodes[0]
+            if local(node) in BLOCKS:
+                b.block(node, line)
+            else:
+                b.phrase([node], line)
+        else:
+            b.phrase(lineparts.wrap_loose(items), line)
+        return
+    if kind == "caption":
+        head = el("head")
+        for k, u in enumerate(group):
+            if k:
+                el("lb", parent=head)
+            items = b.items(u)
+            items = _cable_number(items)
+            atoms.fill(head, items)
+        caption = " ".join(text(u) for u in group)
+        if env.facts.caption is None:
+            env.facts.caption = caption
+            env.facts.caption_subtype = _subtype(caption)
+        b.top(head)
+        return
+    if kind == "registry" or kind == "classification":
+        items = b.items(unit)
+        b.phrase(lineparts.registry_line(items, env) if kind == "registry"
+                 else [lineparts.classification_seg(atoms.text(items), env)], line)
+        return
+    if kind == "salute":
+        b.block(atoms.fill(el("salute"), b.items(unit)), line)
+        return
+    if kind in ("to", "letterhead"):
+        seg = el("seg", {"type": kind})
+        for k, u in enumerate(group):
+            if k:
+                el("lb", parent=seg)
+            atoms.fill(seg, b.items(u))
+        if kind == "to":
+            telegram.addressee(t, env)
+        b.phrase([seg], line)
+        return
+    if kind == "motto" or kind == "copies":
+        b.phrase([atoms.fill(el("seg", {"type": kind}), b.items(unit))], line)
+        return
+    if kind == "dateline":
+        _dateline(b, unit, env, last)
+        return
+    if kind == "telegram":
+        placement, node = telegram.field(t, b.items(unit), env)
+        (b.block(node, line) if placement == "block" else b.phrase([node], line))
+        return
+    if kind in ("field", "participants-open"):
+        from .memo import field_element
+        b.common(field_element(group, [b.items(u) for u in group], env))
+        return
+    if kind in ("dist-inline", "dist-dash-head"):
+        b.top(_distribution(b, group, kind))
+        return
+    env.ctx.info("TX410", "head-zone line matches no rule; kept as an opener seg",
+                 line=unit.pos.line, col=unit.pos.col)
+    b.phrase(lineparts.wrap_loose(b.items(unit)) or [el("seg")], line)
+
+
+def _subtype(caption: str) -> str | None:
+    from .vocab import caption_subtype
+    return caption_subtype(caption)
+
+
+def _cable_number(items: list[Item]) -> list[Item]:
+    import re
+    pattern = re.compile(r"(?P<sign>Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)")
+
+    def build(m, its):
+        a = m.start("num") - m.start()
+        return its[:a] + [el("idno", {"type": "cable"}, m.group("num"))]
+    return atoms.apply(items, pattern, build)
+
+
+def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
+    t = text(unit)
+    items = b.items(unit)
+    pd = P.place_date(t)
+    if pd:
+        n = len(pd.group("place"))
+        place = atoms.fill(el("placeName"), items[:n])
+        items = [place] + items[n:]
+    elif not P.is_date_only(t):
+        place = atoms.fill(el("placeName"), items)
+        if last:
+            b.held_place = place       # L6: goes into the first entry's dateline
+            return
+        items = [place]
+    op = b.opener
+    prev = op[-1] if op is not None and len(op) else None
+    if prev is not None and local(prev) == "dateline" and len(prev) == 1 \
+            and local(prev[0]) == "placeName" and not (prev[0].tail or "").strip() \
+            and P.is_date_only(t):
+        el("lb", parent=prev)
+        atoms.fill(prev, items)     # a place line directly followed by a date line (L5)
+    else:
+        b.block(atoms.fill(el("dateline"), items), unit.lines[0])
+    if env.facts.creation_date is None:
+        for d in b.out[-1][1].iter("{http://www.tei-c.org/ns/1.0}date"):
+            if d.get("when") or d.get("from"):
+                env.facts.creation_date = _clean_date(d)
+                break
+
+
+def _clean_date(d: etree._Element) -> etree._Element:
+    dup = copy.deepcopy(d)
+    dup.tail = None
+    return dup
+
+
+def _distribution(b: HeadBuilder, group: list[Unit], kind: str) -> etree._Element:
+    """L8/L20 in the head zone: ``note[@type='distribution'][@place='top']/list``."""
+    note = el("note", {"type": "distribution", "place": "top"})
+    if kind == "dist-inline":
+        head, rest = lineparts.head_and_rest(b.items(group[0]))
+        lst = lineparts.make_list(head, lineparts.split_items(rest),
+                                  {"type": "distribution"})
+    else:
+        entries = [b.items(u) for u in group[1:]]
+        entries = [e[1:] if e[:1] in (["-"], ["–"], ["—"]) else e for e in entries]
+        lst = lineparts.make_list(b.items(group[0]), entries,
+                                  {"type": "distribution", "rend": "dash"})
+    note.append(lst)
+    return note

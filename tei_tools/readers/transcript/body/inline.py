@@ -1,0 +1,131 @@
+"""Mixed content of one unit: text runs, brackets (§3.4) and the text-level markup of §4
+(L7 dates, L16 letter-spacing, L24 superscripts, L25 lost accents, L28 other scripts,
+B9 parenthesised and slash footnote markers).
+
+``render`` walks a node list and returns atoms (characters and finished elements). Bracket
+builders may take back text that precedes the bracket (B4, B5, B7, B10, B22 wrap it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import atoms, brackets, dates
+from .atoms import Item
+from .classify import Where, classify
+from .nodes import LB, Bracket, Node, Orphan, Text
+from .state import Env
+from .tei import el
+
+_WS = re.compile(r"[ \t\u00a0\r]+")
+SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_\d])")
+_LOST_ACCENT = re.compile(r"[^\W\d_]+(?:\?[^\W\d_]+|\?\?)[^\W\d_]*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff\s.,;:!?«»-]*[\u0400-\u04ff]|[\u0400-\u04ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+(?:\s+[\uac00-\ud7af\u1100-\u11ff]+)*")
+_PAREN_MARK = re.compile(r"(?<=[^\W\d_)])\((\d{1,2})\)")
+_SLASH_MARK = re.compile(r"(?<=[\w.,;:!?)])x/(?!\w)")
+
+
+def clean(text: str) -> str:
+    """F1: every run of spaces, tabs and NBSP becomes one space."""
+    return _WS.sub(" ", text)
+
+
+def _before_text(items: list[Item]) -> str:
+    out = []
+    for item in reversed(items):
+        if not isinstance(item, str):
+            break
+        out.append(item)
+    return "".join(reversed(out))
+
+
+def _after_text(nodes: list[Node], i: int) -> str:
+    nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+    return clean(nxt.text) if isinstance(nxt, Text) else ""
+
+
+def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = False,
+           markup: bool = True) -> list[Item]:
+    """Atoms for ``nodes``; ``alone``: the unit holds nothing but this bracket (§3.3 rule 7)."""
+    items: list[Item] = []
+    glued_expan = None          # B4: letters glued on the right belong to the same word
+    for i, node in enumerate(nodes):
+        if isinstance(node, Text):
+            text = clean(node.text)
+            if glued_expan is not None:
+                m = re.match(r"[^\W\d_]+", text)
+                if m:
+                    glued_expan[-1].tail = (glued_expan[-1].tail or "") + m.group()
+                    text = text[m.end():]
+                glued_expan = None
+            items.extend(text)
+        elif isinstance(node, LB):
+            while items and isinstance(items[-1], str) and items[-1] == " ":
+                items.pop()
+            items.append(el("lb"))
+        elif isinstance(node, Orphan):
+            env.ctx.warning("TX301", "orphan ']' kept as a stray bracket", line=node.pos.line,
+                            col=node.pos.col, hint="remove the ']' or add its '[' in the "
+                                                   "transcript")
+            items.append(el("c", {"type": "stray-bracket"}, "]"))
+        elif isinstance(node, Bracket):
+            where = Where(before=_before_text(items), after=_after_text(nodes, i),
+                          alone=alone, inside_single=inside,
+                          footnotes=set(env.footnotes))
+            klass = node.force or classify(node, where)
+            items = brackets.build(klass, node, where, items, env)
+            glued_expan = items[-1] if klass == "B4" and where.glued_right else None
+    if markup:
+        items = mark_text(items, env)
+    return items
+
+
+def mark_text(items: list[Item], env: Env) -> list[Item]:
+    """The text-level patterns of §4 over mixed content."""
+    items = dates.mark_dates(items, env.dates)
+    if env.footnotes:
+        items = atoms.apply(items, _PAREN_MARK, lambda m, its: _marker(m.group(1), env,
+                                                                     "parenthesised"))
+        items = atoms.apply(items, _SLASH_MARK, lambda m, its: _marker("x", env, "slash"))
+    items = atoms.apply(items, SPACED, lambda m, its: spaced(m.group(0)))
+    items = atoms.apply(items, _LOST_ACCENT, lambda m, its: _lost_accent(m.group(0), env))
+    items = atoms.apply(items, _HANGUL, lambda m, its: _foreign(m.group(0), "ko", env))
+    items = atoms.apply(items, _HAN, lambda m, its: _foreign(m.group(0), "zh", env))
+    items = atoms.apply(items, _CYRILLIC, lambda m, its: _foreign(m.group(0), "ru", env))
+    return items
+
+
+def spaced(text: str):
+    return el("hi", {"rend": "spaced"}, text.replace(" ", ""))
+
+
+def _lost_accent(word: str, env: Env):
+    env.ctx.info("TX403", f"'?' in '{word}' read as a lost accented letter", **env.where())
+    return el("unclear", {"reason": "encoding", "resp": "#conv"}, word)
+
+
+def _foreign(text: str, lang: str, env: Env):
+    env.use_language(lang)
+    return el("foreign", {"xml:lang": lang}, text)
+
+
+def _marker(n: str, env: Env, rend: str):
+    note = env.footnotes.get(n)
+    if note is None or note.rend != rend:
+        return None
+    return brackets.footnote(n, env)
+
+
+def superscripts(items: list[Item], offsets: list[int]) -> list[Item]:
+    """L24: the re-joined ordinal suffixes at ``offsets`` (reading offsets) → ``hi``."""
+    for off in sorted(offsets, reverse=True):
+        text, owner = atoms.read(items)
+        m = re.compile(r"(st|nd|rd|th)").match(text, off)
+        if not m:
+            continue
+        rng = atoms.span(owner, m.start(), m.end(), len(items))
+        if rng:
+            items[rng[0]:rng[1]] = [el("hi", {"rend": "superscript"}, m.group(0))]
+    return items

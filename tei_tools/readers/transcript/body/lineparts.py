@@ -1,0 +1,132 @@
+"""Markup inside one head-zone or closing-zone line: registry and copy numbers (L1, L2),
+classification terms (L4), telegram fields (L8), list items (L9, L20).
+
+Each function takes the atoms of a rendered line and returns atoms with the structure added.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from . import atoms
+from . import patterns as P
+from .atoms import Item
+from .state import Env
+from .stamps import NUMERO, number_element
+from .tei import el
+
+_REGISTRY = re.compile(rf"^(?P<sign>{NUMERO})\s*(?P<num>[A-Z]?\d[\w./-]*)")
+_COPY = re.compile(r"Copy\s+(?:(?:Nº|№|No\.?)\s*)?(?P<n>\d+|_{2,})(?!\w)|Only copy")
+
+
+def classification_seg(term: str, env: Env) -> etree._Element:
+    kind, cat = P.classification_term(term) or ("classification", "")
+    if kind == "classification":
+        env.facts.classifications.append((cat, term))
+        return el("seg", {"type": "classification", "ana": f"#{cat}"}, term)
+    return el("seg", {"type": kind}, term)
+
+
+def _registry(m: re.Match[str], its: list[Item]) -> etree._Element:
+    lead = m.start("num") - m.start()
+    seg = el("seg", {"type": "registry"})
+    return atoms.fill(seg, its[:lead] + [number_element(its[lead:], "outgoing")])
+
+
+def _copy(m: re.Match[str], its: list[Item]) -> etree._Element:
+    seg = el("seg", {"type": "copy"})
+    if m.group("n") is None:
+        return atoms.fill(seg, its)
+    lead = m.start("n") - m.start()
+    n = m.group("n")
+    if n.startswith("_"):
+        tail = el("space", {"unit": "chars", "quantity": str(len(n))})
+    else:
+        tail = el("num", {"value": str(int(n))}, n)
+    return atoms.fill(seg, its[:lead] + [tail])
+
+
+def registry_line(items: list[Item], env: Env) -> list[Item]:
+    """L1/L4: ``Nº 135 SECRET``, ``Nº 241 Copy Nº 1`` → segs (loose text becomes a seg)."""
+    items = atoms.apply(items, _REGISTRY, _registry)
+    items = atoms.apply(items, _COPY, _copy)
+    items = atoms.apply(items, P.CLASS_TERMS, lambda m, its: classification_seg(m.group(), env))
+    return wrap_loose(items)
+
+
+def wrap_loose(items: list[Item]) -> list[Item]:
+    """Phrase-level pieces of one line: loose text runs become an untyped ``seg``."""
+    out: list[Item] = []
+    run: list[Item] = []
+
+    def flush() -> None:
+        if atoms.text(run).strip():
+            out.append(atoms.fill(el("seg"), atoms.strip(run)))
+        run.clear()
+
+    for item in items:
+        if isinstance(item, str) or etree.QName(item).localname in ("lb", "date", "hi",
+                                                                     "unclear", "foreign"):
+            run.append(item)
+        else:
+            flush()
+            out.append(item)
+    flush()
+    return out
+
+
+def split_items(items: list[Item], prefer_semicolon: bool = True) -> list[list[Item]]:
+    """L9/L20 item lists: split at ";" if there is one, else at ", " outside parentheses."""
+    text, _ = atoms.read(items)
+    if prefer_semicolon and ";" in text:
+        parts = atoms.split_at(items, re.compile(r";\s*"))
+    else:
+        parts = _split_commas(items)
+    merged: list[list[Item]] = []
+    for part in parts:
+        part = atoms.strip(part)
+        if not part:
+            continue
+        if merged and re.fullmatch(r"(?:[A-Z]\.\s*)+", atoms.text(part)):
+            merged[-1] = merged[-1] + [",", " "] + part     # initials belong to the neighbour
+        else:
+            merged.append(part)
+    return merged
+
+
+def _split_commas(items: list[Item]) -> list[list[Item]]:
+    parts: list[list[Item]] = [[]]
+    depth = 0
+    i = 0
+    while i < len(items):
+        it = items[i]
+        if it == "(":
+            depth += 1
+        elif it == ")":
+            depth = max(0, depth - 1)
+        if it == "," and depth == 0 and i + 1 < len(items) and items[i + 1] == " ":
+            parts.append([])
+            i += 2
+            continue
+        parts[-1].append(it)
+        i += 1
+    return parts
+
+
+def head_and_rest(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """Split at the first ":" (the head keeps it)."""
+    for i, it in enumerate(items):
+        if it == ":":
+            return items[:i + 1], items[i + 1:]
+    return [], items
+
+
+def make_list(head: list[Item] | None, entries: list[list[Item]], attrs: dict) -> etree._Element:
+    lst = el("list", attrs)
+    if head:
+        atoms.fill(el("head", parent=lst), atoms.strip(head))
+    for entry in entries:
+        atoms.fill(el("item", parent=lst), atoms.strip(entry))
+    return lst

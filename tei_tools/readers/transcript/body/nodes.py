@@ -1,0 +1,106 @@
+"""The parsed document text: units made of text runs and bracket nodes (conventions.md §3.1).
+
+A *unit* is one logical line (F2): one non-blank source line, or several when a bracket spans
+lines (L-4). Inside a unit, a line break can only occur inside a bracket; it is kept as ``LB``
+and becomes ``<lb/>`` in the TEI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol, Union
+
+
+class SourceLine(Protocol):
+    """What the body needs from a decoded line (``source.Line`` provides it)."""
+
+    text: str
+
+    @property
+    def number(self) -> int: ...
+
+    def col(self, index: int) -> int: ...
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A position in the ORIGINAL file: 1-based line and column (§6.2)."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class Text:
+    text: str
+    pos: Pos
+
+
+@dataclass
+class LB:
+    """A line break inside a multi-line bracket (L-4)."""
+
+    pos: Pos
+
+
+@dataclass
+class Orphan:
+    """A ``]`` at depth 0 (B27), before repair."""
+
+    pos: Pos
+
+
+@dataclass
+class Bracket:
+    kind: str                      # "single" or "double"
+    start: Pos
+    children: list[Node] = field(default_factory=list)
+    end: Pos | None = None
+    rend: str | None = None        # repairs: unopened, unclosed, single-close (§3.2)
+    force: str | None = None       # class decided by a repair (B27a: a stamp)
+
+    def plain(self) -> str:
+        """The content C as text: inner brackets kept with their brackets, breaks as spaces."""
+        return "".join(plain(n) for n in self.children)
+
+
+Node = Union[Text, LB, Orphan, Bracket]
+
+
+def plain(node: Node) -> str:
+    if isinstance(node, Text):
+        return node.text
+    if isinstance(node, LB):
+        return " "
+    if isinstance(node, Orphan):
+        return "]"
+    inner = node.plain()
+    if node.kind == "double":
+        return "[[" + inner + "]]"
+    return "[" + inner + "]"
+
+
+def plain_nodes(nodes: list[Node]) -> str:
+    return "".join(plain(n) for n in nodes)
+
+
+@dataclass
+class Unit:
+    """One logical line of the document text."""
+
+    nodes: list[Node]
+    lines: list[int]               # original line numbers of its physical lines
+    pos: Pos                       # start of its first character
+    # set by later stages:
+    column_block: object | None = None   # a columns.ColumnBlock (B20) instead of nodes
+    superscripts: list[int] = field(default_factory=list)  # L24 join offsets in text()
+
+    def text(self) -> str:
+        return plain_nodes(self.nodes)
+
+    def only_bracket(self) -> Bracket | None:
+        """The unit's single bracket when it is the only thing on its line(s)."""
+        real = [n for n in self.nodes if not (isinstance(n, Text) and not n.text.strip())]
+        if len(real) == 1 and isinstance(real[0], Bracket):
+            return real[0]
+        return None

@@ -1,0 +1,188 @@
+"""Bracket structure of the whole document text → units (conventions.md §3.1 L-2 to L-4, B14,
+B26, B27c).
+
+The parser walks the lines in order with a stack of open brackets. A bracket still open at the
+end of its line continues onto the next lines only if the L-4 conditions hold (checked by a dry
+run over the following lines); otherwise every open bracket is closed at the end of its own line
+(``rend='unclosed'``, TX302). A ``]`` at depth 0 is kept as an ``Orphan`` for the repairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..context import Context
+from .lexer import CLOSE, EMAIL, NEWLINE, OPEN, OPEN2, TEXT, Token, tokenize
+from .nodes import LB, Bracket, Node, Orphan, Pos, SourceLine, Text, Unit
+
+MAX_CONTINUATION = 12          # L-4 (a)
+MAX_DEPTH = 3                  # L-3
+_STARTS_BRACKET = re.compile(r"^\s*\[(?!\[)")
+
+# A line that stops a multi-line bracket (L-4 c); the layout module supplies the real test.
+StopTest = Callable[[str], bool]
+
+
+class _Line:
+    """One non-blank line, trimmed, with its tokens and the way back to original columns."""
+
+    def __init__(self, src: SourceLine) -> None:
+        raw = src.text
+        lead = len(raw) - len(raw.lstrip())
+        self.src = src
+        self.offset = lead
+        self.text = raw.strip()
+        self.tokens: list[Token] = [t for t in tokenize(self.text) if t.kind != NEWLINE]
+
+    def pos(self, index: int) -> Pos:
+        return Pos(self.src.number, self.src.col(self.offset + index))
+
+
+def _dry_run(stack_kinds: list[str], line: _Line) -> list[str]:
+    """The open-bracket kinds after ``line``, parsed like ``parse`` does (B14 included)."""
+    kinds = list(stack_kinds)
+    toks = line.tokens
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.kind == OPEN:
+            kinds.append("single")
+        elif t.kind == OPEN2:
+            kinds.append("double")
+        elif t.kind == CLOSE and kinds:
+            if kinds[-1] == "double" and i + 1 < len(toks) and toks[i + 1].kind == CLOSE \
+                    and toks[i + 1].start == t.end:
+                i += 1
+            kinds.pop()
+            if not kinds:
+                return kinds
+        i += 1
+    return kinds
+
+
+def _continues(stack_kinds: list[str], lines: list[_Line], start: int, stops: StopTest) -> int:
+    """Index of the line that closes every open bracket under the L-4 rules, or -1."""
+    kinds = stack_kinds
+    for j in range(start, min(start + MAX_CONTINUATION, len(lines))):
+        text = lines[j].text
+        kinds = _dry_run(kinds, lines[j])
+        if not kinds:
+            return j
+        if _STARTS_BRACKET.match(text) or stops(text):
+            return -1
+    return -1
+
+
+class _Builder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.units: list[Unit] = []
+        self.stack: list[Bracket] = []
+        self.nodes: list[Node] = []
+        self.unit_lines: list[int] = []
+
+    def container(self) -> list[Node]:
+        return self.stack[-1].children if self.stack else self.nodes
+
+    def add_text(self, text: str, pos: Pos) -> None:
+        box = self.container()
+        if box and isinstance(box[-1], Text):
+            box[-1].text += text
+        else:
+            box.append(Text(text, pos))
+
+    def push(self, kind: str, pos: Pos) -> None:
+        bracket = Bracket(kind, pos)
+        self.container().append(bracket)
+        self.stack.append(bracket)
+        if len(self.stack) > MAX_DEPTH:
+            self.ctx.warning("TX305", "bracket nesting deeper than 3", line=pos.line, col=pos.col,
+                             hint="check the brackets of this passage in the transcript")
+
+    def close_all(self, rend: str | None, end: Pos) -> None:
+        while self.stack:
+            bracket = self.stack.pop()
+            bracket.end = end
+            if rend:
+                bracket.rend = rend
+                self.ctx.warning(
+                    "TX302", "bracket opened here is never closed; closed at the end of the line",
+                    line=bracket.start.line, col=bracket.start.col,
+                    hint='add the missing "]" in the transcript, or accept the repair '
+                         '(element marked rend="unclosed")')
+
+    def finish_unit(self) -> None:
+        if self.nodes:
+            first = self.nodes[0]
+            self.units.append(Unit(self.nodes, self.unit_lines, _node_pos(first)))
+        self.nodes, self.unit_lines = [], []
+
+
+def _node_pos(node: Node) -> Pos:
+    return node.start if isinstance(node, Bracket) else node.pos
+
+
+def parse(src_lines: list[SourceLine], ctx: Context, stops: StopTest | None = None) -> list[Unit]:
+    """Parse non-blank lines into units (blank lines must already be removed)."""
+    stops = stops or (lambda text: False)
+    lines = [_Line(s) for s in src_lines if s.text.strip()]
+    b = _Builder(ctx)
+    continue_until = -1
+    for li, line in enumerate(lines):
+        if b.stack:
+            b.container().append(LB(line.pos(0)))
+        b.unit_lines.append(line.src.number)
+        toks = line.tokens
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            p = line.pos(t.start)
+            if t.kind == TEXT:
+                b.add_text(t.text, p)
+            elif t.kind == EMAIL:
+                # B28/M12: the e-mail artefact is not a bracket and is dropped (TX209)
+                ctx.info("TX209", "'[email protected]' artefact outside the trailer dropped",
+                         line=p.line, col=p.col)
+            elif t.kind == OPEN:
+                b.push("single", p)
+            elif t.kind == OPEN2:
+                b.push("double", p)
+            elif t.kind == CLOSE:
+                i = _close(b, toks, i, line)
+            i += 1
+        if b.stack:
+            if li >= continue_until:
+                j = _continues([x.kind for x in b.stack], lines, li + 1, stops)
+                if j < 0:
+                    b.close_all("unclosed", line.pos(len(line.text)))
+                else:
+                    continue_until = j
+        if not b.stack:
+            b.finish_unit()
+    b.close_all("unclosed", Pos(0, 0))
+    b.finish_unit()
+    return b.units
+
+
+def _close(b: _Builder, toks: list[Token], i: int, line: _Line) -> int:
+    t = toks[i]
+    p = line.pos(t.start)
+    if not b.stack:
+        b.container().append(Orphan(p))
+        return i
+    top = b.stack[-1]
+    if top.kind == "double":
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.kind == CLOSE and nxt.start == t.end:
+            i += 1
+        else:
+            # B14: "[[x]" — a single "]" closes the double bracket; the enclosing one stays open
+            top.rend = "single-close"
+            b.ctx.warning("TX303", "'[[' closed by a single ']'", line=top.start.line,
+                          col=top.start.col,
+                          hint="add the second ']' in the transcript, or accept the repair "
+                               "(element marked rend=\"single-close\")")
+    b.stack.pop()
+    top.end = p
+    return i

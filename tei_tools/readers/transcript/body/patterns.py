@@ -1,0 +1,166 @@
+"""Line patterns of conventions.md §4, tested against the plain text of one unit.
+
+Each function answers one question about a line; the zone splitter and the layout builders
+combine them. Patterns are written from the specification's regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import vocab
+from .dates import DATE_RE
+from .vocab import MONTH_RE
+
+SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,})$")
+ENTRY_DATE = re.compile(rf"^\d{{1,2}} {MONTH_RE}(?: \d{{4}})?$")
+ROMAN_SECTION = re.compile(r"^(?P<n>[IVXLC]{1,5})\.\s+(?P<t>[A-Z].{0,78})$")
+NUMBERED = re.compile(r"^\s*(?:(?P<a>\d{1,2})[.)]|\((?P<b>\d{1,2}|[IVXLC]{1,5})\))\s+\S")
+DASH = re.compile(r"^[-–—]\s+\S")
+SPEAKER = re.compile(
+    r"^(?P<label>(?:(?:Cde\.|Comrade|Vice Premier|Premier|Chairman|Ambassador|The)\s+)?"
+    r"[^\W\d_][\w.'’ -]{0,40}?(?:\s+\[[^\]]+\])?(?:\s+\(to be abbreviated as [^)]+\))?):"
+    r"(?:\s+(?P<text>\S.*))?$")
+SPEAKER_CAPS = re.compile(r"^(?P<label>[A-Z][A-Z .'’-]{2,40})\.\s+(?P<text>\S.*)$")
+TITLES = re.compile(r"^(?:Cde\.|Comrade|Vice Premier|Premier|Chairman|Ambassador|The)\s+")
+ABBREV = re.compile(r"\s*\(to be abbreviated as (?P<short>[^)]+)\)")
+FIELD = re.compile(
+    r"^(?P<f>Time|Date|Location|Place|Present(?: at the conversation)?|Participants?|"
+    r"Those (?:taking part|present)|In attendance|Interpreters?|Translator|Recorder|Subject|Re|"
+    r"Concerning)\s*:\s*(?P<v>.*)$")
+GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
+REGISTRY = re.compile(r"^(?:Nº|N°|№|No\.|Nr\.?)\s*(?P<num>[A-Z]?\d[\w./-]*)")
+COPY = re.compile(r"\bCopy\s+(?:Nº|№|No\.?)?\s*(?P<n>\d+|_{2,})(?!\w)|\bOnly copy\b")
+SALUTE_OPEN = re.compile(r"^(?:Dear|Esteemed|Respected) .+[!,]$|^Comrade [\w .'-]+[,!]$")
+SALUTE_CLOSE = re.compile(r"^(?:With (?:comradely|communist|socialist|fraternal) greetings|"
+                          r"With respect|Respectfully)[,.]?$")
+ADDRESSEE = re.compile(r"^(?:To\s|TO\s|to Cde\.|For Comrade)")
+MOTTO = re.compile(r"^(?:Workers|Proletarians) of (?:the world|all countries),? unite!?$", re.I)
+INSTITUTION = re.compile(r"\b(?:Embassy|Ministry|Committee|Department|Party|Republic|"
+                         r"Directorate|Office)\b")
+ATTACHMENT = re.compile(r"^(?:Attachments?|Attached|Enclosures?|Appendix):\s")
+INITIALS = re.compile(r"^[A-Z]{1,3}/[a-z]{1,3}$")
+DRAFTING = re.compile(r"^(?:Typed by|Drafted by|Official:|Recorded by|Prepared by)")
+SPRAVKA = re.compile(r"^Spravka:")
+CERTIFIED = re.compile(r"^Верно:")
+COPIES_COUNT = re.compile(r"^(?:Written|Produced|Printed):?\s+in\s+\d+\s+copies\.?$", re.I)
+DIST_HEAD = re.compile(r"^(?:\w+|\d+) copies printed:?$|^Copies:$|^Distribution:?$", re.I)
+DIST_NUMBERED = re.compile(r"^(?P<label>\d+\s*-|\d+x)\s+(?P<item>\S.*)$")
+DIST_INLINE = re.compile(r"^(?P<head>(?:Copies|Distribution list[^:]*|Extracts sent to|"
+                         r"Copies to|Sent to)\s*:)\s*(?P<rest>\S.*)$")
+DIST_DASH_HEAD = re.compile(r"^Produced in \d+ copies for:$|^.*copies for:$")
+OUTGOING = re.compile(r"^(?:Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)$")
+FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s+\S")
+TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Received\b|Deciphered by\b|Typed by\b|"
+                      r"Special No\.|Level:|Arrived\b|Date:)")
+PROSE_END = re.compile(r"[.?!:;]$")
+SIGNED_NAME = re.compile(r"^(?:\(signed\)\s*|\(-\)\s*)?[(/]?(?P<name>[^()\[\]/]+?)[)/]?$")
+LOWER_START = re.compile(r"^[a-z]")
+
+
+def is_prose(text: str) -> bool:
+    return len(text) >= 40 or bool(PROSE_END.search(text))
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def classification_term(text: str) -> tuple[str, str] | None:
+    """A.3: (kind, category) for a classification/handling/precedence term, else None."""
+    t = text.strip().rstrip("!").strip()
+    low = t.lower()
+    data = vocab.classification()
+    for term, cat in data["classification"].items():
+        if low == term.lower():
+            return "classification", cat
+    for term in data["handling"]:
+        if low == term.lower():
+            return "handling", ""
+    for term in data["precedence"]:
+        if low == term.lower():
+            return "precedence", ""
+    if t.startswith("Level:"):
+        return "precedence", ""
+    return None
+
+
+CLASS_TERMS = re.compile(
+    r"\b(?:TOP SECRET|Top [Ss]ecret|STRICTLY SECRET|Strictly [Ss]ecret|SECRET|Secret|"
+    r"CONFIDENTIAL|Confidential|SPECIAL FILE|Special File)\b!?")
+
+
+def is_caption(text: str) -> bool:
+    for word in vocab.captions():
+        if text == word or text.startswith(word + " "):
+            return not PROSE_END.search(text) or text.endswith(".") and len(text) < 12
+    return False
+
+
+def is_place(text: str) -> bool:
+    from .inline import SPACED
+    if text in vocab.places():
+        return True
+    return bool(SPACED.fullmatch(text))
+
+
+def is_date_only(text: str) -> bool:
+    m = DATE_RE.fullmatch(text)
+    return bool(m)
+
+
+def place_date(text: str) -> re.Match[str] | None:
+    """``{place}, {date}``: the place part and the date part."""
+    m = re.match(r"^(?P<place>[^\W\d_][^,]{0,40}),\s+(?P<date>.+)$", text)
+    if m and DATE_RE.fullmatch(m.group("date")):
+        return m
+    return None
+
+
+def is_letterhead(text: str) -> bool:
+    if is_all_caps(text) and not classification_term(text) and not is_caption(text) \
+            and not REGISTRY.match(text) and len(text) > 3 and not SEPARATOR.match(text):
+        return True
+    return bool(INSTITUTION.search(text)) and not PROSE_END.search(text) and len(text) <= 80 \
+        and text[:1].isupper()
+
+
+def is_office(text: str) -> bool:
+    if any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", text) for w in vocab.offices()):
+        return is_all_caps(text) or len(text.split()) <= 6
+    return is_all_caps(text) and bool(re.search(r"\bOF THE .+ IN THE\b", text))
+
+
+def is_signer_name(text: str) -> bool:
+    from .inline import SPACED
+    if PROSE_END.search(text.rstrip(")/")) and not re.search(r"\b[A-Z]\.\)?$", text):
+        return False
+    if SPACED.fullmatch(text):
+        return True
+    m = SIGNED_NAME.match(text)
+    if not m:
+        return False
+    words = m.group("name").split()
+    if len(words) == 1 and is_all_caps(words[0]):
+        return True
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def speaker_name(label: str) -> str:
+    """L10: the label without title, bracket, abbreviation clause and colon."""
+    name = ABBREV.sub("", label.rstrip(":").strip())
+    name = re.sub(r"\s*\[[^\]]*\]", "", name)
+    name = TITLES.sub("", name)
+    return name.strip()
+
+
+def is_speaker_label(label: str) -> bool:
+    core = re.sub(r"\s*\[[^\]]*\]", "", ABBREV.sub("", label)).strip()
+    if core in vocab.field_labels() or re.search(r"\b(?:side|delegation)$", core):
+        return False
+    words = core.split()
+    if not words or len(words) > 6:
+        return False
+    particles = {"of", "the", "and", "de", "van", "von"}
+    return all(w[:1].isupper() or w in particles for w in words)

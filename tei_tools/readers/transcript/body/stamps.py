@@ -1,0 +1,121 @@
+"""B18 stamps: label → ``note[@type='desc']`` (institution as ``orgName``), content with
+registry numbers (``idno`` / ``seg[@type='idno']``) and dates; ``@type`` and ``@subtype`` from
+the label and the content (conventions.md §3.4 B18, L2, L3)."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from . import atoms, vocab
+from .atoms import Item
+from .classify import content
+from .nodes import Bracket
+from .state import Env
+from .tei import el, local
+
+NUMERO = r"(?:Nº|N°|№|No\.|No|Nr\.?)"
+_REGISTRY = re.compile(
+    rf"(?P<kind>(?:Incoming|Outgoing|Received|Entered)\s+)?(?P<sign>{NUMERO})\s*"
+    r"(?P<num>[A-Z]?\d[\w./-]*[\w])")
+_BARE_NUMBER = re.compile(r"^(?P<num>\d{3,}[\w./-]*[\w])(?=\s|$)")
+_INCOMING = re.compile(r"\b(?:Incoming|Received|Entered)\b")
+
+
+def number_element(items: list[Item], kind: str) -> etree._Element:
+    """``idno`` for a clean number; ``seg[@type='idno']`` when it holds markup (B13)."""
+    if all(isinstance(i, str) for i in items):
+        return el("idno", {"type": kind}, "".join(items))
+    return atoms.fill(el("seg", {"type": "idno", "subtype": kind}), items)
+
+
+def mark_numbers(items: list[Item], default: str = "registry") -> list[Item]:
+    """L1/L3: registry numbers after a numero sign, typed by the word before them."""
+    def build(m: re.Match[str], its: list[Item]) -> list[Item]:
+        word = (m.group("kind") or "").strip()
+        kind = {"Incoming": "incoming", "Received": "incoming", "Entered": "incoming",
+                "Outgoing": "outgoing"}.get(word, default)
+        lead = m.start("num") - m.start()
+        return its[:lead] + [number_element(its[lead:], kind)]
+    return atoms.apply(items, _REGISTRY, build)
+
+
+def _label(label_items: list[Item], org: str | None) -> etree._Element:
+    note = el("note", {"type": "desc", "place": "inline", "resp": "#tr"})
+    if org:
+        org_re = re.compile(re.escape(org))
+        label_items = atoms.apply(label_items, org_re, lambda m, its: atoms.fill(el("orgName"),
+                                                                                  its))
+    return atoms.fill(note, label_items)
+
+
+def stamp_type(text: str, content_items: list[Item]) -> str:
+    if _INCOMING.search(text):
+        return "incoming"
+    if "Outgoing" in text:
+        return "outgoing"
+    if "Declassified" in text:
+        return "declassification"
+    words = re.sub(r"[^\w ]", " ", text).split()
+    cls = {k.lower() for k in vocab.classification()["classification"]}
+    if words and " ".join(words).lower() in cls:
+        return "classification"
+    if any(not isinstance(i, str) and (local(i) == "idno" or local(i) == "seg")
+           for i in content_items):
+        return "registry"
+    return "other"
+
+
+def _bare_number(items: list[Item]) -> list[Item]:
+    """A number standing first in the content without a numero sign (``Stamp: 02967ss``)."""
+    s = 0
+    while s < len(items) and items[s] == " ":
+        s += 1
+    text, owner = atoms.read(items[s:])
+    m = _BARE_NUMBER.match(text)
+    if not m:
+        return items
+    rng = atoms.span(owner, m.start(), m.end(), len(items) - s)
+    if rng is None or not all(isinstance(i, str) for i in items[s:s + rng[1]]):
+        return items
+    return items[:s] + [el("idno", {"type": "registry"}, m.group("num"))] + items[s + rng[1]:]
+
+
+def build_stamp(label_items: list[Item], content_items: list[Item], label_text: str,
+                env: Env, rend: str | None = None) -> etree._Element:
+    """A stamp from its label atoms and its content atoms (also used by the column split)."""
+    from .inline import mark_text
+    m = vocab.stamp_label().match(label_text)
+    cond = (m.group("cond") or "") if m else ""
+    org = (m.group("org") or "").strip() if m else ""
+    content_items = mark_text(content_items, env)
+    content_items = mark_numbers(content_items)
+    text = atoms.text(content_items)
+    content_items = _bare_number(content_items)
+    subtype = "faded" if cond.startswith("faded") else "partial" if cond.startswith(
+        "partial") else None
+    node = el("stamp", {"type": stamp_type(text, content_items), "subtype": subtype,
+                        "rend": rend})
+    if label_items:
+        node.append(_label(label_items, org or None))
+    return atoms.fill(node, content_items)
+
+
+def stamp(br: Bracket, env: Env) -> etree._Element:
+    from .inline import render
+    c = content(br)
+    m = vocab.stamp_label().match(c)
+    was = env.in_faded_stamp
+    env.in_faded_stamp = bool(m and m.group("cond") and "faded" in m.group("cond"))
+    try:
+        items = atoms.strip(render(br.children, env, inside=True, markup=False))
+    finally:
+        env.in_faded_stamp = was
+    text, owner = atoms.read(items)
+    lm = vocab.stamp_label().match(text)
+    if lm is None:
+        # B27a: a stamp whose opening line (and label) was lost
+        return build_stamp([], items, "", env, br.rend)
+    end = owner[lm.end() - 1] + 1
+    return build_stamp(items[:end], items[end:], lm.group(0), env, br.rend)

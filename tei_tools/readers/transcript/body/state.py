@@ -1,0 +1,46 @@
+"""State shared by the layout and inline builders of one document text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..context import Context
+from .dates import DateEnv
+from .facts import BodyFacts
+from .nodes import Node, Pos
+
+
+@dataclass
+class Footnote:
+    """A footnote text found in the footnote zone (B9)."""
+
+    n: str
+    rend: str                   # bracketed, parenthesised, slash
+    nodes: list[Node]           # the text after the marker
+    pos: Pos
+    used: bool = False
+
+
+@dataclass
+class Env:
+    ctx: Context
+    docid: str
+    facts: BodyFacts = field(default_factory=BodyFacts)
+    dates: DateEnv = field(default_factory=DateEnv)
+    footnotes: dict[str, Footnote] = field(default_factory=dict)
+    in_faded_stamp: bool = False
+    zone: str = "body"          # head, body, closing, footnote
+    pos: Pos | None = None      # position of the unit being built (for diagnostics)
+    corresp: object | None = None   # telegram.Correspondence, created on first use
+
+    def use_language(self, lang: str) -> None:
+        if lang not in self.facts.languages:
+            self.facts.languages.append(lang)
+
+    def new_hand(self, label: str) -> str:
+        self.facts.hands.append(label)
+        return f"#h.{len(self.facts.hands)}"
+
+    def where(self, pos: Pos | None = None) -> dict[str, int | None]:
+        p = pos or self.pos
+        return {"line": p.line if p else None, "col": p.col if p else None}

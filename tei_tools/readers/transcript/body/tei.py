@@ -1,0 +1,42 @@
+"""Small helpers for building TEI elements with lxml."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def el(tag: str, attrib: dict[str, str] | None = None, text: str | None = None,
+       parent: etree._Element | None = None) -> etree._Element:
+    """A TEI element; ``xml:*`` attribute names are put in the XML namespace."""
+    attrs = {}
+    for key, value in (attrib or {}).items():
+        if value is None:
+            continue
+        attrs[f"{{{XML_NS}}}{key[4:]}" if key.startswith("xml:") else key] = value
+    node = (etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrs) if parent is not None
+            else etree.Element(f"{{{TEI_NS}}}{tag}", attrs))
+    if text:
+        node.text = text
+    return node
+
+
+def local(node: etree._Element) -> str:
+    return etree.QName(node).localname
+
+
+def add_text(parent: etree._Element, text: str) -> None:
+    """Append text at the end of ``parent``'s content (after its last child)."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def text_of(node: etree._Element) -> str:
+    return "".join(node.itertext())

@@ -1,0 +1,305 @@
+"""F8 zones: head zone · body · closing zone · footnote zone · attachments.
+
+The head zone ends at the first body line (prose, or a body-structure pattern); the closing zone
+is found by scanning backwards over closing-zone lines; the footnote zone is a separator rule
+followed by footnote texts; an attachment starts where a second head zone follows a closing zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from .classify import content
+from .nodes import Bracket, Unit
+
+
+@dataclass
+class Segment:
+    head: list[Unit] = field(default_factory=list)
+    body: list[Unit] = field(default_factory=list)
+    closing: list[Unit] = field(default_factory=list)
+    no_body_line: bool = False
+
+
+@dataclass
+class Zones:
+    segments: list[Segment]
+    footnotes: list[Unit] = field(default_factory=list)
+
+
+def text(unit: Unit) -> str:
+    return unit.text().strip()
+
+
+def bracket_label(unit: Unit) -> str | None:
+    """The content of a bracket-only unit, else None."""
+    br = unit.only_bracket()
+    return content(br) if isinstance(br, Bracket) else None
+
+
+def _is_stampish_bracket(unit: Unit) -> bool:
+    from . import vocab
+    c = bracket_label(unit)
+    if c is None:
+        return False
+    low = c.lower()
+    return bool(vocab.stamp_label().match(c) or vocab.hand_label().match(c)
+                or low.startswith("stamp") or "signature" in low or low in ("sign",
+                                                                              "illegible"))
+
+
+class HeadScanner:
+    """Decides, line by line, whether the head zone goes on (F8, §4 "Head zone")."""
+
+    def __init__(self, speakers: int, journal: bool, sections_ok: bool) -> None:
+        self.speakers = speakers
+        self.journal = journal
+        self.sections_ok = sections_ok
+        self.caption = False
+        self.prev: str | None = None     # kind of the previous head line
+
+    def body_structure(self, t: str) -> bool:
+        if P.ENTRY_DATE.match(t) and self.caption and self.journal:
+            return True
+        if self.speakers >= 2 and _speaker(t):
+            return True
+        if P.NUMBERED.match(t) and not P.FOOTNOTE_TEXT.match(t) or P.DASH.match(t) \
+                and self.prev not in ("dist-dash", "dist-dash-head"):
+            return True
+        return bool(self.sections_ok and P.ROMAN_SECTION.match(t))
+
+    def kind(self, unit: Unit) -> str | None:
+        """The head-zone kind of ``unit``, or None when the body starts here."""
+        result = self._kind(unit)
+        self.prev = result
+        return result
+
+    def _kind(self, unit: Unit) -> str | None:
+        t = text(unit)
+        if unit.column_block is not None:
+            return "columns"
+        if unit.only_bracket() is not None:
+            if self.caption and _omission(unit):
+                return None          # L6: a "[…]" before the first entry belongs to the body
+            return "bracket"
+        if self.prev in ("caption",) and (P.LOWER_START.match(t) or (
+                t.split(" ")[0] in ("On", "About", "Concerning") and not P.PROSE_END.search(t))):
+            return "caption"
+        if self.prev in ("to",) and not P.PROSE_END.search(t) and len(t) <= 60 \
+                and not P.is_caption(t) and not P.TELEGRAM.match(t) and not P.FIELD.match(t):
+            return "to"
+        if self.prev in ("letterhead",) and P.LOWER_START.match(t):
+            return "letterhead"
+        if self.prev in ("participants-open", "group") and P.GROUP_LINE.match(t):
+            return "group"
+        if self.prev in ("dist-dash-head", "dist-dash") and P.DASH.match(t):
+            return "dist-dash"
+        if self.body_structure(t):
+            return None
+        return self._pattern(t)
+
+    def _pattern(self, t: str) -> str | None:
+        if P.is_caption(t):
+            self.caption = True
+            return "caption"
+        if P.FIELD.match(t):
+            return "participants-open" if P.FIELD.match(t).group("v") == "" else "field"
+        if P.TELEGRAM.match(t) and not P.is_prose(t) or P.TELEGRAM.match(t) and len(t) < 90:
+            return "telegram"
+        if P.DIST_INLINE.match(t):
+            return "dist-inline"
+        if P.DIST_DASH_HEAD.match(t):
+            return "dist-dash-head"
+        if P.COPIES_COUNT.match(t):
+            return "copies"
+        if P.REGISTRY.match(t) or P.COPY.search(t) and len(t) < 40:
+            return "registry"
+        if P.classification_term(t):
+            return "classification"
+        if P.SALUTE_OPEN.match(t):
+            return "salute"
+        if P.ADDRESSEE.match(t) and not P.PROSE_END.search(t):
+            return "to"
+        if P.is_date_only(t) or P.place_date(t) or P.is_place(t):
+            return "dateline"
+        if P.MOTTO.match(t):
+            return "motto"
+        if P.is_letterhead(t) and not self.caption:
+            return "letterhead"
+        if P.is_prose(t):
+            return None
+        return "unknown"
+
+
+def _omission(unit: Unit) -> bool:
+    c = bracket_label(unit) or ""
+    return bool(c) and set(c.replace(" ", "")) <= set("….") and ("…" in c or "..." in c)
+
+
+def _speaker(t: str) -> bool:
+    m = P.SPEAKER.match(t)
+    if m and P.is_speaker_label(m.group("label")):
+        return True
+    m = P.SPEAKER_CAPS.match(t)
+    return bool(m) and not P.ROMAN_SECTION.match(t) and len(m.group("label").split()) <= 6
+
+
+def count_speakers(units: list[Unit]) -> int:
+    return sum(1 for u in units if _speaker(text(u)))
+
+
+def sections_valid(units: list[Unit]) -> bool:
+    """L14: at least two roman headings in sequence (I, II, …)."""
+    nums = [P.ROMAN_SECTION.match(text(u)).group("n") for u in units
+            if P.ROMAN_SECTION.match(text(u)) and not P.PROSE_END.search(text(u))]
+    order = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    return len(nums) >= 2 and nums[:2] == order[:2]
+
+
+def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
+    """The closing-zone kind of a line (L19–L23, L29), or None."""
+    t = text(unit)
+    if unit.only_bracket() is not None:
+        return "bracket" if _is_stampish_bracket(unit) else None
+    if any(isinstance(n, Bracket) and "sign" in content(n).lower() for n in unit.nodes) \
+            and len(t) < 90:
+        return "signature"
+    if P.SALUTE_CLOSE.match(t):
+        return "salute"
+    if P.DIST_HEAD.match(t) or P.DIST_NUMBERED.match(t) or P.DIST_INLINE.match(t):
+        return "distribution"
+    if P.INITIALS.match(t) or P.DRAFTING.match(t):
+        return "drafting"
+    if P.ATTACHMENT.match(t):
+        return "attachment"
+    if P.SPRAVKA.match(t):
+        return "spravka"
+    if P.CERTIFIED.match(t):
+        return "certification"
+    if P.COPIES_COUNT.match(t):
+        return "copies"
+    if P.OUTGOING.match(t):
+        return "outgoing"
+    if P.SEPARATOR.match(t):
+        return "separator"
+    if P.is_date_only(t):
+        return "date"
+    if P.is_office(t) and not P.PROSE_END.search(t):
+        return "office"
+    if P.is_signer_name(t) and (after_only_closing or len(t.split()) <= 4):
+        return "name"
+    return None
+
+
+def closing_start(units: list[Unit], lo: int) -> int:
+    """Scan backwards from the end over closing-zone lines; the first closing index."""
+    k = len(units)
+    while k > lo:
+        kind = closing_kind(units[k - 1], True)
+        if kind is None:
+            break
+        k -= 1
+    # a run of only dates or names is not a closing zone unless a signature-like line is in it
+    kinds = [closing_kind(u, True) for u in units[k:]]
+    while kinds and kinds[0] in ("date", "name", "separator") and not any(
+            x in ("signature", "office", "distribution", "drafting", "salute", "outgoing",
+                  "bracket", "spravka", "certification", "attachment", "copies")
+            for x in kinds):
+        kinds.pop(0)
+        k += 1
+    # an attachment notice stays in the body when it stands before the signature block
+    return k
+
+
+def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], list[Unit]]:
+    """Remove the footnote zone (a rule followed by footnote texts) from ``units``."""
+    keep: list[Unit] = []
+    notes: list[Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        t = text(u)
+        if i >= body_start and P.SEPARATOR.match(t) and i + 1 < len(units) \
+                and P.FOOTNOTE_TEXT.match(text(units[i + 1])):
+            j = i + 1
+            while j < len(units) and P.FOOTNOTE_TEXT.match(text(units[j])):
+                notes.append(units[j])
+                j += 1
+            i = j
+            continue
+        keep.append(u)
+        i += 1
+    return keep, notes
+
+
+def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
+             sections_ok: bool, ctx=None) -> int:
+    """Index of the first body line after ``start`` (TX430 when there is none)."""
+    scanner = HeadScanner(speakers, journal, sections_ok)
+    caption_at = -1
+    for i in range(start, len(units)):
+        kind = scanner.kind(units[i])
+        if kind is None:
+            return i
+        if kind == "caption":
+            caption_at = i
+    if ctx is not None:
+        u = units[start] if start < len(units) else None
+        ctx.warning("TX430", "no body line found; the head zone ends after the caption",
+                    line=u.pos.line if u else None, col=u.pos.col if u else None)
+    if caption_at >= 0:
+        return caption_at + 1 + sum(1 for _ in [])
+    return start
+
+
+def _attachment_at(units: list[Unit], body_start: int, journal: bool, speakers: int,
+                   sections_ok: bool) -> int | None:
+    """L23: a second head zone after a closing zone starts an attached document."""
+    for k in range(body_start + 1, len(units)):
+        u = units[k]
+        t = text(u)
+        starts_head = (u.column_block is not None
+                       or (P.is_caption(t) and P.is_all_caps(t))
+                       or (P.is_letterhead(t) and P.is_all_caps(t)))
+        if not starts_head or P.is_office(t):
+            continue
+        prev = closing_kind(units[k - 1], True)
+        if prev not in ("drafting", "distribution", "signature", "outgoing", "name", "office"):
+            continue
+        after = head_end(units, k, journal, speakers, sections_ok)
+        has_caption = any(units[x].column_block is not None or P.is_caption(text(units[x]))
+                          for x in range(k, after))
+        if has_caption and after < len(units) and P.is_prose(text(units[after])):
+            return k
+    return None
+
+
+def find_zones(units: list[Unit], ctx, journal_hint: bool = False) -> Zones:
+    """Split the units into segments (document + attachments) and the footnote zone."""
+    speakers = count_speakers(units)
+    sections_ok = sections_valid(units)
+    first_body = head_end(units, 0, journal_hint or _journal(units), speakers, sections_ok)
+    units, notes = split_footnotes(units, first_body)
+    segments: list[Segment] = []
+    start = 0
+    while True:
+        journal = journal_hint or _journal(units[start:])
+        h = head_end(units, start, journal, speakers, sections_ok, ctx)
+        split = _attachment_at(units, h, journal, speakers, sections_ok)
+        end = split if split is not None else len(units)
+        c = max(closing_start(units[:end], h), h)
+        segments.append(Segment(units[start:h], units[h:c], units[c:end]))
+        if split is None:
+            break
+        start = split
+    return Zones(segments, notes)
+
+
+def _journal(units: list[Unit]) -> bool:
+    from .vocab import caption_subtype
+    for u in units:
+        t = text(u)
+        if P.is_caption(t):
+            return caption_subtype(t) == "diary"
+    return False
