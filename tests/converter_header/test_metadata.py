@@ -7,8 +7,12 @@ import pytest
 
 from tei_tools.readers.transcript.context import Context
 from tei_tools.readers.transcript.profiles import get_profile
-from tei_tools.readers.transcript.profiles.wc_citation import (CITATION, iso_date,
-                                                               parse_archival, split_rest)
+from tei_tools.readers.transcript.profiles.wc_citation import (
+    CITATION,
+    iso_date,
+    parse_archival,
+    split_rest,
+)
 from tei_tools.readers.transcript.profiles.wc_tail import split_funders
 from tei_tools.readers.transcript.source import decode
 

@@ -15,7 +15,7 @@ def codes(ctx: Context) -> list[str]:
 
 
 def test_plain_utf8_without_final_newline(ctx):
-    src = decode("first\nsecond".encode(), ctx)
+    src = decode(b"first\nsecond", ctx)
     assert [line.text for line in src.lines] == ["first", "second"]
     assert [line.number for line in src.lines] == [1, 2]
     assert ctx.diagnostics == []
