@@ -124,7 +124,8 @@
 
   <xsl:template match="text()[parent::hi[@rend = 'spaced']]" mode="tt:dipl">
     <!-- D reproduces the transcript's letter-spacing with real spaces: R O S H C H I N -->
-    <xsl:value-of select="replace(., '(\S)(?=\S)', '$1 ')"/>
+    <xsl:value-of select="string-join(for $w in tokenize(., '\s+') return
+        string-join(string-to-codepoints($w) ! codepoints-to-string(.), ' '), ' ')"/>
   </xsl:template>
 
   <!-- ========================= structure ========================= -->

@@ -1,0 +1,62 @@
+"""tei-tools html: TEI → the static web edition."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Severity
+from ._common import echo_diagnostics, progress_bar
+
+
+def _inputs(paths: tuple[str, ...]) -> list[Path]:
+    """TEI files given directly, or *.xml inside given folders (not recursive)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.xml")))
+        else:
+            found.append(path)
+    return found
+
+
+@click.command("html")
+@click.argument("tei", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="Folder for the site (created if needed).")
+@click.option("--edition", "edition_dir", type=click.Path(file_okay=False), default=None,
+              help="Edition folder (edition.toml; optional xslt/ and css/ overrides).")
+@click.option("--force", is_flag=True, help="Overwrite files that were edited by hand.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Worker processes (default: all cores).")
+@click.option("--no-search", is_flag=True, help="Do not build the pagefind search index.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def command(tei, output, edition_dir, force, jobs, no_search, quiet):
+    """Write the static web edition of TEI files.
+
+    TEI are TEI files or folders of *.xml files. The site (one reading and one diplomatic page
+    per document, index, chronology, search, conventions, about) is written to OUTPUT; open
+    OUTPUT/index.html in a browser, or serve the folder with any static web server. See
+    docs/readme/web.md.
+
+    Exit status: 0 written, 1 a document failed, 2 usage or I/O error.
+    """
+    from ..edition import load_edition
+    from ..writers.site import build_site
+
+    files = _inputs(tei)
+    if not files:
+        raise click.UsageError("no TEI files found in the given paths")
+    edition = load_edition(edition_dir) if edition_dir else None
+    with progress_bar(len(files), "Rendering", enabled=not quiet and len(files) > 1) as advance:
+        report = build_site(files, Path(output), edition=edition, force=force, jobs=jobs,
+                            progress=advance, pdf_links=None, search=not no_search)
+    echo_diagnostics(report.diagnostics, Severity.WARNING)
+    if not quiet:
+        changed = len(report.changed)
+        click.echo(f"{len(report.documents)} documents → {output} ({changed} files written, "
+                   f"search {'built' if report.search else 'not built'})", err=True)
+    sys.exit(0 if report.ok else 1)

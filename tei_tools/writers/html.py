@@ -1,0 +1,111 @@
+"""Document pages of the web edition: one TEI file → two HTML views, citations, TEI copy.
+
+``render_document`` is the per-document worker that ``tei_tools.writers.site.build_site`` runs
+in parallel; it is module-level (pickled to worker processes) and writes its own files, so that
+only small results travel back. ``render_html`` is the API of ``tei-tools html``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import safexml, saxon
+from ..diagnostics import Diagnostic, Severity, TeiToolsError
+from ..edition import Edition
+from ..outputs import inside, sha256, write_atomic
+
+
+@dataclass(frozen=True)
+class DocJob:
+    """Everything one worker needs to render one document (all picklable)."""
+
+    source: str
+    docid: str
+    out_dir: str
+    stylesheet: str
+    params: dict[str, str]
+    extra_files: dict[str, str]          # relpath → text (citations)
+    known: dict[str, str]                # relpath → hash recorded in the manifest
+    force: bool = False
+    copy_tei: bool = True
+
+
+@dataclass
+class DocResult:
+    docid: str
+    written: list[tuple[str, str, str]] = field(default_factory=list)  # relpath, hash, status
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def page_paths(docid: str) -> dict[str, str]:
+    """Site-relative paths of a document's files."""
+    return {
+        "read": f"documents/{docid}.html",
+        "dipl": f"documents/{docid}.diplomatic.html",
+        "tei": f"tei/{docid}.xml",
+        "pdf": f"pdf/{docid}.pdf",
+        "csl": f"cite/{docid}.json",
+        "bib": f"cite/{docid}.bib",
+    }
+
+
+def _write(job: DocJob, relpath: str, data: bytes, result: DocResult) -> None:
+    """Write like OutputFolder.write, but in a worker: the manifest hash comes with the job."""
+    target = inside(Path(job.out_dir), relpath)
+    digest = sha256(data)
+    status = "new"
+    if target.exists():
+        current = sha256(target.read_bytes())
+        if current == digest:
+            status = "unchanged"
+        elif job.known.get(relpath) == current or job.force:
+            status = "replace"
+        else:
+            result.diagnostics.append(Diagnostic(
+                Severity.ERROR, "OUT001", "existing file differs from what tei-tools would "
+                "write (edited by hand, or not written by tei-tools); left untouched",
+                path=str(target), hint="use --force to overwrite it"))
+            return
+    if status != "unchanged":
+        write_atomic(target, data)
+    result.written.append((relpath, digest, status))
+
+
+def render_document(job: DocJob) -> DocResult:
+    """Render both views of one document and write its side files. Never raises."""
+    result = DocResult(job.docid)
+    try:
+        tree = safexml.parse_file(job.source)
+        paths = page_paths(job.docid)
+        for view in ("read", "dipl"):
+            html = saxon.transform(job.stylesheet, tree, {**job.params, "view": view})
+            _write(job, paths[view], html.encode("utf-8"), result)
+        for relpath, text in sorted(job.extra_files.items()):
+            _write(job, relpath, text.encode("utf-8"), result)
+        if job.copy_tei:
+            target = inside(Path(job.out_dir), paths["tei"])
+            if Path(job.source).resolve() != target:
+                _write(job, paths["tei"], Path(job.source).read_bytes(), result)
+    except TeiToolsError as exc:
+        result.diagnostics.append(exc.diagnostic)
+    except Exception as exc:  # a bug must not stop the other documents (shown without traceback)
+        result.diagnostics.append(Diagnostic(
+            Severity.ERROR, "HTML099", f"internal error while rendering: {exc!r}",
+            path=job.source, hint="please report this with the TEI file"))
+    return result
+
+
+def render_html(tei_files: list[Path], out_dir: Path, *, edition: Edition | None = None,
+                force: bool = False, jobs: int | None = None,
+                progress: Callable[[int], None] | None = None):
+    """``tei-tools html``: the web edition of these TEI files in ``out_dir`` (see build_site).
+
+    PDFs are linked only where ``out_dir/pdf/{docid}.pdf`` already exists, since this command
+    does not make them.
+    """
+    from .site import build_site
+
+    return build_site(tei_files, out_dir, edition=edition, force=force, jobs=jobs,
+                      progress=progress, pdf_links=None)

@@ -1,0 +1,209 @@
+"""The static web edition (Endings principles: no server, no CDN, works without JavaScript).
+
+Site layout (all links relative, so the folder works from any URL or from disk)::
+
+    index.html  chronology.html  search.html  conventions.html  about.html
+    documents/{docid}.html              reading view (indexed for search)
+    documents/{docid}.diplomatic.html   diplomatic view
+    cite/{docid}.json  cite/{docid}.bib CSL-JSON and BibTeX
+    tei/{docid}.xml                     the TEI source (copied unless already there)
+    pdf/{docid}.pdf                     print edition (written by the pdf writer; linked)
+    assets/                             CSS, JS; assets/edition/ holds the edition's CSS
+    pagefind/                           search index and search UI
+
+Two passes keep memory flat: first a small summary per document (run_parallel), then the pages,
+rendered in parallel by workers that write their own files.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .. import __version__, safexml, saxon
+from ..diagnostics import Diagnostic, Severity, TeiToolsError
+from ..edition import Edition
+from ..outputs import OutputFolder
+from ..parallel import run_parallel
+from ..resources import xslt_path
+from .html import DocJob, page_paths, render_document
+from .web import citation
+from .web.search import build_search_index
+from .web.stylesheets import stylesheet
+from .web.summary import DocSummary, docid_of, summaries_xml, summarise
+
+PAGES = ("index", "chronology", "conventions", "about", "search")
+
+
+@dataclass
+class SiteReport:
+    out_dir: Path
+    documents: list[str] = field(default_factory=list)      # docids, in edition order
+    written: dict[str, str] = field(default_factory=dict)   # relpath → new/replace/unchanged
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    search: bool = False
+    build_date: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity >= Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def changed(self) -> list[str]:
+        return sorted(p for p, s in self.written.items() if s != "unchanged")
+
+
+def build_date(files: Sequence[Path]) -> str:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the newest input's mtime (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        stamp = int(epoch)
+    else:
+        stamp = max((int(Path(f).stat().st_mtime) for f in files if Path(f).exists()), default=0)
+    return datetime.fromtimestamp(stamp, tz=UTC).strftime("%Y-%m-%d")
+
+
+def _summary_worker(path: str) -> DocSummary | Diagnostic:
+    try:
+        tree = safexml.parse_file(path)
+        return summarise(tree, Path(path))
+    except TeiToolsError as exc:
+        return exc.diagnostic
+
+
+def _collect(files: Sequence[Path], jobs: int | None,
+             report: SiteReport) -> list[DocSummary]:
+    summaries: list[DocSummary] = []
+    seen: dict[str, str] = {}
+    for item in run_parallel(_summary_worker, [str(f) for f in files], jobs=jobs):
+        if isinstance(item, Diagnostic):
+            report.diagnostics.append(item)
+            continue
+        if item.docid in seen:
+            report.diagnostics.append(Diagnostic(
+                Severity.ERROR, "HTML002", f"document id {item.docid!r} is also used by "
+                f"{seen[item.docid]}; this file is left out of the site", path=item.source,
+                line=1, hint="give each TEI document its own xml:id"))
+            continue
+        seen[item.docid] = item.source
+        summaries.append(item)
+    summaries.sort(key=DocSummary.sort_key)
+    return summaries
+
+
+def _base_params(edition: Edition | None, date: str, css: list[str]) -> dict[str, str]:
+    params = edition.as_params() if edition else {}
+    if edition:
+        params["edition-description"] = edition.description
+    params.update({"build-date": date, "tool-version": __version__,
+                   "edition-css": " ".join(css)})
+    return params
+
+
+def _copy_assets(folder: OutputFolder, edition: Edition | None) -> list[str]:
+    """Shipped assets, then the edition's CSS; returns the edition's stylesheet paths."""
+    root = xslt_path("html/assets")
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            folder.write("assets/" + path.relative_to(root).as_posix(), path.read_bytes())
+    css: list[str] = []
+    if edition and edition.css_dir.is_dir():
+        for path in sorted(edition.css_dir.glob("*.css")):
+            rel = f"assets/edition/{path.name}"
+            folder.write(rel, path.read_bytes())
+            css.append(rel)
+    return css
+
+
+def _doc_jobs(summaries: list[DocSummary], out_dir: Path, folder: OutputFolder,
+              edition: Edition | None, params: dict[str, str], sheet: Path, force: bool,
+              pdf_links: bool | None, changed: set[str] | None) -> list[DocJob]:
+    jobs = []
+    for i, s in enumerate(summaries):
+        if changed is not None and str(Path(s.source).resolve()) not in changed:
+            continue
+        paths = page_paths(s.docid)
+        url = citation.permalink(edition, s.docid)
+        has_pdf = pdf_links if pdf_links is not None else (out_dir / paths["pdf"]).is_file()
+        prev = summaries[i - 1] if i > 0 else None
+        nxt = summaries[i + 1] if i + 1 < len(summaries) else None
+        doc_params = {
+            **params, "docid": s.docid, "position": f"{i + 1} of {len(summaries)}",
+            "pdf-href": f"../{paths['pdf']}" if has_pdf else "",
+            "permalink": url if "://" in url else f"{s.docid}.html",
+            "cite-chicago": citation.chicago(s, edition, url),
+            "prev-href": f"{prev.docid}.html" if prev else "",
+            "prev-title": prev.title if prev else "",
+            "next-href": f"{nxt.docid}.html" if nxt else "",
+            "next-title": nxt.title if nxt else "",
+        }
+        extra = {paths["csl"]: citation.csl_json(s, edition, url),
+                 paths["bib"]: citation.bibtex(s, edition, url)}
+        targets = [paths["read"], paths["dipl"], paths["tei"], *extra]
+        jobs.append(DocJob(
+            source=s.source, docid=s.docid, out_dir=str(out_dir), stylesheet=str(sheet),
+            params=doc_params, extra_files=extra,
+            known={t: folder._hashes[t] for t in targets if t in folder._hashes},
+            force=force))
+    return jobs
+
+
+def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None = None,
+               force: bool = False, jobs: int | None = None,
+               progress: Callable[[int], None] | None = None,
+               changed: list[Path] | None = None, pdf_links: bool | None = True,
+               search: bool = True) -> SiteReport:
+    """Write the whole static site for ``tei_files`` into ``out_dir``.
+
+    ``changed``: rewrite only these documents' pages (the collection pages always cover all).
+    ``pdf_links``: link ``pdf/{docid}.pdf`` (True), never (False), or where it exists (None).
+    Problems are returned in ``SiteReport.diagnostics``; a broken document is left out and the
+    others are still written.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = SiteReport(out_dir)
+    folder = OutputFolder(out_dir, force=force)
+    files = sorted({Path(f) for f in tei_files}, key=str)
+    report.build_date = build_date(files)
+    summaries = _collect(files, jobs, report)
+    report.documents = [s.docid for s in summaries]
+
+    css = _copy_assets(folder, edition)
+    params = _base_params(edition, report.build_date, css)
+    sheet = stylesheet("document.xsl", edition)
+    saxon.compile_stylesheet(sheet)  # fail early, with the stylesheet's own error message
+    wanted = {str(Path(p).resolve()) for p in changed} if changed is not None else None
+    doc_jobs = _doc_jobs(summaries, out_dir, folder, edition, params, sheet, force, pdf_links,
+                         wanted)
+    for result in run_parallel(render_document, doc_jobs, jobs=jobs, progress=progress):
+        report.diagnostics.extend(result.diagnostics)
+        for relpath, digest, status in result.written:
+            folder.record(relpath, digest)
+            report.written[relpath] = status
+
+    _write_pages(folder, summaries, edition, params, report)
+    if search and summaries:
+        problem = build_search_index(out_dir, edition.language if edition else "en")
+        if problem:
+            report.diagnostics.append(problem)
+        else:
+            report.search = True
+    folder.save()
+    return report
+
+
+def _write_pages(folder: OutputFolder, summaries: list[DocSummary], edition: Edition | None,
+                 params: dict[str, str], report: SiteReport) -> None:
+    sheet = stylesheet("pages.xsl", edition)
+    tree = summaries_xml(summaries).getroottree()
+    for page in PAGES:
+        html = saxon.transform(sheet, tree, {**params, "page": page})
+        rel = f"{page}.html"
+        report.written[rel] = folder.write(rel, html.encode("utf-8"))
+
+
+__all__ = ["SiteReport", "build_site", "build_date", "docid_of"]

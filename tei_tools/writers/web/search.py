@@ -1,0 +1,52 @@
+"""Static full-text search: a pagefind index of the reading views.
+
+Pagefind (the ``pagefind[bin]`` package) reads the written pages; document pages mark what to
+index (``data-pagefind-body`` on the reading view only) and carry the filters ``type``,
+``year`` and ``archive`` (``data-pagefind-filter``). The bundle goes to ``SITE/pagefind/``,
+which also holds the search UI (pagefind-ui.js/.css) that search.html loads: nothing remote.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from pathlib import Path
+
+from ...diagnostics import Diagnostic, Severity
+
+BUNDLE = "pagefind"
+
+
+def pagefind_available() -> bool:
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return False
+    return get_executable() is not None
+
+
+async def _index(site: Path, bundle: Path) -> int:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(output_path=str(bundle), force_language="en")
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(site), glob="documents/*.html")
+        return int(result.get("page_count", 0))
+
+
+def build_search_index(site: Path, language: str = "en") -> Diagnostic | None:
+    """(Re)write SITE/pagefind. Returns a warning instead of raising when it cannot."""
+    if not pagefind_available():
+        return Diagnostic(Severity.WARNING, "HTML201", "search index not built: the pagefind "
+                          "binary is not installed", path=str(site),
+                          hint='pip install "pagefind[bin]"')
+    bundle = (site / BUNDLE).resolve()
+    # the bundle's file names are content hashes: drop the old ones so none go stale
+    if (bundle / "pagefind-entry.json").is_file():
+        shutil.rmtree(bundle)
+    try:
+        asyncio.run(_index(site.resolve(), bundle))
+    except Exception as exc:  # the binary's own errors: report, keep the rest of the site
+        return Diagnostic(Severity.WARNING, "HTML202", f"search index not built: {exc}",
+                          path=str(site), hint="run again with a working pagefind binary")
+    return None

@@ -1,0 +1,153 @@
+"""A small summary of one TEI document: what the index, chronology, search and citations need.
+
+Summaries are collected one document at a time, so the site's memory use does not grow with
+the number of documents beyond these few strings each. The XPaths mirror the functions of
+``xslt/common/functions.xsl`` (tt:title, tt:date-element, tt:doctype …), so the index and the
+document pages agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ...outputs import safe_name
+from ...safexml import NS, XML_NS
+
+_DOCTYPES = {
+    "diary": "Diary entry", "telegram": "Telegram", "memcon": "Memorandum of conversation",
+    "report": "Report", "letter": "Letter", "minutes": "Minutes", "note": "Note",
+    "decree": "Decree", "information": "Information", "other": "Other",
+}
+_CLASSIFICATION = {"cls.ts": "Top secret", "cls.s": "Secret", "cls.c": "Confidential",
+                   "cls.sf": "Special file"}
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+
+@dataclass
+class DocSummary:
+    """What the edition pages know about one document (all plain strings: cheap to pickle)."""
+
+    docid: str
+    source: str                      # path of the TEI file
+    title: str
+    date: str = ""                   # ISO (YYYY, YYYY-MM or YYYY-MM-DD), "" when unknown
+    date_label: str = ""             # as written in the TEI
+    doctype: str = ""
+    subtype: str = ""
+    archive: str = ""                # repository, settlement
+    repository: str = ""
+    settlement: str = ""
+    shelfmark: str = ""
+    translator: str = ""
+    summary: str = ""
+    classification: list[str] = field(default_factory=list)
+    language: str = ""
+    funders: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date else ""
+
+    def sort_key(self) -> tuple[str, str]:
+        # undated documents go last; the docid breaks ties so the order is total
+        return (self.date or "9999", self.docid)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _text(nodes) -> str:
+    for node in nodes:
+        value = " ".join("".join(node.itertext()).split()) if hasattr(node, "itertext") else \
+            " ".join(str(node).split())
+        if value:
+            return value
+    return ""
+
+
+def docid_of(tree: etree._ElementTree, path: Path) -> str:
+    """The document's id: TEI/@xml:id, else the file name (made safe for URLs and files)."""
+    root = tree.getroot()
+    value = root.get(f"{{{XML_NS}}}id") or Path(path).stem
+    return safe_name(value)
+
+
+def summarise(tree: etree._ElementTree, path: Path) -> DocSummary:
+    """Extract the summary of a safely parsed TEI document."""
+    root = tree.getroot()
+
+    def xp(expr: str):
+        return root.xpath(expr, namespaces=NS)
+
+    title = _text(xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']")
+                  + xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"))
+    date_el = (xp("tei:teiHeader/tei:profileDesc/tei:creation/tei:date")
+               + xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date[@type='catalogue']")
+               + xp("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date")
+               + xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date[@when]"))
+    date, date_label = "", ""
+    if date_el:
+        el = date_el[0]
+        raw = el.get("when") or el.get("from") or el.get("notBefore") or el.get("notAfter") or ""
+        match = _ISO.match(raw)
+        date = match.group(0) if match else ""
+        date_label = _text([el])
+    subtype = _text(xp("tei:text/tei:body/tei:div[@type='document']/@subtype"))
+    doctype = ""
+    for target in xp("tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef"
+                     "[@scheme='#doctype']/@target")[:1]:
+        doctype = _text(xp(f"tei:teiHeader//tei:category[@xml:id='{target[1:]}']/tei:catDesc")
+                        if re.fullmatch(r"#[\w.-]+", target) else [])
+    doctype = doctype or _DOCTYPES.get(subtype, subtype)
+    ident = xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msIdentifier")
+    repository = _text(ident[0].xpath("tei:repository", namespaces=NS)) if ident else ""
+    settlement = _text(ident[0].xpath("tei:settlement", namespaces=NS)) if ident else ""
+    shelfmark = _text(ident[0].xpath("tei:altIdentifier[@type='as-cited']/tei:idno", namespaces=NS)
+                      + ident[0].xpath("tei:idno", namespaces=NS)) if ident else ""
+    classes = []
+    for targets in xp("tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef"
+                      "[@scheme='#classification']/@target"):
+        for target in targets.split():
+            label = _CLASSIFICATION.get(target.lstrip("#"))
+            if label and label not in classes:
+                classes.append(label)
+    return DocSummary(
+        docid=docid_of(tree, path),
+        source=str(path),
+        title=title or docid_of(tree, path),
+        date=date,
+        date_label=date_label,
+        doctype=doctype,
+        subtype=subtype,
+        archive=", ".join(v for v in (repository, settlement) if v),
+        repository=repository,
+        settlement=settlement,
+        shelfmark=shelfmark,
+        translator=_text(xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt[@xml:id='tr']"
+                            "/*[self::tei:persName or self::tei:orgName or self::tei:name]")),
+        summary=_text(xp("tei:teiHeader/tei:profileDesc/tei:abstract")),
+        classification=classes,
+        language=_text(xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msContents"
+                          "/tei:textLang")),
+        funders=[_text([f]) for f in xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:funder")],
+    )
+
+
+def summaries_xml(summaries: list[DocSummary]) -> etree._Element:
+    """The edition's document list as XML, the input of xslt/html/pages.xsl."""
+    root = etree.Element("edition")
+    for s in summaries:
+        doc = etree.SubElement(root, "doc", id=s.docid, date=s.date, year=s.year,
+                               subtype=s.subtype)
+        for name in ("title", "date_label", "doctype", "archive", "repository", "settlement",
+                     "shelfmark", "translator", "summary", "language"):
+            value = getattr(s, name)
+            if value:
+                etree.SubElement(doc, name.replace("_", "-")).text = value
+        for label in s.classification:
+            etree.SubElement(doc, "classification").text = label
+    return root

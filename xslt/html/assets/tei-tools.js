@@ -1,0 +1,173 @@
+/* tei-tools web edition: progressive enhancement only. Every page works without this file:
+   interventions and footnote markers are links to their entries, the index is a plain table,
+   the two views are two pages. */
+(function () {
+  "use strict";
+
+  /* ---------- popovers for interventions and footnotes ---------- */
+  var open = null; // {pop, trigger}
+
+  function closePopover(returnFocus) {
+    if (!open) return;
+    var trigger = open.trigger;
+    open.pop.remove();
+    trigger.setAttribute("aria-expanded", "false");
+    open = null;
+    if (returnFocus) trigger.focus();
+  }
+
+  function showPopover(trigger, target) {
+    closePopover(false);
+    var pop = document.createElement("div");
+    var id = "popover-" + target.id;
+    pop.id = id;
+    pop.className = "popover";
+    pop.setAttribute("role", "dialog");
+    pop.setAttribute("tabindex", "-1");
+    var labelText = (target.querySelector(".iv-label") || {}).textContent ||
+      (trigger.getAttribute("role") === "doc-noteref" ? "Note" : "Editorial note");
+    pop.setAttribute("aria-label", labelText.replace(/\.$/, ""));
+    var body = target.cloneNode(true);
+    body.removeAttribute("id");
+    body.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
+    var content = document.createElement("div");
+    content.className = "popover-body";
+    content.innerHTML = "";
+    while (body.firstChild) content.appendChild(body.firstChild);
+    pop.appendChild(content);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "close";
+    close.setAttribute("aria-label", "Close");
+    close.textContent = "×";
+    close.addEventListener("click", function () { closePopover(true); });
+    pop.appendChild(close);
+    document.body.appendChild(pop);
+    var r = trigger.getBoundingClientRect();
+    var left = Math.max(8, Math.min(window.scrollX + r.left,
+      window.scrollX + document.documentElement.clientWidth - pop.offsetWidth - 8));
+    pop.style.left = left + "px";
+    pop.style.top = (window.scrollY + r.bottom + 6) + "px";
+    trigger.setAttribute("aria-expanded", "true");
+    trigger.setAttribute("aria-controls", id);
+    open = {pop: pop, trigger: trigger};
+    pop.focus();
+  }
+
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest("a.iv, a.iv-ref, a[role=doc-noteref]");
+    if (a && !a.closest(".popover")) {
+      var target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+      if (target) {
+        ev.preventDefault();
+        if (open && open.trigger === a) { closePopover(true); return; }
+        showPopover(a, target);
+        return;
+      }
+    }
+    if (open && !open.pop.contains(ev.target)) closePopover(false);
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && open) { ev.preventDefault(); closePopover(true); }
+  });
+
+  function markTriggers() {
+    document.querySelectorAll("a.iv, a.iv-ref, a[role=doc-noteref]").forEach(function (a) {
+      a.setAttribute("aria-haspopup", "dialog");
+      a.setAttribute("aria-expanded", "false");
+    });
+  }
+
+  /* ---------- document index: sort and filter ---------- */
+  function setupIndex() {
+    var table = document.querySelector("table.doc-index");
+    if (!table) return;
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var form = document.querySelector("form.filters");
+    var count = form && form.querySelector(".filter-count");
+
+    function apply() {
+      var f = form ? new FormData(form) : new Map();
+      var type = f.get("type") || "", archive = f.get("archive") || "", year = f.get("year") || "";
+      var q = (f.get("q") || "").toLowerCase().trim();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = (!type || row.dataset.type === type) && (!archive || row.dataset.archive === archive) &&
+          (!year || row.dataset.year === year) && (!q || row.dataset.title.indexOf(q) !== -1);
+        row.hidden = !ok;
+        if (ok) shown++;
+      });
+      if (count) count.textContent = shown + " of " + rows.length + " documents";
+    }
+
+    if (form) {
+      form.hidden = false;
+      form.addEventListener("input", apply);
+      form.addEventListener("change", apply);
+      form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    }
+
+    table.querySelectorAll("th[data-sort]").forEach(function (th) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var key = th.dataset.sort;
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        table.querySelectorAll("th[data-sort]").forEach(function (o) { o.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        rows.sort(function (a, b) {
+          var x = a.dataset[key] || "\uffff", y = b.dataset[key] || "\uffff";
+          var c = x < y ? -1 : x > y ? 1 : 0;
+          if (c === 0) c = (a.dataset.date || "") < (b.dataset.date || "") ? -1 : 1;
+          return asc ? c : -c;
+        });
+        rows.forEach(function (r) { tbody.appendChild(r); });
+      });
+    });
+    apply();
+  }
+
+  /* ---------- citation: copy button ---------- */
+  function setupCopy() {
+    var cite = document.getElementById("cite-chicago");
+    if (!cite || !navigator.clipboard) return;
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "copy-btn";
+    b.textContent = "Copy citation";
+    b.addEventListener("click", function () {
+      navigator.clipboard.writeText(cite.textContent).then(function () { b.textContent = "Copied"; });
+    });
+    cite.insertAdjacentElement("afterend", b);
+  }
+
+  /* ---------- search (pagefind UI, shipped in SITE/pagefind/) ---------- */
+  function setupSearch() {
+    var el = document.getElementById("search");
+    if (!el || typeof window.PagefindUI === "undefined") return;
+    new window.PagefindUI({
+      element: "#search", showSubResults: true, showImages: false,
+      bundlePath: el.dataset.bundle || "pagefind/", resetStyles: false
+    });
+    var params = new URLSearchParams(window.location.search);
+    var q = params.get("q");
+    if (q) {
+      var input = el.querySelector("input");
+      if (input) { input.value = q; input.dispatchEvent(new Event("input", {bubbles: true})); }
+    }
+  }
+
+  function init() {
+    markTriggers();
+    setupIndex();
+    setupCopy();
+    setupSearch();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

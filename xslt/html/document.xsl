@@ -1,0 +1,292 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  One document page of the web edition, in one of two views (parameter view = 'read' | 'dipl').
+  Input: one TEI document. Output: a complete HTML page.
+
+  Parts (each a named template or mode that an edition may override):
+    tt:doc-header     title, kicker, view switch, downloads
+    tt:meta-panel     the metadata panel (mode tt:meta)
+    tt:cite-block     Chicago citation, CSL-JSON, BibTeX, permalink
+    tt:footnotes      notes with back-links
+    tt:apparatus      every editorial intervention, explained (targets of the popovers)
+    tt:prev-next      navigation between documents
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="urn:tei-tools"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/text.xsl"/>
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="marks.xsl"/>
+  <xsl:import href="metadata.xsl"/>
+
+  <xsl:param name="docid" as="xs:string" select="string((/TEI/@xml:id, 'document')[1])"/>
+  <!-- file names of the two views, relative to the page (both pages sit in documents/) -->
+  <xsl:param name="read-href" as="xs:string" select="$docid || '.html'"/>
+  <xsl:param name="dipl-href" as="xs:string" select="$docid || '.diplomatic.html'"/>
+  <xsl:param name="tei-href" as="xs:string" select="'../tei/' || $docid || '.xml'"/>
+  <xsl:param name="pdf-href" as="xs:string" select="''"/>
+  <xsl:param name="csl-href" as="xs:string" select="'../cite/' || $docid || '.json'"/>
+  <xsl:param name="bib-href" as="xs:string" select="'../cite/' || $docid || '.bib'"/>
+  <xsl:param name="permalink" as="xs:string" select="$read-href"/>
+  <xsl:param name="cite-chicago" as="xs:string" select="''"/>
+  <xsl:param name="prev-href" as="xs:string" select="''"/>
+  <xsl:param name="prev-title" as="xs:string" select="''"/>
+  <xsl:param name="next-href" as="xs:string" select="''"/>
+  <xsl:param name="next-title" as="xs:string" select="''"/>
+  <xsl:param name="position" as="xs:string" select="''"/>
+
+  <xsl:variable name="tei" select="(/TEI, //TEI)[1]" as="element()?"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="title" select="if ($tei) then tt:title($tei) else 'Untitled document'"/>
+    <xsl:call-template name="tt:page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="active" select="'index'"/>
+      <xsl:with-param name="body-class" select="'doc view-' || $view"/>
+      <xsl:with-param name="description"
+          select="normalize-space(string(($tei/teiHeader/profileDesc/abstract)[1]))"/>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:apply-templates select="$tei" mode="tt:page"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="TEI" mode="tt:page">
+    <xsl:variable name="body" as="element()">
+      <div class="doc-text text-{$view}" lang="{($tei/text/@xml:lang,
+          $tei/@xml:lang, $edition-language)[1]}">
+        <xsl:choose>
+          <xsl:when test="$view = 'dipl'">
+            <xsl:apply-templates select="text" mode="tt:dipl"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="text" mode="tt:read"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </div>
+    </xsl:variable>
+    <xsl:variable name="notes" as="element()*">
+      <xsl:call-template name="tt:footnotes"/>
+    </xsl:variable>
+    <article class="document" aria-labelledby="doc-title">
+      <xsl:if test="$view = 'read'">
+        <!-- only the reading view goes into the search index -->
+        <xsl:attribute name="data-pagefind-body" select="''"/>
+      </xsl:if>
+      <xsl:call-template name="tt:doc-header"/>
+      <div class="doc-layout">
+        <div class="doc-main">
+          <xsl:call-template name="tt:doc-notices"/>
+          <xsl:call-template name="tt:toc"/>
+          <!-- the marks carry their apparatus entries; keep them out of the text -->
+          <xsl:apply-templates select="$body" mode="tt:strip-entries"/>
+          <xsl:apply-templates select="$notes" mode="tt:strip-entries"/>
+          <xsl:call-template name="tt:apparatus">
+            <xsl:with-param name="entries" select="$body//Q{}apparatus-entry/*, $notes//Q{}apparatus-entry/*"/>
+          </xsl:call-template>
+        </div>
+        <aside class="doc-aside" aria-label="About this document" data-pagefind-ignore="">
+          <xsl:call-template name="tt:meta-panel"/>
+          <xsl:call-template name="tt:cite-block"/>
+        </aside>
+      </div>
+      <xsl:call-template name="tt:prev-next"/>
+    </article>
+  </xsl:template>
+
+  <xsl:template match="@* | node()" mode="tt:strip-entries">
+    <xsl:copy><xsl:apply-templates select="@* | node()" mode="#current"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="Q{}apparatus-entry" mode="tt:strip-entries"/>
+
+  <!-- ========================= header ========================= -->
+
+  <xsl:template name="tt:doc-header">
+    <xsl:variable name="date" select="tt:date-element($tei)"/>
+    <xsl:variable name="type" select="tt:doctype($tei)"/>
+    <header class="doc-header">
+      <p class="kicker">
+        <xsl:if test="$type">
+          <span class="doc-type" data-pagefind-filter="type"><xsl:value-of select="$type"/></span>
+        </xsl:if>
+        <xsl:if test="$type and $date"><xsl:text> · </xsl:text></xsl:if>
+        <xsl:if test="$date">
+          <time class="doc-date">
+            <xsl:if test="tt:iso($date)">
+              <xsl:attribute name="datetime" select="tt:iso($date)"/>
+              <xsl:attribute name="data-pagefind-sort" select="'date:' || tt:iso($date)"/>
+            </xsl:if>
+            <xsl:value-of select="normalize-space($date)"/>
+          </time>
+          <xsl:if test="matches(string(tt:iso($date)), '^\d{4}')">
+            <span class="visually-hidden" data-pagefind-filter="year">
+              <xsl:value-of select="substring(tt:iso($date), 1, 4)"/>
+            </span>
+          </xsl:if>
+        </xsl:if>
+      </p>
+      <h1 id="doc-title" data-pagefind-meta="title"><xsl:value-of select="tt:title($tei)"/></h1>
+      <xsl:for-each select="$tei/teiHeader/profileDesc/abstract">
+        <div class="summary">
+          <xsl:for-each select="p">
+            <p><xsl:apply-templates mode="tt:read"/></p>
+          </xsl:for-each>
+          <xsl:if test="not(p)"><p><xsl:value-of select="normalize-space(.)"/></p></xsl:if>
+        </div>
+      </xsl:for-each>
+      <div class="doc-tools" data-pagefind-ignore="">
+        <nav class="view-switch" aria-label="View of the text">
+          <a href="{$read-href}" class="view-read">
+            <xsl:if test="$view = 'read'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+            <xsl:text>Reading view</xsl:text>
+          </a>
+          <a href="{$dipl-href}" class="view-dipl">
+            <xsl:if test="$view = 'dipl'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+            <xsl:text>Diplomatic view</xsl:text>
+          </a>
+        </nav>
+        <ul class="downloads" aria-label="Downloads">
+          <li><a href="{$tei-href}" type="application/tei+xml" download="">TEI XML</a></li>
+          <xsl:if test="normalize-space($pdf-href)">
+            <li><a href="{$pdf-href}" type="application/pdf">PDF</a></li>
+          </xsl:if>
+        </ul>
+      </div>
+      <p class="view-note" data-pagefind-ignore="">
+        <xsl:choose>
+          <xsl:when test="$view = 'dipl'">Diplomatic view: the transcript’s lines and editorial
+            brackets, as published.</xsl:when>
+          <xsl:otherwise>Reading view: a clean text; editorial interventions are marked and
+            explained.</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> </xsl:text>
+        <a href="../conventions.html">How to read this edition</a>
+      </p>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="tt:doc-notices">
+    <xsl:if test="$tei/teiHeader/revisionDesc//change[@status = 'unproofread']">
+      <p class="notice" role="note">This transcript was published as “not yet proofread”.</p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A table of contents when the document has several entries or sections (L6, L14). -->
+  <xsl:template name="tt:toc">
+    <xsl:variable name="parts" select="$tei/text/body//div[@type = ('entry', 'section',
+        'attachment')][@xml:id or $view = 'read']"/>
+    <xsl:if test="count($parts) gt 1 and $view = 'read'">
+      <nav class="toc" aria-label="Contents of the document" data-pagefind-ignore="">
+        <h2 class="toc-title">Contents</h2>
+        <ol>
+          <xsl:for-each select="$parts">
+            <li>
+              <a href="#{(@xml:id, 'div-' || tt:path-id(.))[1]}">
+                <xsl:value-of select="normalize-space(((head, dateline)[1], @n, @type)[1])"/>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- divs without an xml:id get a path id so that the contents can link to them -->
+  <xsl:template match="div[not(@xml:id)]" mode="tt:read" priority="2">
+    <section id="div-{tt:path-id(.)}"
+        class="{string-join(('div', @type ! ('div-' || .), @subtype ! ('sub-' || .)), ' ')}">
+      <xsl:call-template name="tt:lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <!-- ========================= footnotes ========================= -->
+
+  <xsl:template name="tt:footnotes">
+    <xsl:variable name="notes" select="$tei/text//note[tt:is-footnote(.)]"/>
+    <xsl:if test="$notes">
+      <section class="footnotes" aria-labelledby="footnotes-title">
+        <h2 id="footnotes-title">Notes</h2>
+        <xsl:if test="$view = 'dipl'">
+          <p class="fn-rule" aria-hidden="true">——————————</p>
+        </xsl:if>
+        <ol>
+          <xsl:for-each select="$notes">
+            <li id="{tt:footnote-id(.)}">
+              <span class="fn-marker">
+                <xsl:value-of select="tt:footnote-marker(., $view = 'dipl')"/>
+              </span>
+              <xsl:text> </xsl:text>
+              <span class="fn-text">
+                <xsl:choose>
+                  <xsl:when test="$view = 'dipl'">
+                    <xsl:apply-templates mode="tt:dipl"/>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:apply-templates mode="tt:read"/></xsl:otherwise>
+                </xsl:choose>
+              </span>
+              <xsl:text> </xsl:text>
+              <a class="backlink" href="#{tt:footnote-id(.)}-ref" role="doc-backlink"
+                  aria-label="Back to the text of note {tt:footnote-marker(., false())}">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ========================= apparatus ========================= -->
+
+  <xsl:template name="tt:apparatus">
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:if test="$entries">
+      <section class="apparatus" aria-labelledby="apparatus-title" data-pagefind-ignore="">
+        <h2 id="apparatus-title">Editorial interventions</h2>
+        <p class="apparatus-intro">Every bracket of the transcript and every other editorial
+          intervention, in the order of the text. Select a marked passage to see its entry.</p>
+        <ol>
+          <xsl:apply-templates select="$entries" mode="tt:strip-entries"/>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ========================= prev / next ========================= -->
+
+  <!-- the diplomatic view links to the neighbours' diplomatic views -->
+  <xsl:function name="tt:view-href" as="xs:string">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:sequence select="if ($view = 'dipl') then replace($href, '\.html$', '.diplomatic.html')
+                          else $href"/>
+  </xsl:function>
+
+  <xsl:template name="tt:prev-next">
+    <nav class="prev-next" aria-label="Other documents" data-pagefind-ignore="">
+      <xsl:choose>
+        <xsl:when test="normalize-space($prev-href)">
+          <a class="prev" rel="prev" href="{tt:view-href($prev-href)}">
+            <span class="dir">← Previous</span>
+            <span class="t"><xsl:value-of select="$prev-title"/></span>
+          </a>
+        </xsl:when>
+        <xsl:otherwise><span class="prev none">First document</span></xsl:otherwise>
+      </xsl:choose>
+      <a class="up" href="../index.html">All documents</a>
+      <xsl:choose>
+        <xsl:when test="normalize-space($next-href)">
+          <a class="next" rel="next" href="{tt:view-href($next-href)}">
+            <span class="dir">Next →</span>
+            <span class="t"><xsl:value-of select="$next-title"/></span>
+          </a>
+        </xsl:when>
+        <xsl:otherwise><span class="next none">Last document</span></xsl:otherwise>
+      </xsl:choose>
+    </nav>
+  </xsl:template>
+</xsl:stylesheet>

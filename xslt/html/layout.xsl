@@ -1,0 +1,161 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page shell shared by every page of the web edition: <head>, site header and navigation,
+  footer with version and build date. Override tt:site-header, tt:site-footer or tt:head-extra
+  in an edition's xslt/layout.xsl to change them everywhere.
+
+  Global parameters are set by tei_tools.writers.html (Edition.as_params() plus build data).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tt="urn:tei-tools"
+    exclude-result-prefixes="#all">
+
+  <xsl:param name="edition-title" as="xs:string" select="'TEI edition'"/>
+  <xsl:param name="edition-subtitle" as="xs:string" select="''"/>
+  <xsl:param name="edition-editors" as="xs:string" select="''"/>
+  <xsl:param name="edition-publisher" as="xs:string" select="''"/>
+  <xsl:param name="edition-licence" as="xs:string" select="''"/>
+  <xsl:param name="edition-licence-url" as="xs:string" select="''"/>
+  <xsl:param name="edition-language" as="xs:string" select="'en'"/>
+  <xsl:param name="edition-source-archive" as="xs:string" select="''"/>
+  <xsl:param name="edition-source-credit" as="xs:string" select="''"/>
+  <xsl:param name="edition-base-url" as="xs:string" select="''"/>
+  <xsl:param name="edition-version" as="xs:string" select="'1.0'"/>
+  <xsl:param name="edition-description" as="xs:string" select="''"/>
+  <!-- YYYY-MM-DD: SOURCE_DATE_EPOCH, else the newest input file's mtime (see docs/readme/web.md) -->
+  <xsl:param name="build-date" as="xs:string" select="''"/>
+  <xsl:param name="tool-version" as="xs:string" select="''"/>
+  <!-- extra stylesheets of the edition, relative to the site root, separated by spaces -->
+  <xsl:param name="edition-css" as="xs:string" select="''"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
+      include-content-type="no"/>
+
+  <!--
+    One complete page. $root is the relative path from the page to the site root ('' or '../'),
+    $active the navigation entry to mark as current, $content the page's <main> content.
+  -->
+  <xsl:template name="tt:page">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="root" as="xs:string" select="''"/>
+    <xsl:param name="active" as="xs:string" select="''"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="description" as="xs:string" select="$edition-description"/>
+    <xsl:param name="lang" as="xs:string" select="$edition-language"/>
+    <xsl:param name="body-class" as="xs:string" select="''"/>
+    <xsl:param name="head-extra" as="item()*"/>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:value-of select="if ($title = $edition-title) then $title
+                                else $title || ' — ' || $edition-title"/>
+        </title>
+        <xsl:if test="normalize-space($description)">
+          <meta name="description" content="{normalize-space($description)}"/>
+        </xsl:if>
+        <meta name="generator" content="{normalize-space('tei-tools ' || $tool-version)}"/>
+        <link rel="icon" href="data:,"/>
+        <link rel="stylesheet" href="{$root}assets/tei-tools.css"/>
+        <xsl:for-each select="tokenize($edition-css)">
+          <link rel="stylesheet" href="{$root}{.}"/>
+        </xsl:for-each>
+        <!-- page scripts first: tei-tools.js (deferred, so run in order) may use them -->
+        <xsl:sequence select="$head-extra"/>
+        <script src="{$root}assets/tei-tools.js" defer="defer"></script>
+        <xsl:call-template name="tt:head-extra">
+          <xsl:with-param name="root" select="$root"/>
+        </xsl:call-template>
+      </head>
+      <body class="{normalize-space('page ' || $body-class)}">
+        <a class="skip" href="#main">Skip to content</a>
+        <xsl:call-template name="tt:site-header">
+          <xsl:with-param name="root" select="$root"/>
+          <xsl:with-param name="active" select="$active"/>
+        </xsl:call-template>
+        <main id="main" tabindex="-1">
+          <xsl:sequence select="$content"/>
+        </main>
+        <xsl:call-template name="tt:site-footer">
+          <xsl:with-param name="root" select="$root"/>
+        </xsl:call-template>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="tt:head-extra">
+    <xsl:param name="root" as="xs:string"/>
+  </xsl:template>
+
+  <xsl:variable name="tt:nav" as="element()*">
+    <entry key="index" href="index.html">Documents</entry>
+    <entry key="chronology" href="chronology.html">Chronology</entry>
+    <entry key="search" href="search.html">Search</entry>
+    <entry key="conventions" href="conventions.html">Editorial conventions</entry>
+    <entry key="about" href="about.html">About</entry>
+  </xsl:variable>
+
+  <xsl:template name="tt:site-header">
+    <xsl:param name="root" as="xs:string"/>
+    <xsl:param name="active" as="xs:string"/>
+    <header class="site-header">
+      <div class="site-brand">
+        <a class="site-title" href="{$root}index.html"><xsl:value-of select="$edition-title"/></a>
+        <xsl:if test="normalize-space($edition-subtitle)">
+          <span class="site-subtitle"><xsl:value-of select="$edition-subtitle"/></span>
+        </xsl:if>
+      </div>
+      <nav class="site-nav" aria-label="Edition">
+        <ul>
+          <xsl:for-each select="$tt:nav">
+            <li>
+              <a href="{$root}{@href}">
+                <xsl:if test="@key = $active">
+                  <xsl:attribute name="aria-current" select="'page'"/>
+                </xsl:if>
+                <xsl:value-of select="."/>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="tt:site-footer">
+    <xsl:param name="root" as="xs:string"/>
+    <footer class="site-footer">
+      <p>
+        <cite><xsl:value-of select="$edition-title"/></cite>
+        <xsl:if test="normalize-space($edition-editors)">
+          <xsl:text>, edited by </xsl:text>
+          <xsl:value-of select="$edition-editors"/>
+        </xsl:if>
+        <xsl:if test="normalize-space($edition-publisher)">
+          <xsl:text>. Published by </xsl:text>
+          <xsl:value-of select="$edition-publisher"/>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </p>
+      <p class="build">
+        <xsl:text>Version </xsl:text>
+        <span class="version"><xsl:value-of select="$edition-version"/></span>
+        <xsl:if test="normalize-space($build-date)">
+          <xsl:text>, built </xsl:text>
+          <time class="build-date" datetime="{$build-date}">
+            <xsl:value-of select="tt:date-label($build-date)"/>
+          </time>
+        </xsl:if>
+        <xsl:text> with tei-tools</xsl:text>
+        <xsl:value-of select="if (normalize-space($tool-version)) then ' ' || $tool-version else ''"/>
+        <xsl:text>. </xsl:text>
+        <a href="{$root}about.html">About this edition</a>
+        <xsl:text> · </xsl:text>
+        <a href="{$root}conventions.html">Editorial conventions</a>
+      </p>
+    </footer>
+  </xsl:template>
+</xsl:stylesheet>

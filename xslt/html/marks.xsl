@@ -1,0 +1,100 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Web rendering of the hooks of common/text.xsl.
+
+  Every intervention becomes a real link to its entry in the page's apparatus ("Editorial
+  interventions"), so that it works without JavaScript: following the link shows the
+  explanation, and the entry links back. tei-tools.js turns the same links into popovers
+  (keyboard: Enter opens, Escape closes and returns focus). aria-describedby gives screen
+  readers the explanation without leaving the text.
+
+  A mark whose content is a block (a stamp, a handwritten resolution) or already holds a link
+  cannot itself be a link (no nested links in HTML): it gets a small (i) link instead.
+
+  The apparatus entry travels inside the mark as <apparatus-entry>; document.xsl collects these
+  and removes them from the text, so there is one pass over the TEI and one list in text order.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="urn:tei-tools"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:template name="tt:mark">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="block" as="xs:boolean" select="false()"/>
+    <xsl:param name="tt:inert" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:variable name="id" select="'iv-' || tt:path-id(.)"/>
+    <xsl:variable name="nodes" select="$content[. instance of node()]"/>
+    <xsl:variable name="wrapper" select="if ($block) then 'div' else 'span'"/>
+    <xsl:choose>
+      <xsl:when test="$tt:inert">
+        <xsl:element name="{$wrapper}">
+          <xsl:attribute name="class" select="'iv iv-' || $kind"/>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="not($block) and empty($nodes/descendant-or-self::*[local-name() = ('a',
+          'div', 'p', 'ul', 'ol', 'dl', 'table', 'section', 'blockquote')])">
+        <a class="iv iv-{$kind}" href="#{$id}" id="{$id}-ref" aria-describedby="{$id}-d">
+          <xsl:sequence select="$content"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{$wrapper}">
+          <xsl:attribute name="class" select="'iv iv-' || $kind || ' iv-box'"/>
+          <xsl:attribute name="id" select="$id || '-ref'"/>
+          <a class="iv-ref" href="#{$id}" aria-describedby="{$id}-d">
+            <span class="visually-hidden"><xsl:value-of select="tt:label(.)"/></span>
+            <span aria-hidden="true" class="info">i</span>
+          </a>
+          <xsl:sequence select="$content"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="not($tt:inert)">
+      <apparatus-entry>
+        <li id="{$id}" class="iv-entry entry-{$kind}">
+          <span id="{$id}-d" class="iv-explain">
+            <strong class="iv-label"><xsl:value-of select="tt:label(.)"/>.</strong>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="tt:explain(.)"/>
+          </span>
+          <xsl:text> </xsl:text>
+          <div class="iv-source">
+            <xsl:text>Transcript: </xsl:text>
+            <div class="dipl-form">
+              <xsl:apply-templates select="." mode="tt:dipl">
+                <xsl:with-param name="tt:inert" tunnel="yes" select="true()"/>
+              </xsl:apply-templates>
+            </div>
+          </div>
+          <xsl:text> </xsl:text>
+          <a class="backlink" href="#{$id}-ref" aria-label="Back to the text">↩</a>
+        </li>
+      </apparatus-entry>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tt:footnote-ref">
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:param name="tt:inert" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:variable name="id" select="tt:footnote-id(.)"/>
+    <xsl:choose>
+      <xsl:when test="$tt:inert">
+        <sup class="fnref"><xsl:value-of select="$marker"/></sup>
+      </xsl:when>
+      <xsl:otherwise>
+        <sup class="fnref">
+          <a href="#{$id}" id="{$id}-ref" role="doc-noteref"
+              aria-label="Note {tt:footnote-marker(., false())}">
+            <xsl:value-of select="$marker"/>
+          </a>
+        </sup>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

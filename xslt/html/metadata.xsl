@@ -1,0 +1,139 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The metadata panel and the citation block of a document page. Fields that the TEI lacks are
+  left out, so TEI from other projects gets a shorter panel instead of an error.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="urn:tei-tools"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <xsl:template name="tt:meta-panel">
+    <xsl:variable name="h" select="$tei/teiHeader"/>
+    <xsl:variable name="ms" select="($h/fileDesc/sourceDesc/msDesc)[1]"/>
+    <xsl:variable name="date" select="tt:date-element($tei)"/>
+    <xsl:variable name="fields" as="element()*">
+      <field label="Date">
+        <xsl:if test="$date">
+          <xsl:value-of select="normalize-space($date)"/>
+          <xsl:if test="tt:iso($date)">
+            <xsl:value-of select="' (' || tt:iso($date) || ')'"/>
+          </xsl:if>
+        </xsl:if>
+      </field>
+      <field label="Document type" filter="type"><xsl:value-of select="tt:doctype($tei)"/></field>
+      <field label="Classification">
+        <xsl:value-of select="string-join(tt:classification($tei), ', ')"/>
+      </field>
+      <field label="Archive" filter="archive">
+        <xsl:value-of select="tt:archive($tei)"/>
+      </field>
+      <field label="Shelfmark"><xsl:value-of select="tt:shelfmark($tei)"/></field>
+      <field label="Original language">
+        <xsl:value-of select="string-join($ms/msContents/textLang ! normalize-space(.), ', ')"/>
+      </field>
+      <field label="Translation">
+        <xsl:value-of select="string-join($h/fileDesc/titleStmt/respStmt[@xml:id = 'tr']
+            ! normalize-space(string-join((resp, (persName, orgName, name)) ! normalize-space(.),
+            ' ')), '; ')"/>
+      </field>
+      <field label="Authors">
+        <xsl:value-of select="string-join($h/fileDesc/titleStmt/author ! normalize-space(.), '; ')"/>
+      </field>
+      <field label="Funders">
+        <xsl:value-of select="string-join($h/fileDesc/titleStmt/funder ! normalize-space(.), '; ')"/>
+      </field>
+      <field label="Published by">
+        <xsl:value-of select="string-join($h/fileDesc/publicationStmt/(publisher, distributor,
+            authority) ! normalize-space(.), '; ')"/>
+      </field>
+      <field label="Handwriting">
+        <xsl:value-of select="string-join($h/profileDesc/handNotes/handNote !
+            (@xml:id || ': ' || normalize-space(.)), '; ')"/>
+      </field>
+      <field label="Cited in the source as">
+        <xsl:value-of select="normalize-space(string(($h/fileDesc/sourceDesc/bibl
+            [@type = 'citation'])[1]))"/>
+      </field>
+    </xsl:variable>
+    <section class="meta-panel" aria-labelledby="meta-title">
+      <h2 id="meta-title">Document</h2>
+      <dl>
+        <xsl:for-each select="$fields[normalize-space()]">
+          <dt><xsl:value-of select="@label"/></dt>
+          <dd>
+            <xsl:if test="@filter">
+              <xsl:attribute name="data-pagefind-filter" select="@filter"/>
+            </xsl:if>
+            <xsl:value-of select="."/>
+          </dd>
+        </xsl:for-each>
+        <xsl:call-template name="tt:meta-source"/>
+        <xsl:call-template name="tt:meta-rights"/>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- The digital source the TEI was made from (bibl[@type='digital-source'], M11). -->
+  <xsl:template name="tt:meta-source">
+    <xsl:variable name="b" select="($tei/teiHeader/fileDesc/sourceDesc/bibl
+        [@type = 'digital-source'])[1]"/>
+    <xsl:if test="$b">
+      <dt>Digital source</dt>
+      <dd>
+        <xsl:variable name="url" select="tt:safe-url(($b/ref/@target)[1])"/>
+        <xsl:choose>
+          <xsl:when test="exists($url)">
+            <a href="{$url}"><xsl:value-of select="normalize-space($b/publisher)"/></a>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space($b/publisher)"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="$b/idno[@type = 'WCDA']">
+          <xsl:value-of select="', record ' || normalize-space(.)"/>
+        </xsl:for-each>
+        <xsl:for-each select="$b/date[@type = 'catalogue']">
+          <xsl:value-of select="', catalogued as ' || normalize-space(.)"/>
+        </xsl:for-each>
+      </dd>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tt:meta-rights">
+    <xsl:variable name="lic" select="($tei/teiHeader/fileDesc/publicationStmt/availability
+        /licence)[1]"/>
+    <xsl:variable name="avail" select="($tei/teiHeader/fileDesc/publicationStmt/availability)[1]"/>
+    <xsl:if test="normalize-space($avail)">
+      <dt>Rights</dt>
+      <dd class="rights">
+        <xsl:value-of select="normalize-space(($lic, $avail)[1])"/>
+        <xsl:variable name="url" select="tt:safe-url(($lic/@target)[1])"/>
+        <xsl:if test="exists($url)">
+          <xsl:text> </xsl:text>
+          <a href="{$url}">Rights statement</a>
+        </xsl:if>
+      </dd>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tt:cite-block">
+    <section class="cite" aria-labelledby="cite-title">
+      <h2 id="cite-title">Cite this document</h2>
+      <xsl:if test="normalize-space($cite-chicago)">
+        <p class="chicago" id="cite-chicago"><xsl:value-of select="$cite-chicago"/></p>
+      </xsl:if>
+      <ul class="cite-links">
+        <li><a href="{$csl-href}" type="application/vnd.citationstyles.csl+json"
+            download="">CSL-JSON</a></li>
+        <li><a href="{$bib-href}" type="application/x-bibtex" download="">BibTeX</a></li>
+        <li><a href="{$tei-href}" type="application/tei+xml" download="">TEI source</a></li>
+      </ul>
+      <p class="permalink">
+        <xsl:text>Permalink: </xsl:text>
+        <a href="{$permalink}" class="permalink-url"><xsl:value-of select="$permalink"/></a>
+      </p>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,296 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The edition pages: index, chronology, conventions, about, search (parameter page).
+  Input: the document list that tei_tools.writers.web.summary.summaries_xml() builds:
+    <edition><doc id="…" date="YYYY-MM-DD" year="YYYY" subtype="…">
+      <title/> <date-label/> <doctype/> <archive/> <shelfmark/> <summary/> …</doc>…</edition>
+  Each page is a mode (tt:index, tt:chronology …) so that an edition can override one of them.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tt="urn:tei-tools"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/text.xsl"/>
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:param name="page" as="xs:string" select="'index'"/>
+
+  <xsl:variable name="docs" select="/edition/doc"/>
+  <xsl:variable name="titles" as="map(xs:string, xs:string)" select="map {
+      'index': 'Documents', 'chronology': 'Chronology', 'conventions': 'Editorial conventions',
+      'about': 'About this edition', 'search': 'Search'}"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="tt:page">
+      <xsl:with-param name="title" select="if ($page = 'index') then $edition-title
+                                           else $titles($page)"/>
+      <xsl:with-param name="active" select="$page"/>
+      <xsl:with-param name="body-class" select="'page-' || $page"/>
+      <xsl:with-param name="head-extra" as="item()*">
+        <xsl:if test="$page = 'search'">
+          <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
+          <script src="pagefind/pagefind-ui.js" defer="defer"></script>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="content" as="item()*">
+        <xsl:choose>
+          <xsl:when test="$page = 'index'"><xsl:apply-templates select="/edition" mode="tt:index"/></xsl:when>
+          <xsl:when test="$page = 'chronology'"><xsl:apply-templates select="/edition" mode="tt:chronology"/></xsl:when>
+          <xsl:when test="$page = 'conventions'"><xsl:apply-templates select="/edition" mode="tt:conventions"/></xsl:when>
+          <xsl:when test="$page = 'about'"><xsl:apply-templates select="/edition" mode="tt:about"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="/edition" mode="tt:search"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="tt:doc-href" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:sequence select="'documents/' || encode-for-uri($doc/@id) || '.html'"/>
+  </xsl:function>
+
+  <!-- ========================= index ========================= -->
+
+  <xsl:template match="edition" mode="tt:index">
+    <div class="page-intro">
+      <h1><xsl:value-of select="$edition-title"/></h1>
+      <xsl:if test="normalize-space($edition-subtitle)">
+        <p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p>
+      </xsl:if>
+      <xsl:if test="normalize-space($edition-description)">
+        <p class="lead"><xsl:value-of select="$edition-description"/></p>
+      </xsl:if>
+    </div>
+    <h2 id="documents-title">Documents <span class="count">(<xsl:value-of
+        select="count($docs)"/>)</span></h2>
+    <!-- filters: hidden until tei-tools.js wires them up; without JS the table is the index -->
+    <form class="filters" hidden="hidden" aria-label="Filter the documents" role="search">
+      <xsl:call-template name="tt:select">
+        <xsl:with-param name="name" select="'type'"/>
+        <xsl:with-param name="label" select="'Type'"/>
+        <xsl:with-param name="values" select="$docs/doctype"/>
+      </xsl:call-template>
+      <xsl:call-template name="tt:select">
+        <xsl:with-param name="name" select="'archive'"/>
+        <xsl:with-param name="label" select="'Archive'"/>
+        <xsl:with-param name="values" select="$docs/repository"/>
+      </xsl:call-template>
+      <xsl:call-template name="tt:select">
+        <xsl:with-param name="name" select="'year'"/>
+        <xsl:with-param name="label" select="'Year'"/>
+        <xsl:with-param name="values" select="$docs/@year[normalize-space()]"/>
+      </xsl:call-template>
+      <label class="filter-text">Title contains <input type="search" name="q"/></label>
+      <output class="filter-count" aria-live="polite"></output>
+    </form>
+    <div class="table-wrap">
+      <table class="doc-index sortable" aria-labelledby="documents-title">
+        <thead>
+          <tr>
+            <th scope="col" data-sort="date" aria-sort="ascending">Date</th>
+            <th scope="col" data-sort="title">Title</th>
+            <th scope="col" data-sort="type">Type</th>
+            <th scope="col" data-sort="archive">Archive</th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$docs">
+            <tr data-date="{@date}" data-year="{@year}" data-type="{doctype}"
+                data-archive="{repository}" data-title="{lower-case(title)}">
+              <td class="date">
+                <xsl:choose>
+                  <xsl:when test="normalize-space(@date)">
+                    <time datetime="{@date}"><xsl:value-of select="tt:date-label(@date)"/></time>
+                  </xsl:when>
+                  <xsl:otherwise>undated</xsl:otherwise>
+                </xsl:choose>
+              </td>
+              <td class="title"><a href="{tt:doc-href(.)}"><xsl:value-of select="title"/></a></td>
+              <td class="type"><xsl:value-of select="doctype"/></td>
+              <td class="archive">
+                <xsl:value-of select="repository"/>
+                <xsl:if test="shelfmark">
+                  <span class="shelfmark"><xsl:value-of select="shelfmark"/></span>
+                </xsl:if>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="tt:select">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="values" as="item()*"/>
+    <label>
+      <xsl:value-of select="$label"/>
+      <xsl:text> </xsl:text>
+      <select name="{$name}">
+        <option value="">All</option>
+        <xsl:for-each select="sort(distinct-values($values ! normalize-space(.))[. ne ''])">
+          <option value="{.}"><xsl:value-of select="."/></option>
+        </xsl:for-each>
+      </select>
+    </label>
+  </xsl:template>
+
+  <!-- ========================= chronology ========================= -->
+
+  <xsl:template match="edition" mode="tt:chronology">
+    <h1>Chronology</h1>
+    <p class="lead">The documents in the order of their dates.</p>
+    <xsl:for-each-group select="$docs" group-by="(@year[normalize-space()], 'Undated')[1]">
+      <section class="year" aria-labelledby="y-{current-grouping-key()}">
+        <h2 id="y-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h2>
+        <ol class="timeline">
+          <xsl:for-each select="current-group()">
+            <li>
+              <span class="when">
+                <xsl:choose>
+                  <xsl:when test="normalize-space(@date)">
+                    <time datetime="{@date}"><xsl:value-of select="tt:date-label(@date)"/></time>
+                  </xsl:when>
+                  <xsl:otherwise>—</xsl:otherwise>
+                </xsl:choose>
+              </span>
+              <span class="what">
+                <a href="{tt:doc-href(.)}"><xsl:value-of select="title"/></a>
+                <span class="meta">
+                  <xsl:value-of select="string-join((doctype, repository), ' · ')"/>
+                </span>
+                <xsl:if test="summary">
+                  <span class="gist"><xsl:value-of select="tt:shorten(summary, 220)"/></span>
+                </xsl:if>
+              </span>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:function name="tt:shorten" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="max" as="xs:integer"/>
+    <xsl:sequence select="if (string-length($s) le $max) then $s
+        else replace(substring($s, 1, $max), '\s+\S*$', '') || ' …'"/>
+  </xsl:function>
+
+  <!-- ========================= conventions ========================= -->
+
+  <xsl:variable name="conventions"
+      select="doc(resolve-uri('../common/conventions.xml', static-base-uri()))/*"/>
+
+  <xsl:template match="edition" mode="tt:conventions">
+    <h1>Editorial conventions</h1>
+    <p class="lead">Each document can be read in two views. The <strong>diplomatic view</strong>
+      reproduces the published transcript line by line, with its editorial brackets. The
+      <strong>reading view</strong> gives a clean text: what the brackets say is shown by
+      typography and in notes that open from the marked passage (with the keyboard too), and
+      every intervention is listed under “Editorial interventions” at the end of the document.
+      The table is generated from the house encoding that the TEI files follow; its examples are
+      rendered by the same stylesheets as the documents.</p>
+    <xsl:for-each select="$conventions/group">
+      <section aria-labelledby="cg-{position()}">
+        <h2 id="cg-{position()}"><xsl:value-of select="@title"/></h2>
+        <div class="table-wrap">
+          <table class="conventions">
+            <thead>
+              <tr>
+                <th scope="col">Phenomenon</th>
+                <th scope="col">Diplomatic view</th>
+                <th scope="col">Reading view</th>
+                <th scope="col">Meaning</th>
+                <th scope="col">TEI</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="entry">
+                <tr id="conv-{@id}">
+                  <th scope="row"><xsl:value-of select="@name"/>
+                    <span class="conv-id"><xsl:value-of select="@id"/></span></th>
+                  <td class="text-dipl"><xsl:apply-templates select="example/node()" mode="tt:dipl"/></td>
+                  <td class="text-read"><xsl:apply-templates select="example/node()" mode="tt:read"/></td>
+                  <td>
+                    <xsl:value-of select="normalize-space(meaning)"/>
+                    <xsl:if test="not(meaning)">
+                      <xsl:value-of select="(example//*[tt:kind(.)])[1] ! tt:explain(.)"/>
+                    </xsl:if>
+                  </td>
+                  <td><code><xsl:value-of select="replace(string-join(example/node() !
+                      serialize(.), ''), ' xmlns(:\w+)?=&quot;[^&quot;]*&quot;', '')"/></code></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ========================= about ========================= -->
+
+  <xsl:template match="edition" mode="tt:about">
+    <h1>About this edition</h1>
+    <dl class="about">
+      <dt>Title</dt>
+      <dd><xsl:value-of select="string-join(($edition-title, $edition-subtitle[normalize-space()]),
+          ': ')"/></dd>
+      <xsl:variable name="fields" as="element()*">
+        <f label="Editors"><xsl:value-of select="$edition-editors"/></f>
+        <f label="Publisher"><xsl:value-of select="$edition-publisher"/></f>
+        <f label="Source archive"><xsl:value-of select="$edition-source-archive"/></f>
+        <f label="Sources"><xsl:value-of select="$edition-source-credit"/></f>
+        <f label="Version"><xsl:value-of select="$edition-version"/></f>
+      </xsl:variable>
+      <xsl:for-each select="$fields[normalize-space()]">
+        <dt><xsl:value-of select="@label"/></dt>
+        <dd><xsl:value-of select="."/></dd>
+      </xsl:for-each>
+      <xsl:if test="normalize-space($build-date)">
+        <dt>Built</dt>
+        <dd><time datetime="{$build-date}"><xsl:value-of select="tt:date-label($build-date)"/></time></dd>
+      </xsl:if>
+      <dt>Documents</dt>
+      <dd><xsl:value-of select="count($docs)"/></dd>
+      <xsl:if test="normalize-space($edition-licence)">
+        <dt>Licence</dt>
+        <dd>
+          <xsl:value-of select="$edition-licence"/>
+          <xsl:variable name="url" select="tt:safe-url($edition-licence-url)"/>
+          <xsl:if test="exists($url)">
+            <xsl:text> </xsl:text><a href="{$url}"><xsl:value-of select="$url"/></a>
+          </xsl:if>
+        </dd>
+      </xsl:if>
+    </dl>
+    <xsl:if test="normalize-space($edition-description)">
+      <h2>Description</h2>
+      <p><xsl:value-of select="$edition-description"/></p>
+    </xsl:if>
+    <h2>How to use this site</h2>
+    <p>Every document has a reading view and a diplomatic view, a metadata panel, a citation in
+      Chicago style with CSL-JSON and BibTeX downloads, and its TEI P5 source. The site is a set
+      of static files: it needs no server and no connection to other sites, and every page works
+      without JavaScript (scripts only add sorting, filtering, popovers and search). See the
+      <a href="conventions.html">editorial conventions</a> for how the text is presented.</p>
+  </xsl:template>
+
+  <!-- ========================= search ========================= -->
+
+  <xsl:template match="edition" mode="tt:search">
+    <h1>Search</h1>
+    <p class="lead">Full-text search across all documents, with filters by document type,
+      year and archive.</p>
+    <div id="search" class="search-ui" data-bundle="pagefind/"></div>
+    <noscript>
+      <p class="notice">Search needs JavaScript. Without it, browse the
+        <a href="index.html">list of documents</a> or the <a href="chronology.html">chronology</a>.</p>
+    </noscript>
+  </xsl:template>
+</xsl:stylesheet>
