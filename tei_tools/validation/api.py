@@ -91,20 +91,35 @@ def xml_models(tree: etree._ElementTree, where: str) -> tuple[list[SchemaRef], l
     return refs, problems
 
 
+def _parse(data: bytes, path: str) -> etree._ElementTree:
+    try:
+        return safexml.parse_bytes(data, path)
+    except TeiToolsError as exc:
+        if "already defined" not in exc.diagnostic.message:
+            raise
+    # libxml2 stops at a duplicate xml:id with a bare parse error; without ID collection the
+    # Schematron rule TT-ID-UNIQUE reports every duplicate, with a hint
+    return safexml.parse_bytes(data, path, collect_ids=False)
+
+
 def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = True) -> FileResult:
     """Validate one file against the given schemas (and its xml-model PIs)."""
     result = FileResult(path)
     try:
         data = Path(path).read_bytes()
-        # collect_ids=False: libxml2 would stop at a duplicate xml:id with a bare parse error;
-        # the Schematron rule TT-ID-UNIQUE reports every duplicate with a hint instead
-        tree = safexml.parse_bytes(data, path, collect_ids=False)
+        tree = _parse(data, path)
     except OSError as exc:
         result.diagnostics.append(Diagnostic(Severity.ERROR, "IO001",
                                              f"cannot read file: {exc.strerror}", path))
         return result
     except TeiToolsError as exc:  # not well-formed, or refused for safety
         result.diagnostics.append(exc.diagnostic)
+        return result
+    entity = next(tree.getroot().iter(etree.Entity), None)
+    if entity is not None:  # possible after an external DOCTYPE, which is never loaded
+        result.diagnostics.append(Diagnostic(
+            Severity.ERROR, "XML003", f"undeclared entity reference {entity.text}", path,
+            entity.sourceline, hint="write the character itself or a numeric reference"))
         return result
     text = data.decode("utf-8", errors="replace")
     refs = list(schemas)
