@@ -280,17 +280,21 @@ class _Diplomatic(_Renderer):
             self.footnotes.append(el)
             self.out.add(footnote_marker(el))
             return
-        parent = el.getparent()
-        opening_desc = (kind == "desc" and parent is not None
-                        and local(parent) in ("stamp", "add", "note")
-                        and next((c for c in parent if isinstance(c.tag, str)), None) is el
-                        and not (parent.text or "").strip())
-        if kind in BRACKETED_NOTES and not opening_desc:
+        if kind in BRACKETED_NOTES and not _opening_desc(el):
             self.out.add(_open(el))
             self.children(el)
             self.out.add(_close(el))
         else:
             self.children(el)
+
+
+def _opening_desc(el: etree._Element) -> bool:
+    """A desc note that opens a stamp, add or note: the label, which keeps its own colon."""
+    parent = el.getparent()
+    return (el.get("type") == "desc" and parent is not None
+            and local(parent) in ("stamp", "add", "note")
+            and next((c for c in parent if isinstance(c.tag, str)), None) is el
+            and not (parent.text or "").strip())
 
 
 def footnote_marker(note: etree._Element) -> str:
@@ -309,7 +313,9 @@ class _Reading(_Renderer):
     def element(self, el: etree._Element, name: str) -> None:
         add = self.out.add
         if name == "note":
-            if el.get("type") in ("footnote", "editorial", "translator"):
+            if _opening_desc(el):
+                self.children(el)   # a stamp's or hand's label: "USSR MFA Stamp:"
+            elif el.get("type") in ("footnote", "editorial", "translator"):
                 self.notes.append(el)
                 add(f"[{len(self.notes)}]" if self.append_notes else "")
             elif el.get("type") in ("distribution", "reference"):
@@ -329,9 +335,6 @@ class _Reading(_Renderer):
             add("_" * int(el.get("quantity") or "1"))
         elif name == "milestone":
             add("* * *")
-        elif name == "stamp":
-            add("Stamp: ")
-            self.children(el)
         else:
             self.children(el)
 
