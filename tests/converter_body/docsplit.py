@@ -26,7 +26,8 @@ def document_lines(path: Path) -> list[TextLine]:
     start = 0
     for i in nonblank[:40]:
         t = lines[i].text.strip()
-        if t.startswith("This document was made possible") or t == "English HTML":
+        if t.startswith("This document was made possible") or t in ("English HTML",
+                                                                      "(Not yet proofread)"):
             start = i + 1
         elif t.startswith("Digital Archive digitalarchive"):
             start = i + 1
@@ -41,7 +42,9 @@ def document_lines(path: Path) -> list[TextLine]:
             end = i
             break
     body = [i for i in nonblank if start <= i < end]
-    if body and end < len(lines):
+    widget = any(ln.text.strip() == "get citation" or ln.text.startswith("    ")
+                 for ln in lines[:start])
+    if body and end < len(lines) and not widget:
         end = body[-1]          # the summary line before the tail
     if path.name.startswith("16-"):
         end = max(body) + 1     # summary before the date line (M10)

@@ -11,7 +11,7 @@ from lxml import etree
 from . import atoms, lineparts
 from . import patterns as P
 from .atoms import Item
-from .flow import standalone, unit_items
+from .flow import GLOBAL, standalone, unit_items
 from .nodes import Unit
 from .state import Env
 from .stamps import number_element
@@ -74,7 +74,12 @@ def build_closing(units: list[Unit], env: Env) -> list[etree._Element]:
             for head in list(lst):
                 atoms.fill(lst, [c for c in "".join(head.itertext())])
                 lst.remove(head)
-    return pre + [node for node in (closer, post) if len(node)]
+    if len(post) and all(local(c) in GLOBAL for c in post):
+        for child in list(post):      # postscript needs a paragraph-like child; closer does not
+            closer.append(child)
+    return pre + [node for node in (closer, post) if len(node) and (node is closer or
+                                                                   not all(local(c) in GLOBAL
+                                                                           for c in node))]
 
 
 def _floating(unit: Unit, env: Env) -> etree._Element:

@@ -13,8 +13,8 @@ from .nodes import Bracket
 from .state import Env
 from .tei import el, local
 
-_RESOLUTION = re.compile(r"^[\"“']?(?:to|To|for|For|Cde\.|Cdes\.|Comrade|Seen|Discuss|Prepare|"
-                         r"File|Archive)\b")
+_RESOLUTION = re.compile(r"^[\"“']?(?:(?:to|To|for|For|Comrade|Seen|Discuss|Prepare|File|Archive)"
+                         r"\b|Cdes?\.)")
 _ONLY_NUMBER_DATE = {"idno", "seg", "date"}
 
 

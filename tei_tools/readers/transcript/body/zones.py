@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import patterns as P
+from . import vocab
 from .classify import content
 from .nodes import Bracket, Unit
 
@@ -160,11 +161,12 @@ def sections_valid(units: list[Unit]) -> bool:
 def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
     """The closing-zone kind of a line (L19–L23, L29), or None."""
     t = text(unit)
-    if unit.only_bracket() is not None:
-        return "bracket" if _is_stampish_bracket(unit) else None
-    if any(isinstance(n, Bracket) and "sign" in content(n).lower() for n in unit.nodes) \
+    from .classify import _SIGNATURE
+    if any(isinstance(n, Bracket) and _SIGNATURE.match(content(n)) for n in unit.nodes) \
             and len(t) < 90:
         return "signature"
+    if unit.only_bracket() is not None:
+        return "bracket" if _is_stampish_bracket(unit) else None
     if P.SALUTE_CLOSE.match(t):
         return "salute"
     if P.DIST_HEAD.match(t) or P.DIST_NUMBERED.match(t) or P.DIST_INLINE.match(t):
@@ -185,7 +187,7 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
         return "separator"
     if P.is_date_only(t):
         return "date"
-    if P.is_office(t) and not P.PROSE_END.search(t):
+    if P.is_office(t) and (not P.PROSE_END.search(t) or t in vocab.offices()):
         return "office"
     if P.is_signer_name(t) and (after_only_closing or len(t.split()) <= 4):
         return "name"
