@@ -178,3 +178,36 @@ def test_bare_profile_keeps_the_whole_file():
         "Skip to content", "RECORD OF CONVERSATION", "Text."]
     assert wrapper.metadata.title == "RECORD OF CONVERSATION"
     assert ctx.doc_type is None and ctx.catalogue_when is None
+
+
+def test_a_new_profile_plugs_in_without_touching_the_core():
+    from tei_tools.readers.transcript import read_transcript
+    from tei_tools.readers.transcript.context import ReaderSettings
+    from tei_tools.readers.transcript.header import Metadata, build_header
+    from tei_tools.readers.transcript.profiles import _REGISTRY, Profile, Wrapper, register
+
+    class FirstLineTitle(Profile):
+        name = "test-first-line-title"
+
+        def split(self, source, ctx):
+            lines = source.non_blank()
+            ctx.doc_type, ctx.catalogue_when = "Report", None
+            meta = Metadata(template="T1", template_name="test page", title=lines[0].text,
+                            digital_source=False)
+            return Wrapper(lines[1:], meta, "T1")
+
+        def build_header(self, wrapper, facts, ctx):
+            return build_header(wrapper.metadata, facts, ctx)
+
+    register(FirstLineTitle)
+    try:
+        assert "test-first-line-title" in available_profiles()
+        result = read_transcript(b"My Title\n\nThe only paragraph of the document.\n",
+                                 "t.txt", settings=ReaderSettings(profile=FirstLineTitle.name))
+        assert result.tei is not None, [d.format() for d in result.diagnostics]
+        text = result.tei.decode()
+        assert '<title type="main">My Title</title>' in text
+        assert "Converted from page template T1 (test page)." in text
+        assert "The only paragraph of the document." in text
+    finally:
+        del _REGISTRY[FirstLineTitle.name]
