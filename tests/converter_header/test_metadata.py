@@ -236,3 +236,13 @@ def test_unknown_archive_is_tx210():
     assert meta.citation.repository == "State Archive of Ruritania"
     tx210 = [d for d in ctx.diagnostics if d.code == "TX210"]
     assert len(tx210) == 1 and tx210[0].line == 13
+
+
+def test_with_a_summary_at_the_top_the_last_paragraph_stays_in_the_document():
+    flat = ("A summary of the document that is long enough to be one.\nMay 2, 1960\nA title\n"
+            "A first paragraph of the document, written as prose.\n"
+            "The last paragraph of the document, also written as prose.\nDocument Information\n")
+    meta, ctx, wrapper = meta_of(flat)
+    assert meta.summaries == ["A summary of the document that is long enough to be one."]
+    assert [ln.text for ln in wrapper.document_lines if not ln.blank][-1].startswith("The last")
+    assert "TX206" not in codes(ctx) and "TX207" not in codes(ctx)

@@ -74,10 +74,11 @@ def take_summary(doc: list[Line], has_tail: bool, template: str, meta: Metadata,
     positional = template in ("F3", "F5") or not meta.summaries
     if not positional or closing_like(text) or not prose(text):
         return
-    if meta.summaries and template != "F5":
-        return   # the page had a summary at the top: this line is an ordinary paragraph
-    doc[nb[-1]] = _blank(candidate)
     before = doc[nb[-2]].text if len(nb) > 1 else ""
+    if meta.summaries and not closing_like(before):
+        return   # the page had a summary at the top: this line is an ordinary paragraph
+    # (a second, different summary is believed only after a closing zone: TX207 below)
+    doc[nb[-1]] = _blank(candidate)
     if not closing_like(before):
         ctx.info("TX206", "the last line before the wrapper tail was taken as the summary only "
                  "because of its position (the document has no closing zone)",
