@@ -46,16 +46,28 @@ class Body:
     facts: BodyFacts
 
 
-def _stops(text: str) -> bool:
-    """L-4 (c): lines that a multi-line bracket never runs into."""
-    t = text.strip()
-    return bool(P.NUMBERED.match(t) or P.ENTRY_DATE.match(t) or t == "Document Information"
-                or (P.SPEAKER.match(t) and P.is_speaker_label(P.SPEAKER.match(t).group(
-                    "label"))))
+def _stop_test(journal: bool):
+    """L-4 (c): lines that a multi-line bracket never runs into (entry dates: journals only,
+    since a stamp's own date line looks like one)."""
+    def stops(text: str) -> bool:
+        t = text.strip()
+        speaker = P.SPEAKER.match(t)
+        return bool(P.NUMBERED.match(t) or (journal and P.ENTRY_DATE.match(t))
+                    or t == "Document Information"
+                    or (speaker and P.is_speaker_label(speaker.group("label"))))
+    return stops
+
+
+def _is_journal(lines: list[SourceLine], ctx: Context) -> bool:
+    if type_subtype(ctx.doc_type) == "diary":
+        return True
+    return any(P.is_caption(ln.text.strip()) and caption_subtype(ln.text.strip()) == "diary"
+               for ln in lines)
 
 
 def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
     """Column blocks first (B20), then the bracket parser over the rest."""
+    _stops = _stop_test(_is_journal(lines, ctx))
     units: list[Unit] = []
     last = 0
     for first, end, n, implicit in find_blocks(lines):
@@ -134,6 +146,8 @@ def build_body(lines: list[SourceLine], ctx: Context) -> Body:
         if not len(box):
             el("p", parent=box)
     _unused_footnotes(div, env)
+    if subtype is None and env.facts.caption_subtype:
+        div.set("subtype", env.facts.caption_subtype)     # A.4: the caption decides
     if env.corresp is not None:
         env.facts.correspondence = env.corresp.element()
     if env.facts.caption_subtype is None and caption_kind:

@@ -111,6 +111,18 @@ def _wrap_left(items: list[Item], n_chars: int, tag: str) -> tuple[list[Item], I
 
 def build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -> list[Item]:
     """Append the TEI of bracket ``br`` (class ``klass``) to ``items``; return the new list."""
+    before = {id(i) for i in items if not isinstance(i, str)}
+    result = _build(klass, br, where, items, env)
+    if br.rend:
+        # §3.2: every repair is recorded in @rend of the element the bracket became
+        made = [i for i in result if not isinstance(i, str) and id(i) not in before]
+        target = made[-1] if made else None
+        if target is not None and target.get("rend") is None:
+            target.set("rend", br.rend)
+    return result
+
+
+def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -> list[Item]:
     c = content(br)
     if br.start:
         env.pos = env.pos or br.start

@@ -57,7 +57,7 @@ def build_closing(units: list[Unit], env: Env) -> list[etree._Element]:
                        unit_items(unit, env))
             i += 1
             continue
-        if kind == "bracket" and not in_post and len(closer):
+        if kind == "bracket" and not in_post:
             node = _floating(unit, env)
             if local(node) == "fw":
                 in_post = True
@@ -96,6 +96,8 @@ def _signature_line(unit: Unit, kind: str, env: Env) -> list[Item]:
     text = atoms.text(items)
     if kind == "date":
         return items
+    if kind == "name":
+        return _name(items)
     if kind == "office" and all(isinstance(i, str) for i in items):
         return [atoms.fill(el("roleName"), items)]
     # split around the bracket element(s): office text before, name after

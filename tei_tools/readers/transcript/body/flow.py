@@ -79,11 +79,13 @@ class Speakers:
     def __init__(self, env: Env, units: list[Unit]) -> None:
         self.env = env
         self.short: dict[str, str] = {}
+        self.labels: set[str] = set()     # labels and names seen, for narration (L10)
         self.uses_abbrev = any(P.ABBREV.search(u.text()) for u in units)
 
     def who(self, label: str, pos) -> str:
         short = P.ABBREV.search(label)
         name = P.speaker_name(label)
+        self.labels.update({label.rstrip(":. ").strip(), name})
         if name in self.short:
             return self.short[name]
         ident = "sp." + slug(name)
@@ -216,7 +218,8 @@ def _turn(units: list[Unit], i: int, sm: tuple[str, bool], env: Env, speakers: S
     j = i + 1
     while j < len(units):
         t = units[j].text().strip()
-        if speaker_match(t) or t.startswith((full + " ", name + " ")):
+        starts = tuple(x + " " for x in speakers.labels | {full, name} if x)
+        if speaker_match(t) or t.startswith(starts):
             break
         para = paragraph(units[j], env)
         if local(para) != "p":

@@ -97,6 +97,14 @@ def build_head(units: list[Unit], env: Env, next_is_entry: bool) -> list[tuple[s
         i = j
     if b.held_place is not None:
         b.out.append((HELD, b.held_place))
+    if env.facts.creation_date is None:          # M1: the first head-zone date
+        for _placement, node in b.out:
+            for d in node.iter("{http://www.tei-c.org/ns/1.0}date"):
+                if d.get("when") and not d.get("cert"):
+                    env.facts.creation_date = _clean_date(d)
+                    break
+            if env.facts.creation_date is not None:
+                break
     return b.out
 
 
@@ -212,7 +220,7 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
         atoms.fill(prev, items)     # a place line directly followed by a date line (L5)
     else:
         b.block(atoms.fill(el("dateline"), items), unit.lines[0])
-    if env.facts.creation_date is None:
+    if env.facts.creation_date is None and b.out:
         for d in b.out[-1][1].iter("{http://www.tei-c.org/ns/1.0}date"):
             if d.get("when") or d.get("from"):
                 env.facts.creation_date = _clean_date(d)
@@ -222,6 +230,8 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
 def _clean_date(d: etree._Element) -> etree._Element:
     dup = copy.deepcopy(d)
     dup.tail = None
+    if "type" in dup.attrib:
+        del dup.attrib["type"]
     return dup
 
 

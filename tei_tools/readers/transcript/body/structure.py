@@ -110,7 +110,9 @@ def build_sections(units: list[Unit], env: Env, speakers_on: bool,
 
 
 def fix_order(nodes: list[tuple[str, etree._Element]]) -> list[etree._Element]:
-    """divTop parts after a model.common element would fail TEI: turn them into ``ab``."""
+    """divTop parts after a model.common element would fail TEI: an opener that follows a
+    list or ab is dissolved (stamps become ``fw``, notes stay, other lines become ``ab``), and
+    a head becomes ``ab``."""
     out: list[etree._Element] = []
     common = False
     for placement, node in nodes:
@@ -118,9 +120,30 @@ def fix_order(nodes: list[tuple[str, etree._Element]]) -> list[etree._Element]:
             continue
         if placement == "common":
             common = True
-        elif common and local(node) in ("opener", "head"):
-            node.tag = "{http://www.tei-c.org/ns/1.0}ab"
-            for child in node.findall("{http://www.tei-c.org/ns/1.0}dateline"):
-                child.tag = "{http://www.tei-c.org/ns/1.0}seg"
-        out.append(node)
+        if not common or local(node) not in ("opener", "head"):
+            out.append(node)
+            continue
+        if local(node) == "head":
+            node.tag = TEI + "ab"
+            out.append(node)
+            continue
+        for child in list(node):
+            child.tail = None
+            if local(child) == "lb":
+                continue
+            if local(child) == "stamp":
+                fw = el("fw", {"type": "stamp"})
+                fw.append(child)
+                out.append(fw)
+            elif local(child) in ("note", "gap", "fw", "milestone", "pb"):
+                out.append(child)
+            else:
+                if local(child) == "dateline":
+                    child.tag = TEI + "seg"
+                ab = el("ab")
+                ab.append(child)
+                out.append(ab)
     return out
+
+
+TEI = "{http://www.tei-c.org/ns/1.0}"

@@ -58,6 +58,7 @@ class HeadScanner:
         self.journal = journal
         self.sections_ok = sections_ok
         self.caption = False
+        self.telegram = False            # a telegram caption was seen: "Date:" is L8
         self.prev: str | None = None     # kind of the previous head line
 
     def body_structure(self, t: str) -> bool:
@@ -102,8 +103,12 @@ class HeadScanner:
 
     def _pattern(self, t: str) -> str | None:
         if P.is_caption(t):
+            from .vocab import caption_subtype
             self.caption = True
+            self.telegram = self.telegram or caption_subtype(t) == "telegram"
             return "caption"
+        if self.telegram and t.startswith("Date:"):
+            return "telegram"
         if P.FIELD.match(t):
             return "participants-open" if P.FIELD.match(t).group("v") == "" else "field"
         if P.TELEGRAM.match(t) and not P.is_prose(t) or P.TELEGRAM.match(t) and len(t) < 90:
@@ -162,6 +167,10 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
     """The closing-zone kind of a line (L19–L23, L29), or None."""
     t = text(unit)
     from .classify import _SIGNATURE
+    if P.SPRAVKA.match(t):
+        return "spravka"
+    if P.CERTIFIED.match(t):
+        return "certification"
     if any(isinstance(n, Bracket) and _SIGNATURE.match(content(n)) for n in unit.nodes) \
             and len(t) < 90:
         return "signature"
