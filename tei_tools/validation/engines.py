@@ -87,14 +87,27 @@ def xsd(path: str | os.PathLike):
     return _xsd(path, _mtime(path))
 
 
+def _rng_column(tree: etree._ElementTree, entry, lines: list[str]) -> int | None:
+    """libxml2 gives RELAX NG errors no column; find the element's start tag on its line."""
+    try:
+        found = tree.xpath(entry.path) if entry.path else []
+    except etree.XPathError:
+        return None
+    if not found or not isinstance(found[0], etree._Element):
+        return None
+    return schematron.column_of(lines, found[0])
+
+
 def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> list[Diagnostic]:
     """Validate one parsed document against one schema."""
     if ref.kind == "rng":
         schema = relaxng(ref.path)
         if schema.validate(tree):
             return []
+        lines = text.splitlines()
         return [Diagnostic(Severity.ERROR, ref.code, e.message, where, e.line or None,
-                           e.column or None, ref.hint) for e in schema.error_log]
+                           e.column or _rng_column(tree, e, lines), ref.hint)
+                for e in schema.error_log]
     if ref.kind == "xsd":
         found = []
         for exc in xsd(ref.path).iter_errors(tree.getroot()):

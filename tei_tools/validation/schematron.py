@@ -284,13 +284,23 @@ def compile_schematron(path: str | os.PathLike, phase: str | None = None) -> Com
     return _compile_cached(str(resolved), mtime, phase)
 
 
-def _column(lines: list[str], line: int | None, tag: str) -> int | None:
+def column_of(lines: list[str], element: etree._Element) -> int | None:
+    """The 1-based column of an element's start tag (lxml records only the line).
+
+    Several elements of the same name can start on one line (``<label>1 -</label><label>…``),
+    so the element's rank among them, in document order, picks the match.
+    """
+    line = element.sourceline
     if not line or line > len(lines):
         return None
-    index = lines[line - 1].find("<" + tag)
-    if index < 0:
-        index = lines[line - 1].find(":" + tag)
-    return index + 1 if index >= 0 else None
+    rank = 0
+    for other in element.getroottree().iter(element.tag):
+        if other is element:
+            break
+        rank += other.sourceline == line
+    name = re.escape(etree.QName(element).localname)
+    matches = list(re.finditer(r"<(?:[\w.-]+:)?" + name + r"(?=[\s/>])", lines[line - 1]))
+    return matches[rank].start() + 1 if rank < len(matches) else None
 
 
 def _locate(root: etree._Element, path: str) -> etree._Element:
@@ -320,6 +330,6 @@ def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
         hints = [" ".join("".join(h.itertext()).split()) for h in failure.iter(f"{{{OUT}}}hint")]
         message = " ".join("".join(failure.find(f"{{{OUT}}}text").itertext()).split())
         found.append(Diagnostic(severity_of(failure.get("role")), failure.get("id"), message,
-                                where, line, _column(lines, line, etree.QName(element).localname),
+                                where, line, column_of(lines, element),
                                 "; ".join(hints) or None))
     return found

@@ -213,3 +213,33 @@ def test_entity_from_an_unloaded_local_dtd_is_refused(tmp_path):
                    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&secret;</p></TEI>')
     [diag] = list(validate([doc], jobs=1).diagnostics)
     assert diag.code == "XML003" and diag.line == 3 and "LEAKED" not in diag.message
+
+
+def test_columns_of_same_named_elements_on_one_line(tmp_path):
+    """Two bad notes on one line: each diagnostic points at its own start tag."""
+    doc = tmp_path / "two.xml"
+    text = GOOD.read_text(encoding="utf-8").replace(
+        "<p>Text.</p>", '<p>A<note type="query" place="inline" resp="#x">?</note> B'
+        '<note type="query" place="inline" resp="#y">?</note></p>')
+    doc.write_text(text, encoding="utf-8")
+    diags = [d for d in validate([doc], jobs=1).diagnostics if d.code == "TT-PTR-RESP"]
+    line = text.splitlines()[diags[0].line - 1]
+    assert [line[d.col - 1:].split(">")[0][-4:] for d in diags] == ['"#x"', '"#y"']
+
+
+def test_relaxng_errors_have_columns():
+    doc = FIXTURES / "rng" / "invalid-hi-rend.xml"
+    [diag] = [d for d in validate([doc], jobs=1).diagnostics if d.code == "TT-RNG"]
+    line = doc.read_text(encoding="utf-8").splitlines()[diag.line - 1]
+    assert line[diag.col - 1:].startswith('<hi rend="bold"')
+
+
+@pytest.mark.slow
+def test_real_tei_against_tei_all_matches_jings_published_verdict(shared_dir):
+    """shared/real-tei/README.md: Jing finds 98 errors in 95 of the 96 files."""
+    report = validate([shared_dir / "real-tei" / "frus-history"], project_rules=False,
+                      schemas=[shared_dir / "tei" / "tei_all.rng"])
+    invalid = {Path(f.path).name for f in report.files if not f.valid}
+    assert len(report.files) == 96 and len(invalid) == 95
+    assert "frus-history.xml" not in invalid
+    assert report.errors == 98 and report.exit_code() == 1
