@@ -211,3 +211,20 @@ def test_a_new_profile_plugs_in_without_touching_the_core():
         assert "The only paragraph of the document." in text
     finally:
         del _REGISTRY[FirstLineTitle.name]
+
+
+def test_f7_header_broken_over_several_lines():
+    page = ("File Type:pdf, Size:88Kb\n\nDigital Archive digitalarchive.wilsoncenter.org "
+            "International History Declassified May 2, 1960 A Report\nCitation: \"A Report,\" "
+            "May 2, 1960, Wilson Center Digital Archive, PRC FMA 109-1, 1-3. Translated by Li.\n"
+            "Summary: What it says.\nCredits: This document was made possible with support "
+            "from the Henry Luce Foundation.\nOriginal Language: Chinese\nContents: English "
+            "Translation\n\nThe document begins here.\n")
+    wrapper, ctx = split(page)
+    meta = wrapper.metadata
+    assert (meta.title, meta.summaries, meta.funders) == ("A Report", ["What it says."],
+                                                          ["Henry Luce Foundation"])
+    assert meta.citation.repository == "PRC FMA" and meta.original_language == "Chinese"
+    assert [ln.text for ln in wrapper.document_lines if not ln.blank] == [
+        "The document begins here."]
+    assert "TX112" not in [d.code for d in ctx.diagnostics]

@@ -174,8 +174,14 @@ def _pdf_head(lines: list[Line], meta: Metadata, found: Found,
     if start is None:  # preamble only: drop it, no header to read
         body = [i for i in nb[:3] if PDF_PREAMBLE.match(lines[i].text)]
         return (body[-1] + 1 if body else 0), []
-    header = lines[start]
-    text = header.text[len(PDF_HEADER):].strip()
+    # the header is usually one line; when the export broke it, it runs to the Contents: line
+    last = start
+    if "Contents:" not in lines[start].text:
+        following = [i for i in nb if start < i][:12]
+        last = next((i for i in following if "Contents:" in lines[i].text), start)
+    header_lines = [lines[i] for i in nb if start <= i <= last]
+    header = header_lines[-1]
+    text = " ".join(line.text for line in header_lines)[len(PDF_HEADER):].strip()
     text = text.removeprefix("International History Declassified").strip()
     m = re.match(r"^(?P<date>\S+ \d{1,2}, \d{4})\s*", text)
     if m and iso_date(m["date"]):
@@ -199,8 +205,8 @@ def _pdf_head(lines: list[Line], meta: Metadata, found: Found,
     if contents is not None:
         cm = _PDF_CONTENTS.match(contents)
         rest = contents[cm.end():].strip() if cm else ""
-        if rest:  # the whole page on one line: the rest is the document (TX112)
-            offset = header.text.rfind(rest)
+        offset = header.text.rfind(rest) if rest else -1
+        if offset >= 0:  # the whole page on one line: the rest is the document (TX112)
             extra.append(header.slice(offset))
             ctx.warning("TX112", "PDF export with the whole page on one line: the header was "
                         "split and the rest is kept as one paragraph", line=header.number,
@@ -217,4 +223,4 @@ def _pdf_head(lines: list[Line], meta: Metadata, found: Found,
             found.funder_line = fm["funders"].rstrip(".")
     if fields.get("Original Language:"):
         meta.original_language = fields["Original Language:"]
-    return start + 1, extra
+    return last + 1, extra
