@@ -34,6 +34,7 @@ from .parser import parse
 from .repairs import repair_orphans
 from .state import Env, Footnote
 from .structure import build_entries, build_sections, fix_order
+from .tei import TEI_NS as TEI
 from .tei import el
 from .vocab import caption_subtype, type_subtype
 
@@ -129,8 +130,8 @@ def build_body(lines: list[SourceLine], ctx: Context) -> Body:
     _footnotes(plan.footnotes, env)
     _prescan([u for s in plan.segments[:1] for u in s.head], env, ctx)
     subtype = type_subtype(ctx.doc_type)
-    caption_kind = next((caption_subtype(u.text().strip()) for s in plan.segments
-                         for u in s.head if P.is_caption(u.text().strip())), None)
+    caption_kind = next((caption_subtype(u.text().strip()) for u in plan.segments[0].head
+                         if P.is_caption(u.text().strip())), None)
     journal = caption_kind == "diary" or subtype == "diary"
     div = el("div", {"type": "document", "subtype": subtype or caption_kind or "other",
                      "xml:id": f"{env.docid}-doc"})
@@ -146,8 +147,10 @@ def build_body(lines: list[SourceLine], ctx: Context) -> Body:
         if not len(box):
             el("p", parent=box)
     _unused_footnotes(div, env)
-    if subtype is None and env.facts.caption_subtype:
+    if subtype is None and caption_kind and env.facts.caption_subtype:
         div.set("subtype", env.facts.caption_subtype)     # A.4: the caption decides
+    elif subtype is None and not caption_kind and div.find(f".//{{{TEI}}}salute") is not None:
+        div.set("subtype", "letter")                       # A.4: letters with a salutation
     if env.corresp is not None:
         env.facts.correspondence = env.corresp.element()
     if env.facts.caption_subtype is None and caption_kind:

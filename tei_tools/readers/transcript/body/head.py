@@ -35,6 +35,7 @@ class HeadBuilder:
         self.last_line: int | None = None
         self.last_phrase = False
         self.held_place: etree._Element | None = None   # place line for the first entry (L6)
+        self.head_done = False
 
     # -- placement ---------------------------------------------------------------------------
     def _ensure_opener(self) -> etree._Element:
@@ -57,6 +58,9 @@ class HeadBuilder:
         self.last_line = line
 
     def block(self, node: etree._Element, line: int) -> None:
+        if self.opener is None and self.head_done and local(node) == "dateline":
+            self.out.append((TOP, node))      # a dateline after the caption stands in the div
+            return
         op = self._ensure_opener()
         op.append(node)
         self.last_phrase = False
@@ -64,6 +68,7 @@ class HeadBuilder:
 
     def top(self, node: etree._Element) -> None:
         self.opener = None
+        self.head_done = self.head_done or local(node) == "head"
         self.out.append((TOP, node))
 
     def common(self, node: etree._Element) -> None:
@@ -211,8 +216,10 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
             b.held_place = place       # L6: goes into the first entry's dateline
             return
         items = [place]
-    op = b.opener
-    prev = op[-1] if op is not None and len(op) else None
+    box = b.opener if b.opener is not None else (b.out[-1][1] if b.out else None)
+    prev = box[-1] if box is not None and len(box) and local(box) != "head" else None
+    if box is not None and local(box) == "dateline":
+        prev = box
     if prev is not None and local(prev) == "dateline" and len(prev) == 1 \
             and local(prev[0]) == "placeName" and not (prev[0].tail or "").strip() \
             and P.is_date_only(t):

@@ -24,7 +24,8 @@ _COPY = re.compile(r"Copy\s+(?:(?:Nº|№|No\.?)\s*)?(?P<n>\d+|_{2,})(?!\w)|Only
 def classification_seg(term: str, env: Env) -> etree._Element:
     kind, cat = P.classification_term(term) or ("classification", "")
     if kind == "classification":
-        env.facts.classifications.append((cat, term))
+        if (cat, term) not in env.facts.classifications:
+            env.facts.classifications.append((cat, term))
         return el("seg", {"type": "classification", "ana": f"#{cat}"}, term)
     return el("seg", {"type": kind}, term)
 

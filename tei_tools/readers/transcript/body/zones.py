@@ -273,7 +273,8 @@ def _attachment_at(units: list[Unit], body_start: int, journal: bool, speakers: 
         starts_head = (u.column_block is not None
                        or (P.is_caption(t) and P.is_all_caps(t))
                        or (P.is_letterhead(t) and P.is_all_caps(t)))
-        if not starts_head or P.is_office(t):
+        if not starts_head or P.is_office(t) or (u.column_block is None
+                                                 and closing_kind(u, True) is not None):
             continue
         prev = closing_kind(units[k - 1], True)
         if prev not in ("drafting", "distribution", "signature", "outgoing", "name", "office"):
