@@ -42,6 +42,9 @@
     <xsl:choose>
       <!-- the label that opens a stamp, add or note belongs to its parent -->
       <xsl:when test="tt:opening-desc(.)"/>
+      <!-- "[added by hand]" after the added text: part of its add (B22) -->
+      <xsl:when test="@type = 'desc' and parent::add
+                      and not(following-sibling::node()[normalize-space()])"/>
       <!-- a sic note explains the sic before it -->
       <xsl:when test="@type = 'sic' and preceding-sibling::*[1][self::sic]"/>
       <xsl:otherwise>

@@ -48,25 +48,29 @@
   <!--
     Which view is being rendered: the page stylesheet sets the global parameter "view"
     ('read' or 'dipl'); templates shared by both modes consult it for small differences.
+    (A parameter, not a function: Saxon may evaluate a zero-argument function only once per
+    compiled stylesheet, which would freeze the first view rendered.)
   -->
   <xsl:param name="view" as="xs:string" select="'read'"/>
-  <xsl:function name="tt:view" as="xs:string">
-    <xsl:sequence select="$view"/>
-  </xsl:function>
 
   <!-- Elements that stand on lines of their own when they are direct children of these. -->
   <xsl:function name="tt:block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/parent::*[self::body or self::front or self::back
         or self::div or self::opener or self::closer or self::postscript or self::sp
-        or self::fw or self::text or self::note[not(@place = 'inline')] or self::lg
-        or self::figure or self::group])"/>
+        or self::fw or self::text or self::lg or self::figure or self::group
+        or self::note[@type = 'distribution']])
+        or exists($e/parent::note[not(@place = 'inline')]/self::*[not(tt:is-footnote(.))]
+                  [$e/self::*[self::p or self::list or self::table or self::lg or self::ab
+                              or self::quote or self::div]])"/>
   </xsl:function>
 
   <xsl:function name="tt:heading-level" as="xs:integer">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="min((6, 2 + count($e/ancestor::div[not(@type = 'document')])))"/>
   </xsl:function>
+
+  <xsl:key name="tt:p-by-n" match="p[@n]" use="@n"/>
 
   <xsl:template name="tt:lang">
     <xsl:if test="@xml:lang">
@@ -166,7 +170,9 @@
         <p>
           <xsl:call-template name="tt:id"/>
           <xsl:if test="@n and not(@xml:id) and not($tt:inert)">
-            <xsl:attribute name="id" select="'p' || generate-id()"/>
+            <!-- p1, p2 … when the number is unique in the document, else a path id -->
+            <xsl:attribute name="id" select="if (count(key('tt:p-by-n', @n)) eq 1)
+                then 'p' || replace(@n, '[^\w.-]', '-') else 'p-' || tt:path-id(.)"/>
             <xsl:attribute name="data-n" select="@n"/>
           </xsl:if>
           <xsl:call-template name="tt:lang"/>
@@ -374,7 +380,7 @@
       <xsl:if test="matches(string(@when), '^\d{4}(-\d\d(-\d\d)?)?(T[\d:]+)?$')">
         <xsl:attribute name="datetime" select="@when"/>
       </xsl:if>
-      <xsl:if test="tt:view() = 'read'">
+      <xsl:if test="$view = 'read'">
         <xsl:attribute name="title" select="if (@from and @to) then @from || ' – ' || @to
                                             else tt:iso(.)"/>
       </xsl:if>
@@ -698,7 +704,7 @@
   <!-- Footnotes (B9): a marker here, the text in the page's notes section. -->
   <xsl:template match="note[tt:is-footnote(.)]" mode="tt:dipl tt:read" priority="4">
     <xsl:call-template name="tt:footnote-ref">
-      <xsl:with-param name="marker" select="tt:footnote-marker(., false())"/>
+      <xsl:with-param name="marker" select="tt:footnote-marker(., $view = 'dipl')"/>
     </xsl:call-template>
   </xsl:template>
 

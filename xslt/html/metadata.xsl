@@ -19,7 +19,7 @@
       <field label="Date">
         <xsl:if test="$date">
           <xsl:value-of select="normalize-space($date)"/>
-          <xsl:if test="tt:iso($date)">
+          <xsl:if test="tt:iso($date) and tt:iso($date) ne normalize-space($date)">
             <xsl:value-of select="' (' || tt:iso($date) || ')'"/>
           </xsl:if>
         </xsl:if>

@@ -12,8 +12,8 @@ import json
 from ...edition import Edition
 from .summary import DocSummary
 
-_MONTHS = ("January February March April May June July August September October November "
-           "December").split()
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
 
 
 def permalink(edition: Edition | None, docid: str) -> str:
@@ -54,7 +54,7 @@ def chicago(s: DocSummary, edition: Edition | None, url: str) -> str:
             container += ", edited by " + _names(list(edition.editors))
         parts.append(container)
         tail = ", ".join(v for v in (edition.publisher, f"version {edition.version}") if v)
-        parts.append(tail[0].upper() + tail[1:] if tail else "")
+        parts.append(tail)
     parts.append(url)
     return _join(parts)
 
