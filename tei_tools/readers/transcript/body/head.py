@@ -139,7 +139,8 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
             if k:
                 el("lb", parent=head)
             items = b.items(u)
-            items = _cable_number(items)
+            if _subtype(text(u)) == "telegram":
+                items = _cable_number(items)
             atoms.fill(head, items)
         caption = " ".join(text(u) for u in group)
         if env.facts.caption is None:
@@ -207,7 +208,7 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
     items = b.items(unit)
     pd = P.place_date(t)
     if pd:
-        n = len(pd.group("place"))
+        n = items.index(",") if "," in items else 0
         place = atoms.fill(el("placeName"), items[:n])
         items = [place] + items[n:]
     elif not P.is_date_only(t):

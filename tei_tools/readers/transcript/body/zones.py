@@ -172,7 +172,7 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
     if P.CERTIFIED.match(t):
         return "certification"
     if any(isinstance(n, Bracket) and _SIGNATURE.match(content(n)) for n in unit.nodes) \
-            and len(t) < 90:
+            and len(t) < 90 or bracket_label(unit) == "illegible":
         return "signature"
     if unit.only_bracket() is not None:
         return "bracket" if _is_stampish_bracket(unit) else None
