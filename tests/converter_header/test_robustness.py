@@ -49,7 +49,8 @@ def test_wrapper_and_header_never_crash(lines, newline, profile_name):
         assert exc.diagnostic.code in {"TX101", "TX103"}
         return
     for doc_line in wrapper.document_lines:
-        assert "\u00a0" not in doc_line.text and doc_line.text == doc_line.text.strip()
+        assert "\u00a0" not in doc_line.text
+        assert doc_line.text == doc_line.text.strip(" \t")
         for index in range(len(doc_line.text)):
             number, col = doc_line.pos(index)
             assert number >= 1 and col >= 1
