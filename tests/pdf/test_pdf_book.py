@@ -1,0 +1,124 @@
+"""The edition book: contents and index page numbers, order, bookmarks, metadata, heads."""
+
+from __future__ import annotations
+
+import re
+
+import pypdf
+from click.testing import CliRunner
+from pdf_helpers import page_texts
+
+from tei_tools.edition import load_edition
+from tei_tools.writers.pdf import render_book
+
+TITLE = re.compile(r"Synthetic journal number (\d)")
+
+
+def _contents(texts: list[str]) -> list[tuple[str, int]]:
+    """(entry, printed page) from the contents page(s)."""
+    page = next(t for t in texts if t.lstrip().startswith("Contents\nEditorial conventions"))
+    entries = []
+    for line in page.splitlines():
+        found = re.match(r"(.*?)[ .]*\s(\d+)\s*$", line.strip())
+        if found and ("journal" in found[1] or found[1] in ("Editorial conventions",
+                                                            "Index of persons")):
+            entries.append((found[1].strip(" ."), int(found[2])))
+    return entries
+
+
+def _starts_document(text: str, n: str) -> bool:
+    """The page opens document n: its title block (title, then the metadata fields)."""
+    return f"Synthetic journal number {n}" in text and "Shelfmark" in text and "Summary" in text
+
+
+def test_contents_page_numbers_point_at_each_section(book_pdf):
+    texts = page_texts(book_pdf)
+    entries = _contents(texts)
+    docs = [(TITLE.search(e)[1], page) for e, page in entries if TITLE.search(e)]
+    assert len(docs) == 5
+    for n, page in docs:
+        assert _starts_document(texts[page - 1], n), f"document {n} is not on page {page}"
+        assert not _starts_document(texts[page - 2], n)
+    named = dict(entries)
+    assert texts[named["Editorial conventions"] - 1].count("Editorial conventions") >= 1
+    assert "Index of persons" in texts[named["Index of persons"] - 1]
+    assert named["Index of persons"] > docs[-1][1]
+
+
+def test_documents_are_in_chronological_order(book_pdf):
+    texts = page_texts(book_pdf)
+    order = [TITLE.search(e)[1] for e, _ in _contents(texts) if TITLE.search(e)]
+    # conftest dates: document 4 on day 0, 1 on day 10, 3 on 20, 2 on 30, 0 on 40
+    assert order == ["4", "1", "3", "2", "0"]
+    firsts = [next(i for i, t in enumerate(texts) if _starts_document(t, n)) for n in order]
+    assert firsts == sorted(firsts)
+
+
+def test_index_page_references_are_right(book_pdf):
+    texts = page_texts(book_pdf)
+    start = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Index of persons"))
+    index_text = "\n".join(texts[start:])
+    body = texts[:start]
+    checked = 0
+    for surname in ("Gromyko", "Fedorenko", "Zakharov", "Tugarinov"):
+        found = re.search(rf"^{surname} ([\d, ]+)$", index_text, re.M)
+        assert found, f"{surname} missing from the index"
+        pages = [int(p) for p in found[1].split(",")]
+        expected = [i + 1 for i, t in enumerate(body) if f"Cde. {surname}" in t]
+        assert pages == expected, surname
+        checked += 1
+    found = re.search(r"^Puzanov, A\. ([\d, ]+)$", index_text, re.M)
+    assert found
+    assert [int(p) for p in found[1].split(",")] == \
+        [i + 1 for i, t in enumerate(body) if "A. PUZANOV" in t]
+    assert checked == 4
+    # the page numbers printed on the pages (the title page has none) are those referred to
+    for number, text in enumerate(texts[1:], start=2):
+        assert re.search(rf"(^|\s){number}\s*$", text.strip()), f"page number {number}"
+
+
+def test_bookmarks_metadata_and_title_page(book_pdf):
+    reader = pypdf.PdfReader(str(book_pdf))
+    assert reader.metadata.title == "Test Edition of Journals"
+    assert reader.metadata.author == "Ann Editor; Bob Editor"
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert top[:2] == ["Contents", "Editorial conventions"]
+    assert top[-1] == "Index of persons"
+    assert sum(1 for t in top if TITLE.search(t)) == 5
+    nested = [item for item in reader.outline if isinstance(item, list)]
+    assert nested and nested[0][0].title == "23 May 1957"  # journal entries, level 2
+    first = page_texts(book_pdf)[0]
+    for text in ("Test Edition of Journals", "For the tests", "Ann Editor, Bob Editor",
+                 "Test Press"):
+        assert text in first
+
+
+def test_running_heads_on_document_pages(book_pdf):
+    texts = page_texts(book_pdf)
+    for i, text in enumerate(texts):
+        found = TITLE.search(text)
+        if found and not _starts_document(text, found[1]) and i > 2:
+            head = " ".join(text.split())
+            assert "Test Edition of Journals" in head, f"page {i + 1}"
+
+
+def test_a_broken_document_is_reported_and_left_out(tmp_path, edition_dir, book_sources):
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>", "utf-8")
+    report = render_book(load_edition(edition_dir), [broken, *book_sources[:2]],
+                         tmp_path / "b.pdf", paper="Letter")
+    assert [d.path for d in report.diagnostics] == [str(broken)]
+    assert len(report.documents) == 2
+    box = pypdf.PdfReader(str(tmp_path / "b.pdf")).pages[0].mediabox
+    assert round(float(box.width)) == 612
+
+
+def test_cli_book(tmp_path, edition_dir, book_sources):
+    from tei_tools.cli import main
+
+    result = CliRunner().invoke(main, ["pdf", "--book", str(edition_dir), "-o", str(tmp_path),
+                                       "--view", "diplomatic", "-q",
+                                       *map(str, book_sources[:2])])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / f"{edition_dir.name}.pdf"
+    assert "diplomatic view" in "".join(page_texts(pdf))
