@@ -36,6 +36,10 @@ class _Line:
         self.tokens: list[Token] = [t for t in tokenize(self.text) if t.kind != NEWLINE]
 
     def pos(self, index: int) -> Pos:
+        exact = getattr(self.src, "pos", None)     # source.Line knows joined lines (L24)
+        if callable(exact):
+            line, col = exact(self.offset + index)
+            return Pos(line, col)
         return Pos(self.src.number, self.src.col(self.offset + index))
 
 
