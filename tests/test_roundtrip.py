@@ -22,16 +22,11 @@ BODY_NOT_FINISHED = {
     "entry's dateline past the '[...]' that stands between them, so D cannot restore the order",
     "03-journal-puzanov-1959-07.txt": "L6: the place line 'Pyongyang' is moved into the first "
     "entry's dateline past the '[…]' that stands between them",
-    "06-telegram-romania-pyongyang-1971-09.txt": "L19: the '[illegible signature]' line of the "
-    "signature block is missing from closer/signed (text dropped)",
     "07-memcon-puzanov-kimilsung-1961-04.txt": "L10: a label alone on its line ('Cde. Kim Il "
     "Sung:') is encoded like 'Name: text'; D needs <lb/> at the end of <speaker> to tell them "
     "apart",
     "09-memcon-sed-cuba-1964-03.txt": "L10: label-alone speaker turns ('Comrade Florin:') are "
     "encoded like 'Name: text'; D needs <lb/> at the end of <speaker>",
-    "10-report-hungary-pyongyang-1962-11.txt": "B26/L-4: the multi-line '[Stamp at the foot of "
-    "the first page: …]' is split into an unclosed and an unopened stamp with no line break "
-    "between them",
     "14-note-poland-beijing-1959-03.txt": "B8: the '[poufne—confidential]' note stands directly "
     "in the opener, where §6.5 gives it a line of its own; it belongs in the registry seg",
 }
