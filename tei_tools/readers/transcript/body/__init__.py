@@ -162,7 +162,8 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
              speakers: Speakers) -> list[etree._Element]:
     env.zone = "head"
     head_units = repair_orphans(seg.head, env.ctx)
-    first = next((u for u in seg.body if not zones._omission(u)), None)
+    # L6: a place line directly before the first entry goes into its dateline
+    first = seg.body[0] if seg.body else None
     next_entry = journal and first is not None and bool(P.ENTRY_DATE.match(first.text()))
     head_out = build_head(head_units, env, next_entry)
     held = _held_place(head_out)

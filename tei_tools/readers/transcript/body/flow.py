@@ -213,6 +213,8 @@ def _turn(units: list[Unit], i: int, sm: tuple[str, bool], env: Env, speakers: S
         atoms.fill(el("p", parent=sp), unit_items(unit, env, right, alone=alone))
         out.append(sp)
         return i + 1
+    # a label alone on its line: the line break after it is kept, so that D shows it (§6.5)
+    el("lb", parent=sp[0])
     name = P.speaker_name(label)
     full = label.rstrip(":").strip()
     j = i + 1

@@ -54,7 +54,25 @@ def registry_line(items: list[Item], env: Env) -> list[Item]:
     items = atoms.apply(items, _REGISTRY, _registry)
     items = atoms.apply(items, _COPY, _copy)
     items = atoms.apply(items, P.CLASS_TERMS, lambda m, its: classification_seg(m.group(), env))
-    return wrap_loose(items)
+    return _notes_into_segs(wrap_loose(items))
+
+
+def _notes_into_segs(items: list[Item]) -> list[Item]:
+    """An inline note after a seg on the same line belongs to that seg (``Nr 0-58/59
+    [poufne—confidential]``), so that it does not stand as a line of its own in the opener."""
+    out: list[Item] = []
+    for item in items:
+        if (not isinstance(item, str) and etree.QName(item).localname == "note" and out
+                and not isinstance(out[-1], str) and etree.QName(out[-1]).localname == "seg"):
+            out[-1].append(item)
+            prev = item.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + " "
+            else:
+                out[-1].text = (out[-1].text or "") + " "
+            continue
+        out.append(item)
+    return out
 
 
 def wrap_loose(items: list[Item]) -> list[Item]:
