@@ -246,3 +246,13 @@ def test_with_a_summary_at_the_top_the_last_paragraph_stays_in_the_document():
     assert meta.summaries == ["A summary of the document that is long enough to be one."]
     assert [ln.text for ln in wrapper.document_lines if not ln.blank][-1].startswith("The last")
     assert "TX206" not in codes(ctx) and "TX207" not in codes(ctx)
+
+
+def test_source_value_over_two_lines():
+    page = ("Skip to content\n\nMay 2, 1960\n\nA title\n\nThe document text.\n\n"
+            "Document Information\n\nSource\n\nRGANI, Fond 3, Opis 10, Delo 121.\n\n"
+            "Translated by Nikolai Streltsov.\n\nRecord ID\n\n7\n")
+    meta, ctx, _ = meta_of(page)
+    assert meta.credit.name == "Nikolai Streltsov"
+    assert meta.citation.as_cited == "RGANI, Fond 3, Opis 10, Delo 121"
+    assert meta.unparsed == [] and meta.record_id == "7"

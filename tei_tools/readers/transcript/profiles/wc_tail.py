@@ -189,6 +189,7 @@ def parse_tail(lines: list[Line], meta: Metadata,
     nb = [line for line in lines if not line.blank]
     last = nb[-1] if nb else None
     current: str | None = None
+    previous: str | None = None        # the field the previous value line went to
     previous_author = False
     for line in nb:
         text = line.text
@@ -205,7 +206,7 @@ def parse_tail(lines: list[Line], meta: Metadata,
         if text == DOC_INFO or text.startswith(ENQUIRE_START):
             continue                                                    # label / noise (M12)
         if text in LABELS:
-            current = LABELS[text]
+            current, previous = LABELS[text], None
             continue
         form = form_of(text)
         field: str | None = None
@@ -215,9 +216,13 @@ def parse_tail(lines: list[Line], meta: Metadata,
             field = current
         elif form and form not in values:
             field = form
+        elif form == "source" and previous == "source":
+            values["source"] += " " + text      # a credit on the line after the citation
+            continue
         elif line is last:
             field = "funders"
         current = None
+        previous = field
         if field == "funders":
             funders = text
         elif field:
