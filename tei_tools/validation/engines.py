@@ -128,4 +128,17 @@ def check_safely(ref: SchemaRef, tree: etree._ElementTree, where: str,
     try:
         return check(ref, tree, where, text)
     except TeiToolsError as exc:
-        return [exc.diagnostic]
+        diag = exc.diagnostic
+        if diag.path == where:  # the document itself (e.g. Schematron failed at run time)
+            return [diag]
+        # the schema is broken or unreadable: a problem of the run (exit 2), not of the document
+        return [Diagnostic(Severity.ERROR, "VAL002", f"unusable schema: {diag.message} "
+                           f"[{diag.code}]", diag.path, diag.line, diag.col, diag.hint)]
+
+
+def precompile(ref: SchemaRef) -> None:
+    """Compile a RELAX NG or XSD schema now, so forked worker processes inherit it."""
+    if ref.kind == "rng":
+        relaxng(ref.path)
+    elif ref.kind == "xsd":
+        xsd(ref.path)
