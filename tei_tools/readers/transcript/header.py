@@ -182,8 +182,8 @@ def _source_desc(file_desc: etree._Element, meta: Metadata, ctx: Context) -> Non
         if meta.record_id:
             _el(bibl, "idno", meta.record_id, type="WCDA")
         url = meta.url or (RECORD_URL.format(meta.record_id) if meta.record_id else None)
-        if url:
-            _el(bibl, "ref", url, target=url)
+        if url:  # §2 gives the ref only its @target; no rule gives it text
+            _el(bibl, "ref", target=url)
     if len(desc) == 0:  # sourceDesc must not be empty
         _el(desc, "p", "Plain-text transcript without a website wrapper.")
 
