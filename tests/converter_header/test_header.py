@@ -123,6 +123,8 @@ def test_rich_header_values(ctx):
         "https://digitalarchive.wilsoncenter.org/document/123"]
     assert x("//t:taxonomy[@xml:id='classification']/t:category/@xml:id") == [
         "cls.s", "cls.sf", "cls.ts"]
+    assert x("//t:taxonomy[@xml:id='classification']//t:catDesc/text()") == [
+        "SECRET", "Special File", "Top Secret"]   # the terms as found
     # the strongest classification goes into catRef
     assert x("//t:catRef[@scheme='#classification']/@target") == ["#cls.ts"]
     assert x("//t:langUsage/t:language/@ident") == ["en", "ko", "ru-Latn", "zh"]

@@ -239,14 +239,18 @@ def _doc_type(meta: Metadata, facts: BodyFacts) -> str | None:
     return meta.doc_type or facts.caption
 
 
-def _classifications(meta: Metadata, facts: BodyFacts) -> list[str]:
-    """Category ids found (in the text, then the trailer), in order of first appearance."""
-    found = [cat for cat, _term in facts.classifications]
+def _classifications(meta: Metadata, facts: BodyFacts) -> dict[str, str]:
+    """Category id → the term as first found (in the text, then the trailer's Original
+    Classification), in order of first appearance."""
+    found = list(facts.classifications)
     if meta.classification:
         cat = classification_category(meta.classification)
         if cat:
-            found.append(cat)
-    return list(dict.fromkeys(found))
+            found.append((cat, meta.classification))
+    terms: dict[str, str] = {}
+    for cat, term in found:
+        terms.setdefault(cat, term)
+    return terms
 
 
 def classification_category(term: str) -> str | None:
@@ -256,10 +260,6 @@ def classification_category(term: str) -> str | None:
         if name.lower() == key:
             return cat
     return None
-
-
-CLASSIFICATION_LABELS = {"cls.ts": "Top Secret", "cls.s": "Secret", "cls.c": "Confidential",
-                         "cls.sf": "Special File"}
 
 
 def _encoding_desc(header: etree._Element, meta: Metadata, facts: BodyFacts) -> None:
@@ -274,9 +274,9 @@ def _encoding_desc(header: etree._Element, meta: Metadata, facts: BodyFacts) -> 
         _el(category, "catDesc", doc_type)
     if classes:
         taxonomy = _el(decl, "taxonomy", xml_id="classification")
-        for cat in classes:
+        for cat, term in classes.items():   # catDesc: the term as found, like the Type
             category = _el(taxonomy, "category", xml_id=cat)
-            _el(category, "catDesc", CLASSIFICATION_LABELS.get(cat, cat))
+            _el(category, "catDesc", term)
 
 
 def _profile_desc(header: etree._Element, meta: Metadata, facts: BodyFacts) -> None:
