@@ -26,10 +26,8 @@ def document_lines(path: Path) -> list[TextLine]:
     start = 0
     for i in nonblank[:40]:
         t = lines[i].text.strip()
-        if t.startswith("This document was made possible") or t in ("English HTML",
-                                                                      "(Not yet proofread)"):
-            start = i + 1
-        elif t.startswith("Digital Archive digitalarchive"):
+        if t.startswith(("This document was made possible", "Digital Archive digitalarchive")) \
+                or t in ("English HTML", "(Not yet proofread)"):
             start = i + 1
     if start == 0:
         dates = [i for i in nonblank[:5] if _DATE.match(lines[i].text.strip())]

@@ -30,7 +30,7 @@ from .flow import Speakers, build_flow
 from .head import build_head
 from .lines import prepare
 from .nodes import SourceLine, Text, Unit
-from .parser import parse
+from .parser import parse, stop_test
 from .repairs import repair_orphans
 from .state import Env, Footnote
 from .structure import build_entries, build_sections, fix_order
@@ -47,18 +47,6 @@ class Body:
     facts: BodyFacts
 
 
-def _stop_test(journal: bool):
-    """L-4 (c): lines that a multi-line bracket never runs into (entry dates: journals only,
-    since a stamp's own date line looks like one)."""
-    def stops(text: str) -> bool:
-        t = text.strip()
-        speaker = P.SPEAKER.match(t)
-        return bool(P.NUMBERED.match(t) or (journal and P.ENTRY_DATE.match(t))
-                    or t == "Document Information"
-                    or (speaker and P.is_speaker_label(speaker.group("label"))))
-    return stops
-
-
 def _is_journal(lines: list[SourceLine], ctx: Context) -> bool:
     if type_subtype(ctx.doc_type) == "diary":
         return True
@@ -68,7 +56,7 @@ def _is_journal(lines: list[SourceLine], ctx: Context) -> bool:
 
 def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
     """Column blocks first (B20), then the bracket parser over the rest."""
-    _stops = _stop_test(_is_journal(lines, ctx))
+    _stops = stop_test(_is_journal(lines, ctx))
     units: list[Unit] = []
     last = 0
     for first, end, n, implicit in find_blocks(lines):

@@ -11,7 +11,7 @@ import re
 from . import atoms, handwriting, stamps
 from .atoms import Item
 from .classify import Where, content, is_pronoun, romanisation_span
-from .nodes import Bracket, Text
+from .nodes import Bracket
 from .state import Env
 from .tei import el
 from .vocab import places, terms

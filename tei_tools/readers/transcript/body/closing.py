@@ -13,8 +13,8 @@ from . import patterns as P
 from .atoms import Item
 from .flow import GLOBAL, standalone, unit_items
 from .nodes import Unit
-from .state import Env
 from .stamps import number_element
+from .state import Env
 from .tei import el, local
 from .zones import closing_kind
 

@@ -131,7 +131,7 @@ def speaker_match(t: str) -> tuple[str, bool] | None:
         return m.group("label"), False
     m = P.SPEAKER_CAPS.match(t)
     if m and not P.ROMAN_SECTION.match(t) and len(m.group("label").split()) <= 6 \
-            and not m.group("label").strip().lower() in pronouns():
+            and m.group("label").strip().lower() not in pronouns():
         return m.group("label"), True
     return None
 

@@ -82,21 +82,21 @@ class HeadBuilder:
         return result
 
 
-def build_head(units: list[Unit], env: Env, next_is_entry: bool) -> list[tuple[str, etree._Element]]:
+def build_head(units: list[Unit], env: Env,
+               next_is_entry: bool) -> list[tuple[str, etree._Element]]:
     """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
     b = HeadBuilder(env)
     scanner = HeadScanner(0, False, False)
     kinds = [scanner.kind(u) or "unknown" for u in units]
     i = 0
     while i < len(units):
-        kind, unit = kinds[i], units[i]
+        kind = kinds[i]
         j = i + 1
         # multi-line groups: caption, addressee, letterhead, dash distribution, participants
         group_of = {"caption": "caption", "to": "to", "letterhead": "letterhead",
                     "dist-dash-head": "dist-dash", "participants-open": "group"}
         if kind in group_of:
-            while j < len(units) and kinds[j] == group_of[kind] and not (
-                    kind == "caption" and False):
+            while j < len(units) and kinds[j] == group_of[kind]:
                 j += 1
         _emit(b, kind, units[i:j], env, last=(j == len(units)) and next_is_entry)
         i = j

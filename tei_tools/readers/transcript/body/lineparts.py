@@ -13,8 +13,8 @@ from lxml import etree
 from . import atoms
 from . import patterns as P
 from .atoms import Item
-from .state import Env
 from .stamps import NUMERO, number_element
+from .state import Env
 from .tei import el
 
 _REGISTRY = re.compile(rf"^(?P<sign>{NUMERO})\s*(?P<num>[A-Z]?\d[\w./-]*)")

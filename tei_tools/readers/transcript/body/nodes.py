@@ -8,7 +8,7 @@ and becomes ``<lb/>`` in the TEI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol, Union
+from typing import Protocol
 
 
 class SourceLine(Protocol):
@@ -64,7 +64,7 @@ class Bracket:
         return "".join(plain(n) for n in self.children)
 
 
-Node = Union[Text, LB, Orphan, Bracket]
+Node = Text | LB | Orphan | Bracket
 
 
 def plain(node: Node) -> str:

@@ -20,8 +20,22 @@ MAX_CONTINUATION = 12          # L-4 (a)
 MAX_DEPTH = 3                  # L-3
 _STARTS_BRACKET = re.compile(r"^\s*\[(?!\[)")
 
-# A line that stops a multi-line bracket (L-4 c); the layout module supplies the real test.
+# A line that stops a multi-line bracket (L-4 c)
 StopTest = Callable[[str], bool]
+
+
+def stop_test(journal: bool) -> StopTest:
+    """L-4 (c): a numbered paragraph, a speaker label, ``Document Information`` and, in a
+    journal, an entry date (elsewhere a stamp's own date line looks like one)."""
+    from . import patterns as P
+
+    def stops(text: str) -> bool:
+        t = text.strip()
+        speaker = P.SPEAKER.match(t)
+        return bool(P.NUMBERED.match(t) or (journal and P.ENTRY_DATE.match(t))
+                    or t == "Document Information"
+                    or (speaker and P.is_speaker_label(speaker.group("label"))))
+    return stops
 
 
 class _Line:
@@ -70,11 +84,11 @@ def _continues(stack_kinds: list[str], lines: list[_Line], start: int, stops: St
     kinds = stack_kinds
     for j in range(start, min(start + MAX_CONTINUATION, len(lines))):
         text = lines[j].text
+        if _STARTS_BRACKET.match(text) or stops(text):
+            return -1
         kinds = _dry_run(kinds, lines[j])
         if not kinds:
             return j
-        if _STARTS_BRACKET.match(text) or stops(text):
-            return -1
     return -1
 
 
@@ -129,7 +143,7 @@ def _node_pos(node: Node) -> Pos:
 
 def parse(src_lines: list[SourceLine], ctx: Context, stops: StopTest | None = None) -> list[Unit]:
     """Parse non-blank lines into units (blank lines must already be removed)."""
-    stops = stops or (lambda text: False)
+    stops = stops or stop_test(False)
     lines = [_Line(s) for s in src_lines if s.text.strip()]
     b = _Builder(ctx)
     continue_until = -1
@@ -155,13 +169,12 @@ def parse(src_lines: list[SourceLine], ctx: Context, stops: StopTest | None = No
             elif t.kind == CLOSE:
                 i = _close(b, toks, i, line)
             i += 1
-        if b.stack:
-            if li >= continue_until:
-                j = _continues([x.kind for x in b.stack], lines, li + 1, stops)
-                if j < 0:
-                    b.close_all("unclosed", line.pos(len(line.text)))
-                else:
-                    continue_until = j
+        if b.stack and li >= continue_until:
+            j = _continues([x.kind for x in b.stack], lines, li + 1, stops)
+            if j < 0:
+                b.close_all("unclosed", line.pos(len(line.text)))
+            else:
+                continue_until = j
         if not b.stack:
             b.finish_unit()
     b.close_all("unclosed", Pos(0, 0))

@@ -12,8 +12,9 @@ from .atoms import Item
 from .state import Env
 from .tei import el, local
 
-_FROM_PLACE = re.compile(r"^From:?\s+(?P<place>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*?)(?=\s+Sent\b|\s+\ufffc|\s*$|,)")
-_RECEIVED_PLACE = re.compile(r"^Received in\s+(?P<place>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*?)(?=\s+\d|\s+\ufffc|\s*$|,)")
+_PLACE = r"(?P<place>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*?)"
+_FROM_PLACE = re.compile(rf"^From:?\s+{_PLACE}(?=\s+Sent\b|\s+\ufffc|\s*$|,)")
+_RECEIVED_PLACE = re.compile(rf"^Received in\s+{_PLACE}(?=\s+\d|\s+\ufffc|\s*$|,)")
 _DECIPHERED = re.compile(r"^Deciphered by:?\s+(?P<name>[^,\d\ufffc]+?)(?=,|\s+\d|\s*\ufffc|\s*$)")
 _SPECIAL = re.compile(r"(?P<lab>Special No\.\s*)(?P<num>[\w./-]+)")
 
