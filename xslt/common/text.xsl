@@ -218,7 +218,8 @@
     </span>
   </xsl:template>
   <xsl:template match="pb" mode="tt:read">
-    <span class="pb" aria-label="{'Page ' || @n}"><xsl:value-of select="'p. ' || @n"/></span>
+    <span class="pb"><span class="visually-hidden">Page break, page </span><span
+        aria-hidden="true">p. </span><xsl:value-of select="@n"/></span>
   </xsl:template>
 
   <xsl:template match="milestone[@unit = 'rule']" mode="tt:dipl tt:read">
@@ -232,7 +233,7 @@
         as xs:integer], 1)[1])) ! '_', '')"/></span>
   </xsl:template>
   <xsl:template match="space" mode="tt:read">
-    <span class="space blank" aria-label="blank space"><xsl:text> </xsl:text></span>
+    <span class="space blank"><span class="visually-hidden">(blank space)</span></span>
   </xsl:template>
 
   <!-- ========================= lists ========================= -->
@@ -677,7 +678,7 @@
     <xsl:call-template name="tt:mark">
       <xsl:with-param name="kind" select="string(@type)"/>
       <xsl:with-param name="content" as="item()*">
-        <sup class="marker">
+        <sup class="marker" data-pagefind-ignore="">
           <xsl:value-of select="map {'alt-name': 'alt', 'identification': '=',
               'expansion': 'exp', 'query': '?',
               'orig-term': lower-case(tokenize(string((.//@xml:lang)[1]), '-')[1])}(@type)"/>

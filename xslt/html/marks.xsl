@@ -88,7 +88,7 @@
         <sup class="fnref"><xsl:value-of select="$marker"/></sup>
       </xsl:when>
       <xsl:otherwise>
-        <sup class="fnref">
+        <sup class="fnref" data-pagefind-ignore="">
           <a href="#{$id}" id="{$id}-ref" role="doc-noteref"
               aria-label="Note {tt:footnote-marker(., false())}">
             <xsl:value-of select="$marker"/>

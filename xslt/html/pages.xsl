@@ -287,7 +287,9 @@
     <h1>Search</h1>
     <p class="lead">Full-text search across all documents, with filters by document type,
       year and archive.</p>
-    <div id="search" class="search-ui" data-bundle="pagefind/"></div>
+    <!-- a visible label for pagefind's input (tei-tools.js gives the input this id) -->
+    <label class="search-label" for="search-input">Search the documents</label>
+    <div id="search" class="search-ui"></div>
     <noscript>
       <p class="notice">Search needs JavaScript. Without it, browse the
         <a href="index.html">list of documents</a> or the <a href="chronology.html">chronology</a>.</p>

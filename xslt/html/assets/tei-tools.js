@@ -151,14 +151,15 @@
     var el = document.getElementById("search");
     if (!el || typeof window.PagefindUI === "undefined") return;
     new window.PagefindUI({
-      element: "#search", showSubResults: true, showImages: false,
-      bundlePath: el.dataset.bundle || "pagefind/", resetStyles: false
+      // the bundle path is found from pagefind-ui.js's own URL (SITE/pagefind/)
+      element: "#search", showSubResults: true, showImages: false, resetStyles: false
     });
+    var field = el.querySelector("input");
+    if (field) field.id = "search-input";
     var params = new URLSearchParams(window.location.search);
     var q = params.get("q");
     if (q) {
-      var input = el.querySelector("input");
-      if (input) { input.value = q; input.dispatchEvent(new Event("input", {bubbles: true})); }
+      if (field) { field.value = q; field.dispatchEvent(new Event("input", {bubbles: true})); }
     }
   }
 

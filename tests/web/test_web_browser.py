@@ -1,0 +1,213 @@
+"""The web edition in a real browser: Debian's Chromium driven by playwright.
+
+Needs: pip install playwright (never `playwright install`: no browser downloads),
+apt-get install chromium (or TEI_TOOLS_CHROMIUM=/path/to/chromium), and for the accessibility
+check axe-core: pip install axe-playwright-python, or npm install axe-core under tests/.node/.
+Each test skips with the reason when a piece is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SEED = "documents/puzanov-1957-05-23"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+AXE_JS = Path(__file__).resolve().parent.parent / ".node" / "node_modules" / "axe-core" / \
+    "axe.min.js"
+
+
+def _chromium() -> str | None:
+    for candidate in (os.environ.get("TEI_TOOLS_CHROMIUM"), "/usr/bin/chromium",
+                      shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The built site over HTTP (pagefind's search uses fetch, which file:// does not allow)."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="playwright is not installed (pip install playwright)")
+    executable = _chromium()
+    if executable is None:
+        pytest.skip("Chromium not found: apt-get install chromium, or set TEI_TOOLS_CHROMIUM")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.on("console", lambda msg: pg.errors.append(msg.text) if msg.type == "error" else None)
+    yield pg
+    context.close()
+
+
+def test_document_page_loads_without_errors(page, server):
+    page.goto(f"{server}/{SEED}.html")
+    assert page.locator("h1").inner_text().startswith("Journal of Soviet Ambassador")
+    assert page.locator(".doc-text").is_visible()
+    assert page.errors == []
+
+
+def test_switch_between_views(page, server):
+    page.goto(f"{server}/{SEED}.html")
+    assert "[them]" not in page.locator(".doc-text").inner_text()
+    page.get_by_role("link", name="Diplomatic view").click()
+    page.wait_for_url("**/puzanov-1957-05-23.diplomatic.html")
+    assert "[them]" in page.locator(".doc-text").inner_text()
+    page.get_by_role("link", name="Reading view").click()
+    page.wait_for_url("**/puzanov-1957-05-23.html")
+    assert page.locator(".view-switch a[aria-current=page]").inner_text() == "Reading view"
+
+
+def test_popover_opens_and_closes_with_the_keyboard(page, server):
+    page.goto(f"{server}/{SEED}.html")
+    trigger = page.locator(".doc-text a.iv-supplied").first
+    # Tab through the page until the first intervention has the focus: a keyboard user's path
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if trigger.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the intervention link is not reachable with Tab")
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog")
+    assert dialog.is_visible()
+    assert "supplied by the translator" in dialog.inner_text()
+    assert trigger.get_attribute("aria-expanded") == "true"
+    assert dialog.evaluate("el => el.contains(document.activeElement)")
+    page.keyboard.press("Escape")
+    assert page.get_by_role("dialog").count() == 0
+    assert trigger.evaluate("el => el === document.activeElement")
+    assert trigger.get_attribute("aria-expanded") == "false"
+    assert page.url.endswith(".html")  # the popover replaced the jump to the apparatus
+
+
+def test_footnote_popover(page, server):
+    page.goto(f"{server}/documents/fx-telegram-1951.html")
+    page.locator("a[role=doc-noteref]").first.click()
+    assert "Your reply" in page.get_by_role("dialog").inner_text()
+
+
+def test_without_javascript_links_jump_to_the_apparatus(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(f"{server}/{SEED}.html")
+    pg.locator(".doc-text a.iv-supplied").first.click()
+    assert "#iv-" in pg.url
+    target = pg.url.split("#", 1)[1]
+    assert "supplied by the translator" in pg.locator(f"[id='{target}']").inner_text()
+    pg.goto(f"{server}/index.html")
+    assert pg.locator("table.doc-index tbody tr").count() >= 6
+    assert not pg.locator("form.filters").is_visible()  # filters need the script
+    context.close()
+
+
+def test_index_filters_and_sorting(page, server):
+    page.goto(f"{server}/index.html")
+    rows = page.locator("table.doc-index tbody tr:visible")
+    total = rows.count()
+    page.select_option("form.filters select[name=type]", "Telegram")
+    assert rows.count() == 1
+    assert "Roshchin" in rows.first.inner_text()
+    page.select_option("form.filters select[name=type]", "")
+    assert rows.count() == total
+    page.select_option("form.filters select[name=year]", "1959")
+    assert rows.count() == 1
+    page.select_option("form.filters select[name=year]", "")
+    page.get_by_role("button", name="Title").click()
+    titles = [t.lower() for t in page.locator("table.doc-index tbody td.title").all_inner_texts()]
+    assert titles == sorted(titles)
+    assert page.locator("th[data-sort=title]").get_attribute("aria-sort") == "ascending"
+
+
+def test_full_text_search(page, server, site):
+    if not (site / "pagefind" / "pagefind-ui.js").is_file():
+        pytest.skip("no search index (pagefind[bin] is not installed)")
+    page.goto(f"{server}/search.html")
+    box = page.locator("#search input[type=text], #search input").first
+    box.fill("Zhou Enlai")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=15000)
+    assert "Roshchin" in result.inner_text()
+    # filters by type and year come from data-pagefind-filter
+    page.wait_for_selector(".pagefind-ui__filter-panel", timeout=5000)
+    labels = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"type", "year"} <= {label.strip().lower() for label in labels}
+    assert page.errors == []
+
+
+def _axe(page) -> list[dict]:
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        Axe = None
+    if Axe is not None:
+        return Axe().run(page).response["violations"]
+    if not AXE_JS.is_file():
+        pytest.skip("axe-core not found: pip install axe-playwright-python, or "
+                    "npm install axe-core --prefix tests/.node")
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate("async () => (await axe.run(document)).violations")
+
+
+@pytest.mark.parametrize("path", [f"{SEED}.html", f"{SEED}.diplomatic.html",
+                                  "documents/fx-letter-1959.html", "index.html",
+                                  "chronology.html", "conventions.html", "about.html",
+                                  "search.html"])
+def test_no_serious_accessibility_violations(page, server, path):
+    page.goto(f"{server}/{path}")
+    page.wait_for_load_state("networkidle")
+    violations = [v for v in _axe(page) if v["impact"] in ("serious", "critical")]
+    assert violations == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5])
+                              for v in violations]
+
+
+def test_popover_is_accessible(page, server):
+    page.goto(f"{server}/{SEED}.html")
+    page.locator(".doc-text a.iv-supplied").first.click()
+    violations = [v for v in _axe(page) if v["impact"] in ("serious", "critical")]
+    assert violations == [], [(v["id"], v["help"]) for v in violations]
+
+
+def test_phone_layout_has_no_horizontal_scroll(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
+    pg = context.new_page()
+    for path in (f"{SEED}.html", f"{SEED}.diplomatic.html", "index.html", "chronology.html"):
+        pg.goto(f"{server}/{path}")
+        overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, (path, overflow)
+    context.close()
