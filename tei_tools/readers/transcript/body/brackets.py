@@ -93,8 +93,9 @@ def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
             first -= 1
     cut = words[first][0]
     out = items[:plain_start] + list(body[:cut]) + [el("sic", text=body[cut:])]
-    out += list(trailing)
     if c != "sic":
+        # the note keeps the bracket's place; a plain [sic] is restored by D from <sic>
+        out += list(trailing)
         out.append(el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, c))
     return out
 
