@@ -216,7 +216,7 @@ def test_index_and_chronology(site):
     rows = tree.xpath("//table[contains(@class,'doc-index')]/tbody/tr")
     assert len(rows) == len(DOCS)
     types = {r.get("data-type") for r in rows}
-    assert {"Telegram", "Diary Entry", "Letter", "Minutes", "Report"} <= types
+    assert {"Telegram", "Diary entry", "Letter", "Minutes", "Report"} <= types
     assert tree.xpath("//form[@class='filters'][@hidden]")  # shown only by the script
     chrono = html.fromstring(page(site, "chronology.html"))
     years = [h.text for h in chrono.xpath("//section[@class='year']/h2")]
@@ -344,3 +344,36 @@ def test_search_index_built(site):
     assert tree.xpath("//*[@data-pagefind-filter='year']")[0].text_content().strip() == "1957"
     dipl = html.fromstring(page(site, f"documents/{SEED_ID}.diplomatic.html"))
     assert not dipl.xpath("//*[@data-pagefind-body]")  # one search hit per document
+
+
+def test_cli_help_and_errors(tmp_path):
+    from click.testing import CliRunner
+
+    from tei_tools.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["html", "--help"])
+    assert result.exit_code == 0 and "--edition" in result.output
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <text><body></text>\n</TEI>')
+    result = runner.invoke(main, ["html", str(bad), str(tmp_path / "missing.xml"),
+                                  "-o", str(tmp_path / "out"), "-q", "--no-search"])
+    assert result.exit_code == 1
+    assert f"{bad}:2:" in result.output and "[XML001]" in result.output
+    assert "missing.xml: error: cannot read file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_builds_a_site(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from tei_tools.cli import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["html", str(DATA / "web"), "-o", str(out), "-q",
+                                       "--no-search", "--edition",
+                                       str(Path(__file__).parents[2] / "editions" / "sampler")])
+    assert result.exit_code == 0, result.output
+    assert "A Sampler of Cold War Documents" in (out / "index.html").read_text("utf-8")
+    assert len(list((out / "documents").glob("*.diplomatic.html"))) == 5

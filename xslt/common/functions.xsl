@@ -135,6 +135,17 @@
                           else ''"/>
   </xsl:function>
 
+  <!--
+    The type for grouping and filtering: the closed list of div/@subtype (conventions.md §5.2)
+    when the document has one, so that "Diary Entry" and "JOURNAL" both count as diary entries;
+    else the catalogue's type (tt:doctype).
+  -->
+  <xsl:function name="tt:doctype-group" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="sub" select="string(($tei/text/body/div[@type = 'document']/@subtype)[1])"/>
+    <xsl:sequence select="if ($sub) then ($tt:doctypes($sub), $sub)[1] else tt:doctype($tei)"/>
+  </xsl:function>
+
   <xsl:function name="tt:classification" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="distinct-values($tei/teiHeader/profileDesc/textClass/catRef

@@ -109,7 +109,7 @@
 
   <xsl:template name="tt:doc-header">
     <xsl:variable name="date" select="tt:date-element($tei)"/>
-    <xsl:variable name="type" select="tt:doctype($tei)"/>
+    <xsl:variable name="type" select="tt:doctype-group($tei)"/>
     <header class="doc-header">
       <p class="kicker">
         <xsl:if test="$type">

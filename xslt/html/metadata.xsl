@@ -24,7 +24,7 @@
           </xsl:if>
         </xsl:if>
       </field>
-      <field label="Document type" filter="type"><xsl:value-of select="tt:doctype($tei)"/></field>
+      <field label="Document type"><xsl:value-of select="tt:doctype($tei)"/></field>
       <field label="Classification">
         <xsl:value-of select="string-join(tt:classification($tei), ', ')"/>
       </field>

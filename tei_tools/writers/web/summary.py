@@ -102,7 +102,8 @@ def summarise(tree: etree._ElementTree, path: Path) -> DocSummary:
                      "[@scheme='#doctype']/@target")[:1]:
         doctype = _text(xp(f"tei:teiHeader//tei:category[@xml:id='{target[1:]}']/tei:catDesc")
                         if re.fullmatch(r"#[\w.-]+", target) else [])
-    doctype = doctype or _DOCTYPES.get(subtype, subtype)
+    # group by the closed subtype list (§5.2) when there is one, as tt:doctype-group does
+    doctype = _DOCTYPES.get(subtype, subtype) if subtype else doctype
     ident = xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msIdentifier")
     repository = _text(ident[0].xpath("tei:repository", namespaces=NS)) if ident else ""
     settlement = _text(ident[0].xpath("tei:settlement", namespaces=NS)) if ident else ""
