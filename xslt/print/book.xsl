@@ -1,15 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The frame of the edition book, from a small XML that the Python writer builds:
+  The front and back matter of the edition book, from small XML that the Python writer builds
+  (writers/pdf/book.py lays out the front matter, each document and the index separately and
+  joins the PDFs, so that memory does not grow with the size of the edition):
 
-    <book view="reading" created="…"><doc id="…" title="…" date="…"/>…</book>
-      -> the whole HTML page: title page (edition.toml, as parameters), table of contents
-         (page numbers by CSS target-counter), editorial conventions, and the comment
-         <!-tei-tools:documents-> where the writer inserts the documents' sections.
+    <book view="reading" created="…" index-page="N">
+      <doc id="…" title="…" date-text="…" page="N"/>…</book>
+      -> title page (edition.toml, as parameters), table of contents, editorial conventions.
+         Page numbers of documents and index are those the writer measured; the entry of the
+         conventions, in the same layout, uses CSS target-counter.
 
-    <index start="N"><person name="…"><ref page="3" target="ix-…"/>…</person>…</index>
-      -> the index of persons, laid out separately after the documents (its page numbers are
-         read from the laid-out book, see writers/pdf/book.py).
+    <index start="N"><person name="…" sort="…"><ref page="3" target="ix-…"/>…</person></index>
+      -> the index of persons, numbered on from the last page of the documents.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -53,8 +55,6 @@
         <xsl:call-template name="title-page"/>
         <xsl:call-template name="contents"/>
         <xsl:call-template name="conventions"/>
-        <xsl:comment>tei-tools:documents</xsl:comment>
-        <div class="index-start" id="index"/>
       </body>
     </html>
   </xsl:template>
@@ -101,7 +101,7 @@
         <li><a href="#conventions">Editorial conventions</a></li>
         <xsl:for-each select="doc">
           <li>
-            <a href="#doc-{@id}">
+            <a href="#doc-{@id}" data-page="{@page}">
               <xsl:if test="@date-text != ''">
                 <span class="toc-date"><xsl:value-of select="@date-text"/></span>
               </xsl:if>
@@ -109,7 +109,7 @@
             </a>
           </li>
         </xsl:for-each>
-        <li><a href="#index">Index of persons</a></li>
+        <li><a href="#index" data-page="{@index-page}">Index of persons</a></li>
       </ol>
     </section>
   </xsl:template>

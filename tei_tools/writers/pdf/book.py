@@ -1,33 +1,38 @@
 """The edition book: title page, contents, conventions, documents by date, index of persons.
 
-The front matter and the documents are laid out as one HTML, so that the contents can take its
-page numbers from CSS target-counter. The index comes last: its page references are read from
-the laid-out pages (the anchors that persons.xsl puts at every occurrence), so they are exact and
-each page is named once; it is laid out on its own, numbered on from the last page, and its pages
-are appended. Only one TEI tree is held at a time.
+Memory stays flat however large the edition: each part (front matter, every document, the
+index) is laid out on its own, written to a temporary PDF and dropped before the next one; pypdf
+then joins the parts, keeping their bookmarks. Each part is numbered on from the previous one
+(``@page :first { counter-reset: page N }``), the page numbers of the contents and of the index
+are read from the laid-out parts, and links from contents and index to their targets are added
+when the parts are joined. Only one TEI tree and one layout are held at a time.
 """
 
 from __future__ import annotations
 
 import html as htmllib
 import re
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
+from pypdf import PdfWriter
+from pypdf.annotations import Link
 
 from ... import saxon
-from ...diagnostics import Diagnostic, TeiToolsError
+from ...diagnostics import Diagnostic, Severity, TeiToolsError
 from ...edition import Edition
 from ...outputs import OutputFolder
 from . import engine
 from .html import DocFacts, book_stylesheet, chronological, document_html, facts
 from .options import PrintOptions, fixed_date, resolve_options
 
-_MARK = "<!--tei-tools:documents-->"
 _ANCHOR = re.compile(r"<a\b[^>]*\bclass=\"ix\"[^>]*>")
 _ATTR = re.compile(r'\b(id|data-ix|data-ix-sort)="([^"]*)"')
+_PX_TO_PT = 0.75  # WeasyPrint measures in CSS px (1/96 in), PDF in points (1/72 in)
 
 
 @dataclass
@@ -47,6 +52,17 @@ class BookReport:
                 f"{self.persons} persons in the index, {self.failed} failed")
 
 
+@dataclass
+class _Part:
+    """A laid-out part written to a temporary PDF, with what the other parts need from it."""
+
+    pdf: Path
+    first: int  # printed number (= 1-based position in the book) of its first page
+    pages: int
+    links: list[tuple[int, str, tuple[float, float, float, float], float]] = field(
+        default_factory=list)  # (page in part, anchor, rectangle in px, page height in px)
+
+
 def render_book(edition: Edition, tei_files: list[Path], out_path: Path, *,
                 view: str | None = None, paper: str | None = None, fonts=None,
                 force: bool = False) -> BookReport:
@@ -63,32 +79,36 @@ def render_book(edition: Edition, tei_files: list[Path], out_path: Path, *,
             report.diagnostics.append(exc.diagnostic)
     docs = _unique(chronological(docs), report)
     created = fixed_date()
-
-    parts = _frame(docs, options, created).split(_MARK)
-    people: dict[str, tuple[str, str]] = {}  # anchor id → (display name, sort key)
-    for doc in docs:
-        try:
-            section = document_html(doc.path, options, fragment=True, created=created)
-        except TeiToolsError as exc:
-            report.diagnostics.append(exc.diagnostic)
-            continue
-        people.update(_anchors(section))
-        parts.insert(-1, f'<div class="book-document">{section}</div>')
-        report.documents.append(doc.docid)
-
-    where = str(edition.root / "edition.toml")
     roots = [out_path.parent.resolve()]
-    book = engine.layout("".join(parts), options, roots, where)
-    # the last page holds only div.index-start: the index takes its place and its number
-    body_pages = book.pages[:-1]
-    index_xml, report.persons = _index_xml(body_pages, people, start=len(body_pages) + 1)
-    index_html = saxon.transform(book_stylesheet(), index_xml, _params(options))
-    index = engine.layout(index_html, options, roots, where)
-    whole = book.copy([*body_pages, *index.pages])
-    report.pages = len(whole.pages)
+    where = str(edition.root / "edition.toml")
+
+    with tempfile.TemporaryDirectory(prefix="tei-tools-book-") as tmp:
+        work = Path(tmp)
+        # The front matter's length depends on the number of entries, not on their page
+        # numbers: measure it with placeholders, then number the documents after it.
+        front_pages = _front(docs, {}, 0, options, created, roots, where, work).pages
+        for _ in range(3):
+            problems: list[Diagnostic] = []
+            parts, anchors, people, printed = _documents(docs, front_pages + 1, options, created,
+                                                         roots, problems, work)
+            index_first = (parts[-1].first + parts[-1].pages) if parts else front_pages + 1
+            front = _front(printed, {d.docid: p.first for d, p in zip(printed, parts,
+                                                                       strict=True)},
+                           index_first, options, created, roots, where, work)
+            if front.pages == front_pages:
+                break
+            front_pages = front.pages  # rare: a page number changed a line break; redo
+        report.diagnostics += problems
+        report.documents = [doc.docid for doc in printed]
+        index_xml, report.persons = _index_xml(people, index_first)
+        index = _layout_part(saxon.transform(book_stylesheet(), index_xml, _params(options)),
+                             options, roots, where, work / "index.pdf", index_first)
+        anchors["index"] = index_first
+        whole = _join([front, *parts, index], anchors, edition, options, created)
+        report.pages = index.first + index.pages - 1
     out_path.parent.mkdir(parents=True, exist_ok=True)
     folder = OutputFolder(out_path.parent, force=force)
-    folder.write(out_path.name, engine.to_pdf(whole))
+    folder.write(out_path.name, whole)
     folder.save()
     return report
 
@@ -100,8 +120,9 @@ def _unique(docs: list[DocFacts], report: BookReport) -> list[DocFacts]:
     for doc in docs:
         if doc.docid in seen:
             report.diagnostics.append(Diagnostic(
-                2, "PDF003", f"same document id {doc.docid!r} as {seen[doc.docid]}; left out of "
-                "the book", str(doc.path), hint="give every document its own xml:id"))
+                Severity.ERROR, "PDF003", f"same document id {doc.docid!r} as "
+                f"{seen[doc.docid]}; left out of the book", str(doc.path),
+                hint="give every document its own xml:id"))
             continue
         seen[doc.docid] = doc.path
         kept.append(doc)
@@ -112,15 +133,70 @@ def _params(options: PrintOptions) -> dict[str, object]:
     return dict(options.edition_params)
 
 
-def _frame(docs: list[DocFacts], options: PrintOptions, created: str) -> str:
-    root = etree.Element("book", view=options.view, created=created)
+def _numbering(first: int) -> str:
+    return f"@page :first {{ counter-reset: page {first}; }}" if first > 1 else ""
+
+
+def _layout_part(html: str, options: PrintOptions, roots: list[Path], where: str, pdf: Path,
+                 first: int) -> _Part:
+    document = engine.layout(html, options, roots, where, _numbering(first))
+    part = _Part(pdf, first, len(document.pages))
+    for number, page in enumerate(document.pages):
+        for link_type, target, rect, _box in page.links:
+            if link_type == "internal":
+                part.links.append((number, target, rect, page.height))
+    pdf.write_bytes(engine.to_pdf(document))
+    return part
+
+
+def _front(docs: list[DocFacts], pages: dict[str, int], index_page: int,
+           options: PrintOptions, created: str, roots: list[Path], where: str,
+           work: Path) -> _Part:
+    root = etree.Element("book", view=options.view, created=created,
+                         **{"index-page": str(index_page)})
     for doc in docs:
         etree.SubElement(root, "doc", id=doc.docid, title=doc.title, date=doc.date,
-                         **{"date-text": doc.date_text})
-    return saxon.transform(book_stylesheet(), root, _params(options))
+                         page=str(pages.get(doc.docid, 0)), **{"date-text": doc.date_text})
+    html = saxon.transform(book_stylesheet(), root, _params(options))
+    return _layout_part(html, options, roots, where, work / "front.pdf", 1)
+
+
+def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created: str,
+               roots: list[Path], problems: list[Diagnostic], work: Path):
+    """Lay out the documents one by one, numbering on from ``first``."""
+    parts: list[_Part] = []
+    printed: list[DocFacts] = []
+    anchors: dict[str, int] = {}  # anchor → printed page number
+    people: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
+    for doc in docs:
+        try:
+            section = document_html(doc.path, options, fragment=True, created=created)
+            names = _anchors(section)
+            html = (f'<html lang="en"><head><meta charset="utf-8"/></head>'
+                    f'<body class="book view-{options.view}">{section}</body></html>')
+            document = engine.layout(html, options, roots, str(doc.path), _numbering(first))
+        except TeiToolsError as exc:
+            problems.append(exc.diagnostic)
+            continue
+        part = _Part(work / f"doc-{len(parts):06d}.pdf", first, len(document.pages))
+        for number, page in enumerate(document.pages, start=first):
+            for anchor in sorted(page.anchors):
+                anchors.setdefault(anchor, number)
+                if anchor in names:
+                    people[names[anchor]].setdefault(number, anchor)
+        for number, page in enumerate(document.pages):
+            part.links += [(number, target, rect, page.height)
+                           for kind, target, rect, _ in page.links if kind == "internal"]
+        part.pdf.write_bytes(engine.to_pdf(document))
+        del document  # one layout at a time
+        parts.append(part)
+        printed.append(doc)
+        first += part.pages
+    return parts, anchors, people, printed
 
 
 def _anchors(section: str) -> dict[str, tuple[str, str]]:
+    """Index anchors of a document section: id → (display name, sort key)."""
     found = {}
     for tag in _ANCHOR.findall(section):
         attrs = {k: htmllib.unescape(v) for k, v in _ATTR.findall(tag)}
@@ -129,17 +205,38 @@ def _anchors(section: str) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _index_xml(book_pages: list, people: dict[str, tuple[str, str]], start: int
+def _index_xml(people: dict[tuple[str, str], dict[int, str]], start: int
                ) -> tuple[etree._Element, int]:
-    """Persons with the pages (1-based, as printed) of their anchors, first anchor per page."""
-    pages: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
-    for number, page in enumerate(book_pages, start=1):
-        for anchor in sorted(page.anchors):
-            if anchor in people:
-                pages[people[anchor]].setdefault(number, anchor)
+    """Persons with the printed pages of their anchors, the first anchor of each page."""
     root = etree.Element("index", start=str(start))
-    for (name, key), refs in sorted(pages.items(), key=lambda item: (item[0][1], item[0][0])):
+    for (name, key), refs in sorted(people.items(), key=lambda item: (item[0][1], item[0][0])):
         person = etree.SubElement(root, "person", name=name, sort=key)
         for number in sorted(refs):
             etree.SubElement(person, "ref", page=str(number), target=refs[number])
-    return root, len(pages)
+    return root, len(people)
+
+
+def _join(parts: list[_Part], anchors: dict[str, int], edition: Edition,
+          options: PrintOptions, created: str) -> bytes:
+    """One PDF from the parts: their bookmarks in order, links across parts, metadata."""
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(str(part.pdf))
+    for part in parts:
+        for number, target, (x0, y0, x1, y1), height in part.links:
+            if target not in anchors:
+                continue  # links inside a part were already made by WeasyPrint
+            rect = (x0 * _PX_TO_PT, (height - y1) * _PX_TO_PT,
+                    x1 * _PX_TO_PT, (height - y0) * _PX_TO_PT)
+            writer.add_annotation(part.first - 1 + number,
+                                  Link(rect=rect, target_page_index=anchors[target] - 1))
+    metadata = {"/Title": edition.title, "/Author": "; ".join(edition.editors) or
+                edition.publisher or "tei-tools", "/Creator": "tei-tools",
+                "/Subject": edition.description or edition.subtitle}
+    if created:
+        stamp = created.replace("-", "").replace(":", "").replace("T", "").rstrip("Z")
+        metadata["/CreationDate"] = metadata["/ModDate"] = f"D:{stamp}Z"
+    writer.add_metadata({k: v for k, v in metadata.items() if v})
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

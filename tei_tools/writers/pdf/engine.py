@@ -53,13 +53,15 @@ def stylesheet_text(options: PrintOptions) -> list[str]:
     return texts
 
 
-def layout(html: str, options: PrintOptions, roots: list[Path], where: str) -> Document:
-    """Lay out one HTML string. ``where`` names the source in error messages."""
+def layout(html: str, options: PrintOptions, roots: list[Path], where: str,
+           extra_css: str = "") -> Document:
+    """Lay out one HTML string. ``where`` names the source in error messages; ``extra_css``
+    comes last (the book uses it to number a part's pages on from the previous part)."""
     fetcher = LocalOnlyFetcher([xslt_path("print"), *roots, *(f.parent for f in
                                                                options.fonts.files)])
     fonts = FontConfiguration()
     sheets = [CSS(string=text, font_config=fonts, url_fetcher=fetcher)
-              for text in stylesheet_text(options)]
+              for text in [*stylesheet_text(options), extra_css] if text]
     try:
         return HTML(string=html, base_url=xslt_path("print").as_uri() + "/",
                     url_fetcher=fetcher).render(stylesheets=sheets, font_config=fonts)
