@@ -40,7 +40,8 @@ def rendered(bracket: Bracket, env: Env) -> list[Item]:
     return atoms.strip(render(bracket.children, env, inside=bracket.kind == "single"))
 
 
-def illegible_gap(c: str, rend: str | None = None) -> Item:
+def illegible_gap(c: str, rend: str | None = None,
+                  desc: list[Item] | None = None) -> Item:
     """B16 (and B13/B17 illegible forms): gap with quantity and unit parsed from the text."""
     attrs: dict[str, str | None] = {"reason": "illegible", "resp": "#tr"}
     m = _QUANTITY.search(c)
@@ -58,7 +59,10 @@ def illegible_gap(c: str, rend: str | None = None) -> Item:
     attrs["rend"] = rend
     gap = el("gap", attrs)
     if c.lower() != "illegible":
-        el("desc", text=c, parent=gap)
+        if desc is not None:
+            atoms.fill(el("desc", parent=gap), desc)
+        else:
+            el("desc", text=c, parent=gap)
     return gap
 
 
@@ -123,23 +127,29 @@ def build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) ->
     return result
 
 
+_TEXT_ONLY = {"stray", "B9", "B10", "B12", "B15", "B17", "B18-bare", "B22", "B23", "B8"}
+
+
 def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -> list[Item]:
     c = content(br)
+    if klass in _TEXT_ONLY and any(isinstance(n, Bracket) for n in br.children):
+        klass = "B24"      # these classes hold plain text; inner brackets need real markup
     if br.start:
         env.pos = env.pos or br.start
     if klass == "B13":
         if not where.inside_single:
             env.ctx.info("TX307", "double bracket outside any bracket", line=br.start.line,
                          col=br.start.col)
+        inner = verbatim(br, env)
         if re.search(r"(?i)illegible", c):
-            return items + [illegible_gap(c, br.rend)]
-        if c.endswith("?"):
+            return items + [illegible_gap(c, br.rend, inner)]
+        if c.endswith("?") and inner and inner[-1] == "?":
             node = el("unclear", {"reason": "illegible", "cert": "low", "resp": "#tr",
-                                  "rend": br.rend}, c[:-1].rstrip())
-        else:
-            reason = "faded" if env.in_faded_stamp else "illegible"
-            node = el("unclear", {"reason": reason, "resp": "#tr", "rend": br.rend}, c)
-        return items + [node]
+                                  "rend": br.rend})
+            return items + [atoms.fill(node, atoms.strip(inner[:-1]))]
+        reason = "faded" if env.in_faded_stamp else "illegible"
+        node = el("unclear", {"reason": reason, "resp": "#tr", "rend": br.rend})
+        return items + [atoms.fill(node, inner)]
     if klass == "stray":
         env.ctx.warning("TX306", "empty bracket '[]'", line=br.start.line, col=br.start.col)
         return items + [el("c", {"type": "stray-bracket"}, "[]")]
@@ -180,7 +190,7 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         return items + [atoms.fill(el("note", {"type": "translator", "place": "inline",
                                                "resp": "#tr"}), rendered(br, env))]
     if klass == "B16":
-        return items + [illegible_gap(c, br.rend)]
+        return items + [illegible_gap(c, br.rend, verbatim(br, env))]
     if klass == "B24" or klass == "unclassified":
         if klass == "unclassified":
             env.ctx.warning("TX321", "bracket matches no class; kept as a descriptive note",

@@ -1,0 +1,53 @@
+"""B20 collapsed multi-column headers and B19 labels at depth 0 (§3.2)."""
+
+from __future__ import annotations
+
+from bodytools import build, codes, xml
+
+from tei_tools.readers.transcript.body.columns import find_blocks
+from tei_tools.readers.transcript.body.lines import TextLine
+
+PROSE = "I am sending you a record of the conversation of the Embassy Counselor today."
+HEADER = ("SOVIET EMBASSY [USSR MFA [USSR MFA Far East\n\n"
+          "IN THE DPRK Registry stamp: Department stamp:\n\n"
+          "Nº 74-dv SECRET Incoming Nº 02217s Incoming Nº 05731-gs\n\n"
+          "“3” March 1959 1[[1]] March 1959] 12 March 1959]")
+
+
+def test_B20_detection():
+    lines = [TextLine(t, i + 1) for i, t in enumerate(HEADER.split("\n")) if t]
+    assert find_blocks(lines) == [(0, 3, 2, False)]
+
+
+def test_B20_columns_become_letterhead_and_stamps():
+    body, ctx = build(HEADER + "\n" + PROSE)
+    s = xml(body.div)
+    assert ('<seg type="letterhead">SOVIET EMBASSY<lb/>IN THE DPRK<lb/>Nº <idno type="outgoing">'
+            '74-dv</idno> <seg type="classification" ana="#cls.s">SECRET</seg><lb/><date '
+            'when="1959-03-03">“3” March 1959</date></seg>') in s
+    assert ('<stamp type="incoming"><note type="desc" place="inline" resp="#tr"><orgName>USSR '
+            'MFA Registry</orgName> stamp:</note><lb/>Incoming Nº <idno type="incoming">02217s'
+            '</idno><lb/><date when="1959-03-11" cert="medium">1<unclear reason="illegible" '
+            'resp="#tr">1</unclear> March 1959</date></stamp>') in s
+    assert '<orgName>USSR MFA Far East Department</orgName> stamp:' in s
+    assert "TX325" not in codes(ctx)
+
+
+def test_B19_label_without_opening_bracket():
+    text = ("IN THE DPRK Department stamp:\nNº 73-dv SECRET Incoming Nº 02218s\n"
+            "2 March 1959 11 March 1959]\n" + PROSE)
+    body, ctx = build(text)
+    s = xml(body.div)
+    assert '<seg type="letterhead">IN THE DPRK<lb/>Nº <idno type="outgoing">73-dv</idno>' in s
+    assert ('<stamp type="incoming" rend="unopened"><note type="desc" place="inline" '
+            'resp="#tr"><orgName>Department</orgName> stamp:</note><lb/>Incoming Nº') in s
+    assert "TX304" in codes(ctx)
+
+
+def test_B20_fallback_collapsed_columns_TX325():
+    text = "ALPHA [one [two\na b c d e f g h]] ] ]\n" + PROSE
+    body, ctx = build(text)
+    s = xml(body.div)
+    if "TX325" in codes(ctx):
+        assert '<seg type="collapsed-columns">' in s and '<c type="stray-bracket">[</c>' in s
+    assert "ALPHA" in s

@@ -1,0 +1,56 @@
+"""Hypothesis properties: the parser and build_body never crash, keep positions inside the
+input, and leave no literal bracket outside ``c[@type='stray-bracket']``."""
+
+from __future__ import annotations
+
+import re
+
+from bodytools import build
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from tei_tools.readers.transcript.body.lines import TextLine
+from tei_tools.readers.transcript.body.nodes import Bracket
+from tei_tools.readers.transcript.body.parser import parse
+from tei_tools.readers.transcript.context import Context
+
+PIECES = st.sampled_from([
+    "[", "]", "[[", "]]", " ", "\n", "\n\n", "word", "Nº 12", "3 May 1957", "stamp:",
+    "handwritten:", "[email protected]", "1. ", "- ", "Kim:", "SECRET", "[…]", "I", "x/",
+    "(1)", "?", "Ceau?escu", "R O S H C H I N", "\u00a0", "——————", "Верно", "sic",
+])
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+def _walk(nodes, lines):
+    for n in nodes:
+        pos = n.start if isinstance(n, Bracket) else n.pos
+        assert pos.line in lines and pos.col >= 1
+        if isinstance(n, Bracket):
+            _walk(n.children, lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_property_parser_positions(text):
+    raw = text.split("\n")
+    lines = [TextLine(t, i + 1) for i, t in enumerate(raw) if t.strip()]
+    units = parse(lines, Context("p"))
+    numbers = {ln.number for ln in lines}
+    for u in units:
+        _walk(u.nodes, numbers)
+    # every character that is not a bracket or whitespace survives in the units' text
+    kept = "".join(u.text() for u in units)
+    assert sorted(re.sub(r"\[email.protected\]|[\s\[\]]", "", kept)) == \
+        sorted(re.sub(r"\[email.protected\]|[\s\[\]]", "", "\n".join(raw)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_property_build_body_no_crash_no_literal_brackets(text):
+    body, _ctx = build(text)
+    copy = etree.fromstring(etree.tostring(body.div))
+    for c in copy.iter("{http://www.tei-c.org/ns/1.0}c"):
+        c.text = ""
+    assert not re.search(r"[\[\]]", "".join(copy.itertext()))
