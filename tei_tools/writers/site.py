@@ -31,7 +31,7 @@ from ..parallel import run_parallel
 from ..resources import xslt_path
 from .html import DocJob, page_paths, render_document
 from .web import citation
-from .web.search import build_search_index
+from .web.search import build_search_index, pagefind_available
 from .web.stylesheets import stylesheet
 from .web.summary import DocSummary, docid_of, summaries_xml, summarise
 
@@ -185,7 +185,13 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
             folder.record(relpath, digest)
             report.written[relpath] = status
 
-    _write_pages(folder, summaries, edition, params, report)
+    if search and not pagefind_available():
+        report.diagnostics.append(Diagnostic(
+            Severity.WARNING, "HTML201", "search index not built: the pagefind binary is not "
+            "installed", path=str(out_dir), hint='pip install "pagefind[bin]"'))
+        search = False
+    _write_pages(folder, summaries, edition, {**params, "search": "yes" if search else "no"},
+                 report)
     if search and summaries:
         problem = build_search_index(out_dir, edition.language if edition else "en")
         if problem:

@@ -377,3 +377,14 @@ def test_cli_builds_a_site(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "A Sampler of Cold War Documents" in (out / "index.html").read_text("utf-8")
     assert len(list((out / "documents").glob("*.diplomatic.html"))) == 5
+
+
+def test_without_search_the_search_page_says_so(tmp_path, monkeypatch):
+    import tei_tools.writers.site as site_module
+
+    monkeypatch.setattr(site_module, "pagefind_available", lambda: False)
+    report = build_site(fixture_files()[:1], tmp_path, jobs=1)
+    assert any(d.code == "HTML201" for d in report.diagnostics) and report.ok
+    text = (tmp_path / "search.html").read_text("utf-8")
+    assert "without a search index" in text and "pagefind-ui.js" not in text
+    assert not (tmp_path / "pagefind").exists()

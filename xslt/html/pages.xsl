@@ -17,6 +17,8 @@
   <xsl:import href="layout.xsl"/>
 
   <xsl:param name="page" as="xs:string" select="'index'"/>
+  <!-- 'no' when the site is built without a search index (no pagefind, or the no-search option) -->
+  <xsl:param name="search" as="xs:string" select="'yes'"/>
 
   <xsl:variable name="docs" select="/edition/doc"/>
   <xsl:variable name="titles" as="map(xs:string, xs:string)" select="map {
@@ -30,7 +32,7 @@
       <xsl:with-param name="active" select="$page"/>
       <xsl:with-param name="body-class" select="'page-' || $page"/>
       <xsl:with-param name="head-extra" as="item()*">
-        <xsl:if test="$page = 'search'">
+        <xsl:if test="$page = 'search' and $search = 'yes'">
           <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
           <script src="pagefind/pagefind-ui.js" defer="defer"></script>
         </xsl:if>
@@ -287,9 +289,18 @@
     <h1>Search</h1>
     <p class="lead">Full-text search across all documents, with filters by document type,
       year and archive.</p>
-    <!-- a visible label for pagefind's input (tei-tools.js gives the input this id) -->
-    <label class="search-label" for="search-input">Search the documents</label>
-    <div id="search" class="search-ui"></div>
+    <xsl:choose>
+      <xsl:when test="$search = 'yes'">
+        <!-- a visible label for pagefind's input (tei-tools.js gives the input this id) -->
+        <label class="search-label" for="search-input">Search the documents</label>
+        <div id="search" class="search-ui"></div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p class="notice">This copy of the edition was built without a search index. Browse the
+          <a href="index.html">list of documents</a> or the
+          <a href="chronology.html">chronology</a>.</p>
+      </xsl:otherwise>
+    </xsl:choose>
     <noscript>
       <p class="notice">Search needs JavaScript. Without it, browse the
         <a href="index.html">list of documents</a> or the <a href="chronology.html">chronology</a>.</p>
