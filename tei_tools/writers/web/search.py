@@ -29,9 +29,15 @@ async def _index(site: Path, bundle: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(output_path=str(bundle), force_language="en")
+    count = 0
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site), glob="documents/*.html")
-        return int(result.get("page_count", 0))
+        # one file at a time in a fixed order (not add_directory, which walks the folder in
+        # parallel), so that the index does not depend on the order files are found in
+        for path in sorted(site.glob("documents/*.html")):
+            rel = path.relative_to(site).as_posix()
+            await index.add_html_file(content=path.read_text("utf-8"), url="/" + rel)
+            count += 1
+    return count
 
 
 def build_search_index(site: Path, language: str = "en") -> Diagnostic | None:
