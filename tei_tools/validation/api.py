@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -15,7 +16,7 @@ from .. import safexml
 from ..diagnostics import Diagnostic, Severity, TeiToolsError
 from ..parallel import run_parallel
 from ..resources import schema_path
-from . import engines
+from . import engines, rng_prune
 from .engines import SchemaRef
 from .report import FileResult, ValidationReport
 
@@ -138,6 +139,16 @@ def _worker(job: tuple[str, tuple[SchemaRef, ...], bool]) -> FileResult:
     return validate_file(path, schemas, use_models)
 
 
+def _with_fast_path(refs: list[SchemaRef], files: list[str]) -> list[SchemaRef]:
+    """Give big --schema RELAX NG schemas the element names of the documents (rng_prune)."""
+    big = [r for r in refs if r.kind == "rng" and r.code == "RNG"
+           and Path(r.path).stat().st_size >= rng_prune.MIN_SIZE]
+    if not big or sum(Path(f).stat().st_size for f in files) > rng_prune.MAX_INPUT:
+        return refs
+    names = rng_prune.element_names(files)
+    return [replace(r, names=names) if r in big else r for r in refs]
+
+
 def validate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
              schemas: Sequence[str | os.PathLike] | None = None, project_rules: bool = True,
              xml_model: bool = True, jobs: int | None = None,
@@ -155,6 +166,7 @@ def validate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
     refs = project_schemas() if project_rules else []
     refs += [user_schema(s) for s in schemas or []]
     files, problems = collect(paths)
+    refs = _with_fast_path(refs, files)
     jobs = jobs if len(files) > 1 else 1
     if files and (jobs == 1 or multiprocessing.get_start_method() == "fork"):
         # compiled here, the schemas are inherited by forked workers: a folder pays the

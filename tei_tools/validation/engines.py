@@ -16,7 +16,7 @@ from lxml import etree
 
 from .. import safexml
 from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
-from . import schematron
+from . import rng_prune, schematron
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
@@ -33,6 +33,8 @@ class SchemaRef:
     kind: str  # "rng" | "xsd" | "sch"
     code: str  # diagnostic code for schema (not Schematron) errors, e.g. "RNG", "TT-RNG"
     hint: str | None = None
+    # RELAX NG only: every element name the documents use, for the pruned fast path
+    names: frozenset[tuple[str, str]] | None = None
 
 
 def kind_of(path: str | os.PathLike, schematypens: str | None = None) -> str | None:
@@ -101,7 +103,7 @@ def _rng_column(tree: etree._ElementTree, entry, lines: list[str]) -> int | None
 def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> list[Diagnostic]:
     """Validate one parsed document against one schema."""
     if ref.kind == "rng":
-        schema = relaxng(ref.path)
+        schema = _relaxng_for(ref)
         if schema.validate(tree):
             return []
         lines = text.splitlines()
@@ -136,9 +138,17 @@ def check_safely(ref: SchemaRef, tree: etree._ElementTree, where: str,
                            f"[{diag.code}]", diag.path, diag.line, diag.col, diag.hint)]
 
 
+def _relaxng_for(ref: SchemaRef) -> etree.RelaxNG:
+    if ref.names is not None:
+        pruned = rng_prune.pruned_relaxng(ref.path, ref.names)
+        if pruned is not None:
+            return pruned
+    return relaxng(ref.path)
+
+
 def precompile(ref: SchemaRef) -> None:
     """Compile a RELAX NG or XSD schema now, so forked worker processes inherit it."""
     if ref.kind == "rng":
-        relaxng(ref.path)
+        _relaxng_for(ref)
     elif ref.kind == "xsd":
         xsd(ref.path)
