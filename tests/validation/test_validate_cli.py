@@ -243,3 +243,31 @@ def test_real_tei_against_tei_all_matches_jings_published_verdict(shared_dir):
     assert len(report.files) == 96 and len(invalid) == 95
     assert "frus-history.xml" not in invalid
     assert report.errors == 98 and report.exit_code() == 1
+
+
+def test_broken_schema_is_reported_once_with_exit_2(tmp_path):
+    for n in range(3):
+        shutil.copy(GOOD, tmp_path / f"d{n}.xml")
+    broken = tmp_path / "rules.sch"
+    broken.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+                      '<pattern><rule context="*"><assert test="((">x</assert></rule></pattern>'
+                      "</schema>")
+    report = validate([tmp_path], schemas=[broken], jobs=2)
+    problems = [d for d in report.diagnostics if d.code == "VAL002"]
+    assert len(problems) == 1 and problems[0].path == str(broken.resolve())
+    assert report.exit_code() == 2
+
+
+def test_api_is_exposed_at_the_top_level():
+    import tei_tools
+
+    assert tei_tools.validate is validate
+
+
+def test_converted_corpus_is_valid(run_cli, corpus_files, tmp_path):
+    """Integration: the converter's output passes the project schema and rules."""
+    out = tmp_path / "tei"
+    assert run_cli("convert", "-q", "-o", str(out), *map(str, corpus_files)).exit_code == 0
+    report = validate([out])
+    assert len(report.files) == len(corpus_files)
+    assert [d.format() for d in report.diagnostics] == []
