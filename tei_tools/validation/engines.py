@@ -56,6 +56,7 @@ def _mtime(path: str) -> float:
 def _relaxng(path: str, mtime: float) -> etree.RelaxNG:
     # Parsed through safexml: no DTD, no entities; includes of the grammar are still resolved
     tree = safexml.parse_file(path)
+    tree.docinfo.URL = Path(path).as_uri()  # so that include/externalRef resolve next to it
     if tree.getroot().tag == f"{{{SCH_NS}}}schema":
         raise error("SCH001", "this is a Schematron file, not RELAX NG", path=path)
     try:

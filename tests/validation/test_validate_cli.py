@@ -271,3 +271,19 @@ def test_converted_corpus_is_valid(run_cli, corpus_files, tmp_path):
     report = validate([out])
     assert len(report.files) == len(corpus_files)
     assert [d.format() for d in report.diagnostics] == []
+
+
+def test_user_rng_with_include_relative_to_the_schema(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "main.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="sub/part.rng"/>'
+        '<start><ref name="doc"/></start></grammar>')
+    (tmp_path / "sub" / "part.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><define name="doc">'
+        '<element name="doc"><text/></element></define></grammar>')
+    (tmp_path / "ok.xml").write_text("<doc>x</doc>")
+    (tmp_path / "bad.xml").write_text("<doc><x/></doc>")
+    schema = [tmp_path / "main.rng"]
+    assert validate([tmp_path / "ok.xml"], schemas=schema, project_rules=False).valid
+    [diag] = validate([tmp_path / "bad.xml"], schemas=schema, project_rules=False).diagnostics
+    assert (diag.code, diag.line, diag.col) == ("RNG", 1, 6)
