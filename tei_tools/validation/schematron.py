@@ -129,10 +129,11 @@ def _x(parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
     return etree.SubElement(parent, _X + tag, {k.rstrip("_"): v for k, v in attrib.items()})
 
 
-def _variable(parent: etree._Element, let: etree._Element) -> None:
+def _variable(parent: etree._Element, let: etree._Element, on_document: bool = False) -> None:
     var = _x(parent, "variable", name=let.get("name"))
     if let.get("value") is not None:
-        var.set("select", let.get("value"))
+        value = let.get("value")
+        var.set("select", f"root(.) ! ({value})" if on_document else value)
     else:  # a let with element content is a temporary tree
         for child in let:
             var.append(copy.deepcopy(child))
@@ -224,18 +225,28 @@ def generate(root: etree._Element, source: Path, phase: str | None = None) -> et
         _variable(xslt, let)
     diagnostics = {d.get("id"): d for d in root.iter(_S + "diagnostic")}
     abstract_rules = {r.get("id"): r for r in root.iter(_S + "rule") if r.get("abstract") == "true"}
+    pattern_let_names = [let.get("name") for p in patterns for let in p.findall(_S + "let")]
+    pattern_let_names += [let.get("name") for let in root.findall(_S + "let") + phase_lets]
     main = _x(xslt, "template", match="/")
     report = etree.SubElement(main, f"{{{OUT}}}report")
     for p_index, pattern in enumerate(patterns):
         mode = f"M{p_index}"
         _x(report, "apply-templates", select="/", mode=mode)
-        for let in pattern.findall(_S + "let"):  # pattern scope: global, evaluated on the document
-            _variable(xslt, let)
+        # pattern lets are evaluated on the document: as global variables (once per run), or,
+        # when two patterns use the same name, as local ones at the start of each rule
+        local_lets = []
+        for let in pattern.findall(_S + "let"):
+            if pattern_let_names.count(let.get("name")) == 1:
+                _variable(xslt, let)
+            else:
+                local_lets.append(let)
         rules = [r for r in pattern.findall(_S + "rule") if r.get("abstract") != "true"]
         for r_index, rule in enumerate(rules):
             # the first matching rule of a pattern wins: earlier rules get higher priority
             template = _x(xslt, "template", match=rule.get("context"), mode=mode,
                           priority=str(1000 - r_index))
+            for let in local_lets:
+                _variable(template, let, on_document=True)
             for c_index, node in enumerate(_rule_body(rule, abstract_rules)):
                 if node.tag == _S + "let":
                     _variable(template, node)

@@ -161,3 +161,19 @@ def test_embedded_schematron_of_tei_all(tei_all_rng, tmp_path):
     compiled = schematron.compile_schematron(tei_all_rng)
     found = schematron.run(compiled, safexml.parse_file(doc), str(doc))
     assert any("cRef" in d.message for d in found)
+
+
+def test_pattern_lets_with_the_same_name(tmp_path):
+    sch = tmp_path / "lets.sch"
+    sch.write_text("""<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">
+      <ns prefix="t" uri="urn:t"/>
+      <pattern id="a"><let name="n" value="count(//t:item)"/>
+        <rule context="t:doc"><report id="A" test="true()"><value-of select="$n"/></report>
+        </rule></pattern>
+      <pattern id="b"><let name="n" value="count(//t:group)"/>
+        <rule context="t:group/t:item"><report id="B" test="true()"><value-of select="$n"/>
+        </report></rule></pattern></schema>""")
+    doc = tmp_path / "doc.xml"
+    doc.write_text(DOC)
+    found = schematron.run(schematron.compile_schematron(sch), safexml.parse_file(doc), "d")
+    assert {(d.code, d.message) for d in found} == {("A", "4"), ("B", "1")}
