@@ -206,6 +206,23 @@
     </section>
   </xsl:template>
 
+  <!-- R: numbered paragraphs (L13) carry a link to themselves, for citing a paragraph -->
+  <xsl:template match="p[@n][tt:block(.)]" mode="tt:read" priority="2">
+    <xsl:variable name="p" as="element()">
+      <xsl:next-match/>
+    </xsl:variable>
+    <p>
+      <xsl:sequence select="$p/@*"/>
+      <xsl:if test="$p/@id">
+        <a class="p-anchor" href="#{$p/@id}" data-pagefind-ignore="">
+          <span class="visually-hidden">Link to paragraph </span>
+          <xsl:value-of select="@n"/>
+        </a>
+      </xsl:if>
+      <xsl:sequence select="$p/node()"/>
+    </p>
+  </xsl:template>
+
   <!-- ========================= footnotes ========================= -->
 
   <xsl:template name="tt:footnotes">
