@@ -49,8 +49,13 @@ def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[Diagnos
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.xml") if p.is_file() and not any(
-                part.startswith(".") for part in p.relative_to(path).parts))
+            try:
+                found = sorted(p for p in path.rglob("*.xml") if p.is_file() and not any(
+                    part.startswith(".") for part in p.relative_to(path).parts))
+            except OSError as exc:
+                problems.append(Diagnostic(Severity.ERROR, "IO001", "cannot list folder: "
+                                           f"{exc.strerror}", str(raw), hint="check permissions"))
+                continue
             files += [str(p) for p in found]
         elif path.is_file():
             files.append(str(path))
