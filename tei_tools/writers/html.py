@@ -89,7 +89,11 @@ def render_document(job: DocJob) -> DocResult:
             if Path(job.source).resolve() != target:
                 _write(job, paths["tei"], Path(job.source).read_bytes(), result)
     except TeiToolsError as exc:
-        result.diagnostics.append(exc.diagnostic)
+        diag = exc.diagnostic
+        if diag.code == "XSL002":  # name the document, not only the stylesheet
+            diag = Diagnostic(diag.severity, diag.code, f"{diag.message} (stylesheet {diag.path})",
+                              path=job.source, hint="check this document's TEI, or the stylesheet")
+        result.diagnostics.append(diag)
     except Exception as exc:  # a bug must not stop the other documents (shown without traceback)
         result.diagnostics.append(Diagnostic(
             Severity.ERROR, "HTML099", f"internal error while rendering: {exc!r}",
