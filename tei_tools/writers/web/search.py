@@ -25,10 +25,11 @@ def pagefind_available() -> bool:
     return get_executable() is not None
 
 
-async def _index(site: Path, bundle: Path) -> int:
+async def _index(site: Path, bundle: Path, language: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(output_path=str(bundle), force_language="en")
+    # one index for the whole edition, in the edition's language (stemming, stop words)
+    config = IndexConfig(output_path=str(bundle), force_language=language.split("-")[0] or "en")
     count = 0
     async with PagefindIndex(config=config) as index:
         # one file at a time in a fixed order (not add_directory, which walks the folder in
@@ -51,7 +52,7 @@ def build_search_index(site: Path, language: str = "en") -> Diagnostic | None:
     if (bundle / "pagefind-entry.json").is_file():
         shutil.rmtree(bundle)
     try:
-        asyncio.run(_index(site.resolve(), bundle))
+        asyncio.run(_index(site.resolve(), bundle, language))
     except Exception as exc:  # the binary's own errors: report, keep the rest of the site
         return Diagnostic(Severity.WARNING, "HTML202", f"search index not built: {exc}",
                           path=str(site), hint="run again with a working pagefind binary")
