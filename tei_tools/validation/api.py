@@ -136,6 +136,8 @@ def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = Tr
         refs += [r for r in extra if r not in refs]
     for ref in refs:
         result.diagnostics += engines.check_safely(ref, tree, path, text)
+    # in file order, as an editor reads them (stable: schema order within one position)
+    result.diagnostics.sort(key=lambda d: (d.line or 0, d.col or 0))
     return result
 
 
