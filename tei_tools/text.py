@@ -44,18 +44,21 @@ class _Lines:
 
     def __init__(self) -> None:
         self.done: list[str] = []
-        self.cur = ""
+        self.cur: list[str] = []     # pieces of the current line (joined once: long lines)
+        self.has_text = False
 
     def add(self, text: str) -> None:
-        self.cur += text
+        if text:
+            self.cur.append(text)
+            self.has_text = self.has_text or bool(text.strip())
 
     def end(self) -> None:
-        if self.cur.strip():
-            self.done.append(self.cur)
-        self.cur = ""
+        if self.has_text:
+            self.done.append("".join(self.cur))
+        self.cur, self.has_text = [], False
 
     def inline(self) -> bool:
-        return bool(self.cur.strip())
+        return self.has_text
 
     def result(self) -> list[str]:
         self.end()

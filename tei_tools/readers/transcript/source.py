@@ -20,6 +20,7 @@ Decisions that the specification leaves open, recorded here so they stay deliber
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ...diagnostics import error
@@ -28,7 +29,11 @@ from .context import Context
 BOM = "\ufeff"
 # F1: "spaces, tabs and NBSPs" are the whitespace of a line; nothing else is collapsed.
 _WS = " \t\u00a0"
+# runs of F1 whitespace and/or characters XML cannot hold: collapsed or removed together
+_SKIP = re.compile(r"[ \t\u00a0\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]+")
+_BIG = 1 << 60
 _WS_RUN = re.compile(r"[ \t\u00a0]+")
+_LONG_RUN = re.compile(r"[ \t\u00a0]{2,}")
 # Characters XML 1.0 cannot hold.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ENDS_NUMBER = re.compile(r"(?<![\w.])(\d+)$")
@@ -37,27 +42,38 @@ _SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 
 @dataclass(frozen=True)
 class Line:
-    """One normalised line. ``cols`` maps each character of ``text`` to its original position."""
+    """One normalised line and the way back to the original file.
+
+    ``segments`` maps the text to original positions compactly: each entry
+    ``(index, line, col)`` says that ``text[index:]`` was copied one to one from ``line``,
+    starting at column ``col``, up to the next entry. Only a collapsed whitespace run, a removed
+    character or an L24 join starts a new entry, so a line costs a few tuples, not one per
+    character (transcripts can be tens of megabytes).
+    """
 
     text: str
-    number: int                                   # original 1-based line number
-    positions: tuple[tuple[int, int], ...] = ()   # (line, col) per character of text
-    indent: int = 0                               # leading whitespace characters in the original
-    raw: str = ""                                 # the original line (without its line ending)
+    number: int                                       # original 1-based line number
+    segments: tuple[tuple[int, int, int], ...] = ()   # (text index, line, col), sorted
+    indent: int = 0                                   # leading whitespace in the original
+    raw: str = ""                                     # the original line, without line end
     ordinal_joins: tuple[int, ...] = field(default=())  # L24: offsets of re-joined suffixes
 
     @property
     def blank(self) -> bool:
         return not self.text
 
+    def emptied(self) -> Line:
+        """The same original line, as a blank line (a wrapper line removed from the text)."""
+        return Line("", self.number, (), 0, self.raw)
+
     def pos(self, index: int) -> tuple[int, int]:
-        """Original (line, column) of character ``index``; the end of the line past the text."""
-        if not self.positions:
+        """Original (line, column) of character ``index``; past the end: after the last one."""
+        if not self.segments:
             return self.number, 1 + self.indent
-        if index < len(self.positions):
-            return self.positions[max(index, 0)]
-        line, col = self.positions[-1]
-        return line, col + 1 + (index - len(self.positions))
+        index = max(index, 0)
+        at = bisect_right(self.segments, (index, _BIG, _BIG)) - 1
+        start, line, col = self.segments[max(at, 0)]
+        return line, col + (index - start)
 
     def col(self, index: int) -> int:
         """Original 1-based column of character ``index`` (on the line ``pos`` names)."""
@@ -67,12 +83,14 @@ class Line:
         """A Line for ``text[start:end]``, trimmed, keeping the original positions."""
         end = len(self.text) if end is None else end
         piece = self.text[start:end]
-        lead = len(piece) - len(piece.lstrip(" "))
+        start += len(piece) - len(piece.lstrip(" "))
         piece = piece.strip(" ")
-        start += lead
-        joins = tuple(j - start for j in self.ordinal_joins if start <= j < start + len(piece))
-        return Line(piece, self.pos(start)[0], self.positions[start:start + len(piece)],
-                    self.pos(start)[1] - 1, piece, joins)
+        stop = start + len(piece)
+        line, col = self.pos(start)
+        segments = ((0, line, col),) + tuple((i - start, ln, c) for i, ln, c in self.segments
+                                              if start < i < stop)
+        joins = tuple(j - start for j in self.ordinal_joins if start <= j < stop)
+        return Line(piece, line, segments, col - 1, piece, joins)
 
 
 @dataclass
@@ -128,27 +146,53 @@ def _to_text(data: bytes | str, ctx: Context) -> str:
 
 def _normalise(raw: str, number: int, ctx: Context) -> Line:
     bad = _NOT_XML.search(raw)
-    if bad:
-        ctx.warning("TX104", f"character U+{ord(bad.group()):04X} cannot be stored in XML and "
-                    "was removed (with any others on this line)", line=number,
-                    col=bad.start() + 1, hint="remove the control character from the transcript")
-    chars: list[str] = []
-    positions: list[tuple[int, int]] = []
-    run_start: int | None = None  # start of the current whitespace run
-    for index, ch in enumerate(raw):
-        if _NOT_XML.match(ch):
-            continue
-        if ch in _WS:
-            run_start = index if run_start is None else run_start
-            continue
-        if run_start is not None and chars:  # an inner run becomes one space
-            chars.append(" ")
-            positions.append((number, run_start + 1))
-        run_start = None
-        chars.append(ch)
-        positions.append((number, index + 1))
+    if bad is None:
+        return _normalise_fast(raw, number)
+    ctx.warning("TX104", f"character U+{ord(bad.group()):04X} cannot be stored in XML and was "
+                "removed (with any others on this line)", line=number, col=bad.start() + 1,
+                hint="remove the control character from the transcript")
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    length = 0
+
+    def copy(origin: int, chunk: str) -> None:
+        nonlocal length
+        # a new segment only where the text stops running in step with the original
+        if not segments or origin - length != segments[-1][2] - 1 - segments[-1][0]:
+            segments.append((length, number, origin + 1))
+        parts.append(chunk)
+        length += len(chunk)
+
+    done = 0
+    for m in _SKIP.finditer(raw):
+        if m.start() > done:
+            copy(done, raw[done:m.start()])
+        run = m.group()
+        interior = length > 0 and m.end() < len(raw)
+        space = next((i for i, ch in enumerate(run) if ch in _WS), None)
+        if interior and space is not None:        # F1: a whitespace run becomes one space
+            copy(m.start() + space, " ")
+        done = m.end()
+    if done < len(raw):
+        copy(done, raw[done:])
     stripped = raw.lstrip(_WS)
-    return Line("".join(chars), number, tuple(positions), len(raw) - len(stripped), raw)
+    return Line("".join(parts), number, tuple(segments), len(raw) - len(stripped), raw)
+
+
+def _normalise_fast(raw: str, number: int) -> Line:
+    """The common case, no control characters: only runs of 2+ whitespace shift positions."""
+    stripped = raw.strip(_WS)
+    if not stripped:
+        return Line("", number, (), 0, raw)
+    lead = len(raw) - len(raw.lstrip(_WS))
+    segments = [(0, number, lead + 1)]
+    if "  " not in stripped and "\t" not in stripped and "\u00a0" not in stripped:
+        return Line(stripped, number, tuple(segments), lead, raw)   # already normal
+    removed = 0
+    for m in _LONG_RUN.finditer(stripped):
+        removed += m.end() - m.start() - 1
+        segments.append((m.end() - removed, number, lead + m.end() + 1))
+    return Line(_WS_RUN.sub(" ", stripped), number, tuple(segments), lead, raw)
 
 
 def _join_ordinals(lines: list[Line], ctx: Context) -> list[Line]:
@@ -157,7 +201,7 @@ def _join_ordinals(lines: list[Line], ctx: Context) -> list[Line]:
     index = 0
     while index < len(out):
         line = out[index]
-        match = _ENDS_NUMBER.search(line.text) if not line.blank else None
+        match = _ENDS_NUMBER.search(line.text) if line.text[-1:].isdigit() else None
         nxt = index + 1
         while match and nxt < len(out) and out[nxt].blank and nxt - index <= 3:
             nxt += 1
@@ -165,15 +209,18 @@ def _join_ordinals(lines: list[Line], ctx: Context) -> list[Line]:
             follower = out[nxt]
             suffix = _SUFFIX.match(follower.text)
             if suffix and suffix.group(1) == ordinal_suffix(match.group(1)):
+                shift = len(line.text)
                 joined = Line(line.text + follower.text, line.number,
-                              line.positions + follower.positions, line.indent, line.raw,
-                              line.ordinal_joins + (len(line.text),)
-                              + tuple(j + len(line.text) for j in follower.ordinal_joins))
+                              line.segments + tuple((i + shift, ln, c)
+                                                    for i, ln, c in follower.segments),
+                              line.indent, line.raw,
+                              line.ordinal_joins + (shift,)
+                              + tuple(j + shift for j in follower.ordinal_joins))
                 ctx.info("TX401", f"split ordinal re-joined: '{match.group(1)}' + "
                          f"'{suffix.group(1)}'", line=follower.number, col=follower.col(0))
                 out[index] = joined
                 for blank in range(index + 1, nxt + 1):
-                    out[blank] = Line("", out[blank].number, (), 0, out[blank].raw)
+                    out[blank] = out[blank].emptied()
                 continue  # the joined line may itself end in a number
         index += 1
     return out

@@ -91,7 +91,7 @@ def take_summary(doc: list[Line], has_tail: bool, template: str, meta: Metadata,
 
 
 def _blank(line: Line) -> Line:
-    return Line("", line.number, (), 0, line.raw)
+    return line.emptied()
 
 
 def split_funders(text: str, ctx: Context, line: Line | None = None) -> list[str]:

@@ -120,7 +120,7 @@ def _where(lines: list[Line], text: str | None) -> dict:
 def _drop_noise(line: Line, template: str, meta: Metadata) -> Line:
     """M15 noise (and the F7 preamble) inside the document region is dropped, never kept."""
     if line.text in NOISE or (template == "F7" and PDF_PREAMBLE.match(line.text)):
-        return Line("", line.number, (), 0, line.raw)
+        return line.emptied()
     return line
 
 
@@ -131,5 +131,5 @@ def _first_line_unproofread(doc: list[Line], meta: Metadata) -> None:
             continue
         if line.text == UNPROOFREAD:
             meta.unproofread = True
-            doc[index] = Line("", line.number, (), 0, line.raw)
+            doc[index] = line.emptied()
         return
