@@ -20,12 +20,15 @@ from ._common import echo_diagnostics, progress_bar
 @click.option("--force", is_flag=True, help="Overwrite TEI files that were edited by hand.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Worker processes (default: all cores).")
+@click.option("--max-size", type=click.IntRange(1), default=16, show_default=True,
+              metavar="MIB", help="Refuse transcripts larger than this many MiB (TX104).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Diagnostics as text lines or JSON lines.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show info diagnostics.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def command(transcripts, output, profile, publisher, force, jobs, strict, fmt, verbose, quiet):
+def command(transcripts, output, profile, publisher, force, jobs, max_size, strict, fmt, verbose,
+            quiet):
     """Convert plain-text transcripts to TEI P5.
 
     TRANSCRIPTS are files or folders (searched for *.txt). Existing TEI files that differ from
@@ -40,7 +43,8 @@ def command(transcripts, output, profile, publisher, force, jobs, strict, fmt, v
     if profile not in available_profiles():
         raise click.BadParameter(f"unknown profile {profile!r}; available: "
                                  f"{', '.join(available_profiles())}", param_hint="--profile")
-    settings = ReaderSettings(profile=profile, publisher=publisher)
+    settings = ReaderSettings(profile=profile, publisher=publisher,
+                              max_bytes=max_size * 1024 * 1024)
     total = len(collect_inputs(transcripts))
     with progress_bar(total, "Converting", enabled=not quiet and total > 1) as advance:
         report = convert(transcripts, output, settings=settings, force=force, jobs=jobs,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 
-from ...diagnostics import Diagnostic, Severity, TeiToolsError
+from ...diagnostics import Diagnostic, Severity, TeiToolsError, error
 from .assemble import assemble
 from .body import build_body
 from .context import Context, ReaderSettings, docid_from_name
@@ -41,6 +41,12 @@ def read_transcript(data: bytes | str, name: str = "document.txt", *,
     ctx = Context(docid_from_name(name), path=path or name, settings=settings)
     tei: bytes | None = None
     try:
+        size = len(data.encode("utf-8") if isinstance(data, str) else data)
+        if size > settings.max_bytes:
+            raise error("TX104", f"transcript is too large ({size / 2**20:.1f} MiB; the limit is "
+                        f"{settings.max_bytes / 2**20:.0f} MiB)", path=ctx.path,
+                        hint="split it into one file per document, or raise the limit with "
+                        "--max-size")
         source = decode(data, ctx)
         profile = get_profile(settings.profile)
         wrapper = profile.split(source, ctx)
