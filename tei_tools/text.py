@@ -350,10 +350,17 @@ def _body(tree: etree._ElementTree | etree._Element) -> etree._Element:
     return body
 
 
+def _walk(renderer: _Renderer, body: etree._Element) -> None:
+    try:
+        renderer.render(body)
+    except RecursionError:  # only trees built in memory get this deep (parsers stop at 256)
+        raise ValueError("the body is nested too deeply to be rendered") from None
+
+
 def diplomatic_lines(tree: etree._ElementTree | etree._Element) -> list[str]:
     """D view of the body (§6.5) as lines, footnotes after the body under a rule (N8)."""
     renderer = _Diplomatic()
-    renderer.render(_body(tree))
+    _walk(renderer, _body(tree))
     footnotes = [n for n in renderer.footnotes if "".join(n.itertext()).strip()]
     if footnotes:
         renderer.out.end()
@@ -374,7 +381,7 @@ def diplomatic_text(tree: etree._ElementTree | etree._Element) -> str:
 def reading_text(tree: etree._ElementTree | etree._Element, *, append_notes: bool = True) -> str:
     """R view: clean reading text; footnotes and editorial notes appended when asked."""
     renderer = _Reading(append_notes)
-    renderer.render(_body(tree))
+    _walk(renderer, _body(tree))
     if append_notes and renderer.notes:
         renderer.out.end()
         renderer.out.add("Notes")

@@ -140,3 +140,16 @@ def test_line_slice_keeps_positions(ctx):
     piece = line.slice(line.text.index("rest"))
     assert piece.text == "rest of it"
     assert piece.pos(0) == (1, 18)
+
+
+def test_large_input_decodes_quickly_with_exact_positions(ctx):
+    import time
+    line = "In return I said  that a visit was desirable [?] and\tthat [they] would come. " * 8
+    data = ("\n\n".join(f"{n}. {line}" for n in range(8000)) + "\n").encode()  # ~5 MB
+    started = time.perf_counter()
+    src = decode(data, ctx)
+    assert time.perf_counter() - started < 5
+    last = src.lines[-1]
+    assert last.number == 15999 and last.text.startswith("7999. In return I said that")
+    index = last.text.index("that a visit")
+    assert last.pos(index) == (15999, last.raw.index("that a visit") + 1)

@@ -127,3 +127,22 @@ def test_diplomatic_text_of_the_reference_matches_the_seed(seed_reference, seed_
     assert check(parse_file(seed_reference), seed_transcript.read_bytes(),
                  "puzanov-1957-05-23.txt") == []
     assert diplomatic_text(parse_file(seed_reference)).endswith("31 May 1957\n")
+
+
+def test_very_deep_trees_give_a_clear_error():
+    from lxml import etree
+    root = parse_bytes(WRAP.format("<p>x</p>"))
+    p = root.find(".//{http://www.tei-c.org/ns/1.0}p")
+    for _ in range(5000):
+        p = etree.SubElement(p, "{http://www.tei-c.org/ns/1.0}hi")
+    with pytest.raises(ValueError, match="nested too deeply"):
+        diplomatic_lines(root)
+
+
+def test_long_lines_render_in_linear_time():
+    import time
+    fragment = "<p>" + '<supplied reason="implicit">x</supplied> word ' * 50_000 + "</p>"
+    started = time.perf_counter()
+    lines = d(fragment)
+    assert len(lines) == 1 and lines[0].count("[x]") == 50_000
+    assert time.perf_counter() - started < 10
