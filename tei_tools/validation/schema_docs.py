@@ -8,7 +8,7 @@ _INTRO = """\
 # The tei-tools TEI customisation
 
 Generated from `schemas/src/house.toml` by `tei_tools/validation/schema_build.py`; do not edit
-by hand (`tests/validation/test_schema.py` checks that it is in step).
+by hand (`tests/validation/test_validate_schema.py` checks that it is in step).
 
 * `tei-tools.rng` is TEI All (P5 4.12.0) pruned to the elements and attributes below, with the
   closed value lists of conventions.md §5.2. It is a true subset of TEI: it was made only by
