@@ -388,3 +388,18 @@ def test_without_search_the_search_page_says_so(tmp_path, monkeypatch):
     text = (tmp_path / "search.html").read_text("utf-8")
     assert "without a search index" in text and "pagefind-ui.js" not in text
     assert not (tmp_path / "pagefind").exists()
+
+
+@pytest.mark.parametrize("source", fixture_files(), ids=lambda p: p.stem)
+def test_diplomatic_view_agrees_with_the_text_module(site, source):
+    """The HTML D view and tei_tools.text (the round-trip renderer) give the same body lines."""
+    text_module = pytest.importorskip("tei_tools.text")
+    from tei_tools import safexml
+    from tei_tools.writers.web.summary import docid_of
+
+    tree = safexml.parse_file(source)
+    want = text_module.diplomatic_lines(tree)
+    if "——————————" in want:  # footnotes follow the body under a rule (N8)
+        want = want[:want.index("——————————")]
+    got = lines(doc_text(page(site, f"documents/{docid_of(tree, source)}.diplomatic.html")))
+    assert got == [re.sub(r"\s+", " ", line).strip() for line in want]

@@ -87,9 +87,23 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    A bracket restored in D. Context: the bracketing element; a repaired bracket (§3.2) is left
+    out or changed as its @rend says: unopened (no "["), unclosed (no "]"), single-close
+    ("[[x]"). '[sic]' and the like (open and close in one) are written as they are.
+  -->
   <xsl:template name="tt:bk">
     <xsl:param name="s" as="xs:string"/>
-    <span class="bk"><xsl:value-of select="$s"/></span>
+    <xsl:variable name="opening" select="starts-with($s, '[') and not(ends-with($s, ']'))"/>
+    <xsl:variable name="closing" select="ends-with($s, ']') and not(starts-with($s, '['))"/>
+    <xsl:variable name="text" select="
+        if ($opening and @rend = 'unopened') then ''
+        else if ($closing and @rend = 'unclosed') then ''
+        else if ($closing and @rend = 'single-close') then replace($s, '\]+$', ']')
+        else $s"/>
+    <xsl:if test="$text">
+      <span class="bk"><xsl:value-of select="$text"/></span>
+    </xsl:if>
   </xsl:template>
 
   <!-- block or inline wrapper with a class, for elements whose rendering is just "a box" -->
@@ -178,6 +192,7 @@
             <xsl:attribute name="data-n" select="@n"/>
           </xsl:if>
           <xsl:call-template name="tt:lang"/>
+          <xsl:call-template name="tt:speaker-here"/>
           <xsl:apply-templates mode="#current"/>
         </p>
       </xsl:when>
@@ -224,8 +239,16 @@
         aria-hidden="true">p. </span><xsl:value-of select="@n"/></span>
   </xsl:template>
 
-  <xsl:template match="milestone[@unit = 'rule']" mode="tt:dipl tt:read">
+  <xsl:template match="milestone[@unit = 'rule']" mode="tt:read">
     <hr class="rule rule-{(@type, 'plain')[1]}"/>
+  </xsl:template>
+  <!-- D: the separator as the transcript writes it, ten characters of its kind (N6) -->
+  <xsl:template match="milestone[@unit = 'rule']" mode="tt:dipl">
+    <xsl:variable name="char" select="(map {'equals': '=', 'dash': '—', 'underscore': '_',
+        'asterisks': '*'}(string(@type)), '-')[1]"/>
+    <div class="rule-dipl" role="separator">
+      <xsl:value-of select="string-join((1 to 10) ! $char, '')"/>
+    </div>
   </xsl:template>
   <xsl:template match="milestone | anchor | index | link | linkGrp | alt | altGrp"
       mode="tt:dipl tt:read"/>
@@ -266,6 +289,42 @@
     </div>
   </xsl:template>
 
+  <!--
+    D: lists that the transcript writes on one line (L9 fields, L20 "Copies: a; b"): no labels,
+    no dashes, and no "… side:" group lines. Items are joined with "; " in the head zone or when
+    an item holds ", ", else with ", " (as tei_tools.text does for the round trip).
+  -->
+  <xsl:function name="tt:inline-list" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="not($list/label) and not($list/@rend = 'dash') and exists($list/item)
+        and $list/@type = ('distribution', 'participants', 'subject')
+        and not($list/item[matches(string(.), '^[A-Z][\w ]+ (side|delegation):\s')])"/>
+  </xsl:function>
+
+  <xsl:template match="list[tt:inline-list(.)]" mode="tt:dipl" priority="2">
+    <xsl:variable name="sep" select="if (parent::note or item[contains(replace(string(.),
+        '\([^()]*\)|\[[^\]]*\]', ''), ', ')]) then '; ' else ', '"/>
+    <div class="list list-{@type} list-inline">
+      <xsl:if test="head">
+        <xsl:apply-templates select="head/node()" mode="#current"/>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:for-each select="item">
+        <xsl:if test="position() gt 1"><xsl:value-of select="$sep"/></xsl:if>
+        <span class="item"><xsl:apply-templates mode="#current"/></span>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <!-- R: distribution lists fold away (L20); <details> needs no script -->
+  <xsl:template match="list[@type = 'distribution']" mode="tt:read" priority="2">
+    <details class="list list-distribution">
+      <summary><xsl:apply-templates select="(head/node(), 'Distribution')[1]" mode="#current"/>
+      </summary>
+      <xsl:next-match/>
+    </details>
+  </xsl:template>
+
   <xsl:template match="list/head" mode="tt:dipl tt:read" priority="2">
     <div class="list-head"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
@@ -289,14 +348,26 @@
 
   <!-- ========================= dialogue ========================= -->
 
+  <!-- The speaker's label opens the first paragraph, as in the transcript ("Chen: text"):
+       the p template writes it (tt:speaker-here); here it is skipped. -->
   <xsl:template match="sp" mode="tt:dipl tt:read">
+    <xsl:variable name="first-p" select="*[not(self::speaker)][1][self::p]"/>
     <div class="sp">
       <xsl:if test="@who">
         <xsl:attribute name="data-who" select="@who"/>
       </xsl:if>
-      <xsl:apply-templates mode="#current"/>
+      <xsl:apply-templates select="if ($first-p) then node() except speaker else node()"
+          mode="#current"/>
     </div>
   </xsl:template>
+
+  <xsl:template name="tt:speaker-here">
+    <xsl:if test="self::p and parent::sp and not(preceding-sibling::*[not(self::speaker)])">
+      <xsl:apply-templates select="../speaker" mode="#current"/>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="speaker" mode="tt:dipl tt:read">
     <span class="speaker"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
