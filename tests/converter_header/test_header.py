@@ -146,11 +146,23 @@ def test_placeholder_translator_and_catalogue_creation_date(ctx):
         "Converted from page template F6 (header-less variant)."]
 
 
-def test_doctype_from_the_caption_without_trailer_type(ctx):
-    header, = build_header(Metadata(), BodyFacts(caption="Report", caption_subtype="report"),
+@pytest.mark.parametrize("caption, subtype, ident, desc", [
+    ("Report on the situation in the DRV", "report", "doctype.report", "Report"),
+    ("FROM THE JOURNAL", "diary", "doctype.diary-entry", "Diary Entry"),
+    ("RECORD OF CONVERSATION", "memcon", "doctype.memorandum-of-conversation",
+     "Memorandum of Conversation"),
+])
+def test_doctype_from_the_caption_without_trailer_type(ctx, caption, subtype, ident, desc):
+    header, = build_header(Metadata(), BodyFacts(caption=caption, caption_subtype=subtype), ctx)
+    assert header.xpath("//t:category/@xml:id", namespaces=NS) == [ident]
+    assert header.xpath("//t:category/t:catDesc/text()", namespaces=NS) == [desc]
+    assert header.xpath("//t:catRef/@target", namespaces=NS) == ["#" + ident]
+
+
+def test_no_doctype_when_the_type_is_unknown(ctx):
+    header, = build_header(Metadata(), BodyFacts(caption="Whatever", caption_subtype="other"),
                            ctx)
-    assert header.xpath("//t:category/@xml:id", namespaces=NS) == ["doctype.report"]
-    assert header.xpath("//t:catRef/@target", namespaces=NS) == ["#doctype.report"]
+    assert header.xpath("//t:taxonomy", namespaces=NS) == []
 
 
 def test_publisher_setting(seed_transcript):

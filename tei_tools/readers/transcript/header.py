@@ -236,7 +236,14 @@ def _mixed(parent: etree._Element, parts: list[tuple[str | None, str]]) -> None:
 
 
 def _doc_type(meta: Metadata, facts: BodyFacts) -> str | None:
-    return meta.doc_type or facts.caption
+    """A.4: the trailer's Type value; else the Type value of the caption's document type
+    (``Report on the situation …`` → ``Report``), so that the category stays a type."""
+    if meta.doc_type:
+        return meta.doc_type
+    subtype = facts.caption_subtype
+    if subtype and subtype != "other":
+        return next((value for value, sub in vocab.doc_types().items() if sub == subtype), None)
+    return None
 
 
 def _classifications(meta: Metadata, facts: BodyFacts) -> dict[str, str]:
