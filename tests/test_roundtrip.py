@@ -15,27 +15,8 @@ from tei_tools.safexml import NS, parse_bytes
 DATA = Path(__file__).resolve().parent / "data"
 FILES = sorted((DATA / "corpus").glob("*.txt")) + [DATA / "puzanov-1957-05-23.txt"]
 
-# Files whose body encoding does not yet let D reproduce the transcript. Each reason names the
-# body behaviour; remove the entry when the body is fixed (the test then passes).
-BODY_NOT_FINISHED = {
-    "02-journal-yudin-1958-02.txt": "L6: the place line 'Beijing' is moved into the first "
-    "entry's dateline past the '[...]' that stands between them, so D cannot restore the order",
-    "03-journal-puzanov-1959-07.txt": "L6: the place line 'Pyongyang' is moved into the first "
-    "entry's dateline past the '[…]' that stands between them",
-    "07-memcon-puzanov-kimilsung-1961-04.txt": "L10: a label alone on its line ('Cde. Kim Il "
-    "Sung:') is encoded like 'Name: text'; D needs <lb/> at the end of <speaker> to tell them "
-    "apart",
-    "09-memcon-sed-cuba-1964-03.txt": "L10: label-alone speaker turns ('Comrade Florin:') are "
-    "encoded like 'Name: text'; D needs <lb/> at the end of <speaker>",
-    "14-note-poland-beijing-1959-03.txt": "B8: the '[poufne—confidential]' note stands directly "
-    "in the opener, where §6.5 gives it a line of its own; it belongs in the registry seg",
-}
-
-
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
-def test_diplomatic_view_reproduces_the_transcript(path, request):
-    if path.name in BODY_NOT_FINISHED:
-        request.applymarker(pytest.mark.xfail(reason=BODY_NOT_FINISHED[path.name], strict=False))
+def test_diplomatic_view_reproduces_the_transcript(path):
     data = path.read_bytes()
     result = read_transcript(data, path.name)
     assert result.tei is not None, [d.format() for d in result.diagnostics]
