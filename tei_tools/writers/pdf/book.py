@@ -1,11 +1,11 @@
 """The edition book: title page, contents, conventions, documents by date, index of persons.
 
-Memory stays flat however large the edition: each part (front matter, every document, the
-index) is laid out on its own, written to a temporary PDF and dropped before the next one; pypdf
-then joins the parts, keeping their bookmarks. Each part is numbered on from the previous one
-(``@page :first { counter-reset: page N }``), the page numbers of the contents and of the index
-are read from the laid-out parts, and links from contents and index to their targets are added
-when the parts are joined. Only one TEI tree and one layout are held at a time.
+Memory stays flat however large the edition: each part (front matter, CHUNK documents at a
+time, the index) is laid out on its own, written to a temporary PDF and dropped before the next
+one; pypdf then joins the parts, keeping their bookmarks. Each part is numbered on from the
+previous one (``@page :first { counter-reset: page N }``), the page numbers of the contents and
+of the index are read from the laid-out parts, and links from contents and index to their
+targets are added when the parts are joined. Only one part's layout is held at a time.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from .options import PrintOptions, fixed_date, resolve_options
 _ANCHOR = re.compile(r"<a\b[^>]*\bclass=\"ix\"[^>]*>")
 _ATTR = re.compile(r'\b(id|data-ix|data-ix-sort)="([^"]*)"')
 _PX_TO_PT = 0.75  # WeasyPrint measures in CSS px (1/96 in), PDF in points (1/72 in)
+CHUNK = 25  # documents laid out together: bounds memory (~1 MB per page while laid out)
 
 
 @dataclass
@@ -92,8 +93,7 @@ def render_book(edition: Edition, tei_files: list[Path], out_path: Path, *,
             parts, anchors, people, printed = _documents(docs, front_pages + 1, options, created,
                                                          roots, problems, work)
             index_first = (parts[-1].first + parts[-1].pages) if parts else front_pages + 1
-            front = _front(printed, {d.docid: p.first for d, p in zip(printed, parts,
-                                                                       strict=True)},
+            front = _front(printed, {d.docid: anchors[f"doc-{d.docid}"] for d in printed},
                            index_first, options, created, roots, where, work)
             if front.pages == front_pages:
                 break
@@ -163,34 +163,54 @@ def _front(docs: list[DocFacts], pages: dict[str, int], index_page: int,
 
 def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created: str,
                roots: list[Path], problems: list[Diagnostic], work: Path):
-    """Lay out the documents one by one, numbering on from ``first``."""
+    """Lay out the documents in parts of CHUNK documents, numbering on from ``first``.
+
+    A part of a few dozen documents keeps memory bounded and still shares the cost of embedding
+    the fonts; a part whose layout fails is retried document by document, so that one bad
+    document is reported by name and the others are printed."""
     parts: list[_Part] = []
     printed: list[DocFacts] = []
     anchors: dict[str, int] = {}  # anchor → printed page number
     people: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
-    for doc in docs:
-        try:
-            section = document_html(doc.path, options, fragment=True, created=created)
-            names = _anchors(section)
-            html = (f'<html lang="en"><head><meta charset="utf-8"/></head>'
-                    f'<body class="book view-{options.view}">{section}</body></html>')
-            document = engine.layout(html, options, roots, str(doc.path), _numbering(first))
-        except TeiToolsError as exc:
-            problems.append(exc.diagnostic)
+    queue = [docs[i:i + CHUNK] for i in range(0, len(docs), CHUNK)]
+    while queue:
+        chunk = queue.pop(0)
+        sections, names, members = [], {}, []
+        for doc in chunk:
+            try:
+                section = document_html(doc.path, options, fragment=True, created=created)
+            except TeiToolsError as exc:
+                problems.append(exc.diagnostic)
+                continue
+            names.update(_anchors(section))
+            sections.append(f'<div class="book-document">{section}</div>')
+            members.append(doc)
+        if not members:
             continue
-        part = _Part(work / f"doc-{len(parts):06d}.pdf", first, len(document.pages))
+        html = (f'<html lang="en"><head><meta charset="utf-8"/></head>'
+                f'<body class="book view-{options.view}">{"".join(sections)}</body></html>')
+        where = str(members[0].path) if len(members) == 1 else f"{members[0].path} …"
+        try:
+            document = engine.layout(html, options, roots, where, _numbering(first))
+        except TeiToolsError as exc:
+            if len(members) == 1:
+                problems.append(exc.diagnostic)
+            else:
+                queue[:0] = [[doc] for doc in members]
+            continue
+        del html, sections
+        part = _Part(work / f"part-{len(parts):06d}.pdf", first, len(document.pages))
         for number, page in enumerate(document.pages, start=first):
             for anchor in sorted(page.anchors):
                 anchors.setdefault(anchor, number)
                 if anchor in names:
                     people[names[anchor]].setdefault(number, anchor)
-        for number, page in enumerate(document.pages):
-            part.links += [(number, target, rect, page.height)
+            part.links += [(number - first, target, rect, page.height)
                            for kind, target, rect, _ in page.links if kind == "internal"]
         part.pdf.write_bytes(engine.to_pdf(document))
         del document  # one layout at a time
         parts.append(part)
-        printed.append(doc)
+        printed.extend(members)
         first += part.pages
     return parts, anchors, people, printed
 
