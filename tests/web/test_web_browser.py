@@ -211,3 +211,15 @@ def test_phone_layout_has_no_horizontal_scroll(browser, server):
         overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, (path, overflow)
     context.close()
+
+
+def test_popover_closes_when_the_focus_moves_on(page, server):
+    page.goto(f"{server}/{SEED}.html")
+    page.locator(".doc-text a.iv-supplied").first.focus()
+    page.keyboard.press("Enter")
+    assert page.get_by_role("dialog").count() == 1
+    page.keyboard.press("Tab")  # to the close button
+    assert page.evaluate("document.activeElement.className") == "close"
+    page.keyboard.press("Tab")  # out of the popover, on to the next link after the trigger
+    assert page.get_by_role("dialog").count() == 0
+    assert page.evaluate("document.activeElement.textContent") == "don't know"

@@ -68,8 +68,28 @@
     if (open && !open.pop.contains(ev.target)) closePopover(false);
   });
 
+  // a non-modal dialog: when the focus moves on (Tab past its close button), it closes
+  document.addEventListener("focusin", function (ev) {
+    if (open && !open.pop.contains(ev.target) && ev.target !== open.trigger) closePopover(false);
+  });
+
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "Escape" && open) { ev.preventDefault(); closePopover(true); }
+    if (ev.key === "Escape" && open) { ev.preventDefault(); closePopover(true); return; }
+    // the popover sits at the end of <body>: Tab out of it continues after its trigger
+    if (ev.key === "Tab" && open && open.pop.contains(ev.target)) {
+      var stops = Array.prototype.slice.call(open.pop.querySelectorAll("a[href], button"));
+      var last = stops[stops.length - 1], first = open.pop;
+      if ((!ev.shiftKey && ev.target === last) || (ev.shiftKey && ev.target === first)) {
+        ev.preventDefault();
+        var trigger = open.trigger;
+        closePopover(false);
+        if (ev.shiftKey) { trigger.focus(); return; }
+        var all = Array.prototype.slice.call(document.querySelectorAll(
+          "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"));
+        var next = all[all.indexOf(trigger) + 1];
+        (next || trigger).focus();
+      }
+    }
   });
 
   function markTriggers() {
