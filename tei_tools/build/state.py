@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
@@ -39,7 +39,7 @@ _DEPENDS = {
 }
 
 
-def file_sha(path: Path) -> str:
+def file_sha(path: str | Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -47,9 +47,9 @@ def file_sha(path: Path) -> str:
     return digest.hexdigest()
 
 
-def stat_key(path: Path) -> list[int] | None:
+def stat_key(path: str | Path) -> list[int] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]
@@ -113,25 +113,34 @@ class BuildState:
 
     docs: dict[str, DocState] = field(default_factory=dict)
     collection: dict[str, str] = field(default_factory=dict)  # e.g. {"html": ..., "book": ...}
+    _saved: bytes = b""  # what the file holds, so an unchanged state is not rewritten
+    touched: bool = False  # set by every change; an untouched state is not even serialised
 
     @classmethod
     def load(cls, out_dir: Path) -> BuildState:
         """The recorded state; an unreadable or foreign-format file means 'nothing built'."""
         path = Path(out_dir) / STATE_NAME
         try:
-            data = json.loads(path.read_text("utf-8"))
+            raw = path.read_bytes()
+            data = json.loads(raw)
             if data.get("format") != FORMAT:
                 return cls()
             docs = {key: DocState(**value) for key, value in data["docs"].items()}
-            return cls(docs, dict(data.get("collection", {})))
+            return cls(docs, dict(data.get("collection", {})), raw)
         except (OSError, ValueError, TypeError, KeyError):
             return cls()
 
     def save(self, out_dir: Path) -> None:
+        if not self.touched and self._saved:
+            return
+        # vars(), not dataclasses.asdict: asdict deep-copies and is 50x slower at 16,000 docs
         data = {"format": FORMAT, "collection": self.collection,
-                "docs": {key: asdict(doc) for key, doc in sorted(self.docs.items())}}
-        write_atomic(Path(out_dir) / STATE_NAME,
-                     json.dumps(data, separators=(",", ":")).encode("utf-8"))
+                "docs": {key: vars(doc) for key, doc in sorted(self.docs.items())}}
+        raw = json.dumps(data, separators=(",", ":")).encode("utf-8")
+        if raw != self._saved:
+            write_atomic(Path(out_dir) / STATE_NAME, raw)
+            self._saved = raw
+        self.touched = False
 
     def source_changed(self, key: str, path: Path) -> bool:
         """True when ``path`` differs from what was recorded under ``key`` (updates the stat)."""
@@ -142,6 +151,7 @@ class BuildState:
         sha = file_sha(path)
         changed = sha != doc.source_sha
         doc.source_stat, doc.source_sha = now, sha
+        self.touched = True
         if changed:  # every later stage has to redo this document
             doc.convert = doc.validate = doc.html = doc.pdf = ""
         return changed
@@ -151,7 +161,7 @@ class BuildState:
         doc = self.docs[key]
         if not doc.tei:
             return True
-        path = out_dir / doc.tei
+        path = os.path.join(out_dir, doc.tei)  # str: Path objects are slow at 16,000 files
         now = stat_key(path)
         if now is None:
             return True
@@ -159,7 +169,7 @@ class BuildState:
             return False
         if file_sha(path) != doc.tei_sha:
             return True
-        doc.tei_stat = now
+        doc.tei_stat, self.touched = now, True
         return False
 
     def record_tei(self, key: str, out_dir: Path, tei_rel: str) -> bool:
@@ -169,6 +179,7 @@ class BuildState:
         sha = file_sha(path)
         changed = sha != doc.tei_sha or tei_rel != doc.tei
         doc.tei, doc.tei_stat, doc.tei_sha = tei_rel, stat_key(path), sha
+        self.touched = True
         if changed:
             doc.validate = doc.html = doc.pdf = ""
         return changed
