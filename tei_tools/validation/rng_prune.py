@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import safexml
-from .schema_build import _R, BuildError, _drop_unreachable, _fold_empty, _new, _simplify
+from .rng_simplify import _R, BuildError, _new, drop_unreachable, fold_empty, simplify
 
 Name = tuple[str, str]  # (namespace URI, local name)
 _UNSUPPORTED = ("include", "externalRef", "parentRef")
@@ -86,11 +86,11 @@ def prune(tree: etree._ElementTree, names: frozenset[Name],
         else:
             element.getparent().replace(element, _new("notAllowed"))
     if not stubs:
-        _simplify(root, defines)
-        _fold_empty(root)
+        simplify(root, defines)
+        fold_empty(root)
         if root.find(_R + "start").find(_R + "notAllowed") is not None:
             return None
-    _drop_unreachable(root, defines)
+    drop_unreachable(root, defines)
     return tree
 
 

@@ -28,34 +28,26 @@ from pathlib import Path
 from lxml import etree
 
 from .. import safexml
+from .rng_simplify import (
+    _NAME_CLASSES,
+    _R,
+    BuildError,
+    _is_rng,
+    _local,
+    _new,
+    drop_unreachable,
+    fold_empty,
+    simplify,
+)
 
-RNG = "http://relaxng.org/ns/structure/1.0"
 ANN = "http://relaxng.org/ns/compatibility/annotations/1.0"
-_R = f"{{{RNG}}}"
-_NAME_CLASSES = {"name", "anyName", "nsName"}
 _OPEN_TOKEN = r"[^\p{C}\p{Z}]+"  # TEI's teidata.word/enumerated: any token without spaces
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
-
-
-class BuildError(Exception):
-    """The customisation cannot be derived soundly (the message says why)."""
 
 
 def load_spec(path: Path) -> dict:
     with open(path, "rb") as handle:
         return tomllib.load(handle)
-
-
-def _local(node: etree._Element) -> str:
-    return etree.QName(node).localname if isinstance(node.tag, str) else ""
-
-
-def _is_rng(node: etree._Element) -> bool:
-    return isinstance(node.tag, str) and node.tag.startswith(_R)
-
-
-def _new(tag: str, **attrib: str) -> etree._Element:
-    return etree.Element(_R + tag, attrib)
 
 
 def _strip_annotations(root: etree._Element) -> None:
@@ -154,104 +146,6 @@ def _prune_element(define: etree._Element, element: etree._Element, spec: dict,
     element.insert(0 if name else 1, doc)
 
 
-def _children(node: etree._Element) -> list[etree._Element]:
-    return [c for c in node if _is_rng(c)]
-
-
-def _simplify(root: etree._Element, defines: dict[str, etree._Element]) -> None:
-    """Propagate notAllowed upwards until nothing changes (RELAX NG spec §4.19)."""
-    dead: set[str] = set()
-
-    def is_na(node: etree._Element) -> bool:
-        kind = _local(node)
-        return kind == "notAllowed" or (kind == "ref" and node.get("name") in dead)
-
-    changed = True
-    while changed:
-        changed = False
-        for node in list(root.iter(_R + "*")):
-            kind = _local(node)
-            parent = node.getparent()
-            if parent is None:
-                continue
-            kids = [c for c in _children(node) if _local(c) not in _NAME_CLASSES | {"param"}]
-            if kind == "choice":
-                live = [c for c in kids if not is_na(c)]
-                if len(live) != len(kids):
-                    for child in kids:
-                        if is_na(child):
-                            node.remove(child)
-                    if not live:
-                        parent.replace(node, _new("notAllowed"))
-                    changed = True
-            elif kind in {"group", "interleave", "oneOrMore", "list", "mixed", "element",
-                          "attribute"}:
-                if any(is_na(c) for c in kids):
-                    parent.replace(node, _new("notAllowed"))
-                    changed = True
-            elif kind in {"optional", "zeroOrMore"} and any(is_na(c) for c in kids):
-                parent.replace(node, _new("empty"))
-                changed = True
-            elif kind == "define" and node.get("name") not in dead \
-                    and any(is_na(c) for c in kids):
-                dead.add(node.get("name"))
-                changed = True
-    for name in dead:
-        defines[name].getparent().remove(defines.pop(name))
-    for ref in list(root.iter(_R + "ref")):
-        if ref.get("name") in dead:  # only possible where it was not yet folded away
-            raise BuildError(f"reference to pruned define {ref.get('name')} survived")
-
-
-def _fold_empty(root: etree._Element) -> None:
-    """Remove ``empty`` where it changes nothing (group(p, empty) = p, oneOrMore(empty) = empty).
-
-    Besides shrinking the file this matters for correctness in practice: libxml2 (lxml) wrongly
-    rejects some valid documents when a oneOrMore holds a group ending in empty.
-    """
-    changed = True
-    while changed:
-        changed = False
-        for node in list(root.iter(_R + "*")):
-            kind = _local(node)
-            parent = node.getparent()
-            if parent is None:
-                continue
-            kids = [c for c in _children(node) if _local(c) not in _NAME_CLASSES | {"param"}]
-            empties = [c for c in kids if _local(c) == "empty"]
-            if kind in {"group", "interleave", "element", "attribute", "define", "list",
-                        "oneOrMore", "zeroOrMore", "optional", "mixed"} \
-                    and empties and len(empties) < len(kids):
-                for child in empties:
-                    node.remove(child)
-                changed = True
-            elif kind in {"group", "interleave", "oneOrMore", "zeroOrMore", "optional"} \
-                    and kids and len(empties) == len(kids):
-                parent.replace(node, _new("empty"))
-                changed = True
-            elif kind == "group" and len(kids) == 1 and len(_children(node)) == 1:
-                parent.replace(node, kids[0])  # a group of one pattern is that pattern
-                changed = True
-            elif kind == "oneOrMore" and len(kids) == 1 and _local(kids[0]) == "oneOrMore":
-                node.replace(kids[0], kids[0][0] if len(kids[0]) == 1 else kids[0])
-                changed = changed or len(kids[0]) == 1
-
-
-def _drop_unreachable(root: etree._Element, defines: dict[str, etree._Element]) -> None:
-    start = root.find(_R + "start")
-    seen: set[str] = set()
-    todo = [start]
-    while todo:
-        for ref in todo.pop().iter(_R + "ref"):
-            name = ref.get("name")
-            if name not in seen:
-                seen.add(name)
-                todo.append(defines[name])
-    for name in list(defines):
-        if name not in seen:
-            root.remove(defines.pop(name))
-
-
 def build(tei_all: Path, spec: dict) -> etree._ElementTree:
     """Return the pruned grammar (see module doc)."""
     tree = safexml.parse_file(tei_all, remove_blank_text=True)
@@ -277,9 +171,9 @@ def build(tei_all: Path, spec: dict) -> etree._ElementTree:
     for child in list(start):
         start.remove(child)
     start.append(_new("ref", name="TEI"))
-    _simplify(root, defines)
-    _fold_empty(root)
-    _drop_unreachable(root, defines)
+    simplify(root, defines)
+    fold_empty(root)
+    drop_unreachable(root, defines)
     root.insert(0, etree.Comment(
         " Generated by tei_tools/validation/schema_build.py from tei_all.rng (TEI P5) and "
         "schemas/src/house.toml. Do not edit: edit house.toml and regenerate. "))

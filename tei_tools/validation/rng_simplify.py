@@ -1,0 +1,128 @@
+"""RELAX NG simplification shared by the schema generator and the pruned fast path.
+
+Both replace patterns by ``notAllowed``; these functions fold it away with the simplification
+rules of the RELAX NG specification (§4.19), remove ``empty`` where it changes nothing and drop
+the definitions no longer reachable from ``start``. None of them changes the language.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+RNG = "http://relaxng.org/ns/structure/1.0"
+_R = f"{{{RNG}}}"
+_NAME_CLASSES = {"name", "anyName", "nsName"}
+
+
+class BuildError(Exception):
+    """A schema cannot be derived soundly (the message says why)."""
+
+
+def _local(node: etree._Element) -> str:
+    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+
+
+def _is_rng(node: etree._Element) -> bool:
+    return isinstance(node.tag, str) and node.tag.startswith(_R)
+
+
+def _new(tag: str, **attrib: str) -> etree._Element:
+    return etree.Element(_R + tag, attrib)
+
+
+def _children(node: etree._Element) -> list[etree._Element]:
+    return [c for c in node if _is_rng(c)]
+
+
+def simplify(root: etree._Element, defines: dict[str, etree._Element]) -> None:
+    """Propagate notAllowed upwards until nothing changes (RELAX NG spec §4.19)."""
+    dead: set[str] = set()
+
+    def is_na(node: etree._Element) -> bool:
+        kind = _local(node)
+        return kind == "notAllowed" or (kind == "ref" and node.get("name") in dead)
+
+    changed = True
+    while changed:
+        changed = False
+        for node in list(root.iter(_R + "*")):
+            kind = _local(node)
+            parent = node.getparent()
+            if parent is None:
+                continue
+            kids = [c for c in _children(node) if _local(c) not in _NAME_CLASSES | {"param"}]
+            if kind == "choice":
+                live = [c for c in kids if not is_na(c)]
+                if len(live) != len(kids):
+                    for child in kids:
+                        if is_na(child):
+                            node.remove(child)
+                    if not live:
+                        parent.replace(node, _new("notAllowed"))
+                    changed = True
+            elif kind in {"group", "interleave", "oneOrMore", "list", "mixed", "element",
+                          "attribute"}:
+                if any(is_na(c) for c in kids):
+                    parent.replace(node, _new("notAllowed"))
+                    changed = True
+            elif kind in {"optional", "zeroOrMore"} and any(is_na(c) for c in kids):
+                parent.replace(node, _new("empty"))
+                changed = True
+            elif kind == "define" and node.get("name") not in dead \
+                    and any(is_na(c) for c in kids):
+                dead.add(node.get("name"))
+                changed = True
+    for name in dead:
+        defines[name].getparent().remove(defines.pop(name))
+    for ref in list(root.iter(_R + "ref")):
+        if ref.get("name") in dead:  # only possible where it was not yet folded away
+            raise BuildError(f"reference to pruned define {ref.get('name')} survived")
+
+
+def fold_empty(root: etree._Element) -> None:
+    """Remove ``empty`` where it changes nothing (group(p, empty) = p, oneOrMore(empty) = empty).
+
+    Besides shrinking the file this matters for correctness in practice: libxml2 (lxml) wrongly
+    rejects some valid documents when a oneOrMore holds a group ending in empty.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for node in list(root.iter(_R + "*")):
+            kind = _local(node)
+            parent = node.getparent()
+            if parent is None:
+                continue
+            kids = [c for c in _children(node) if _local(c) not in _NAME_CLASSES | {"param"}]
+            empties = [c for c in kids if _local(c) == "empty"]
+            if kind in {"group", "interleave", "element", "attribute", "define", "list",
+                        "oneOrMore", "zeroOrMore", "optional", "mixed"} \
+                    and empties and len(empties) < len(kids):
+                for child in empties:
+                    node.remove(child)
+                changed = True
+            elif kind in {"group", "interleave", "oneOrMore", "zeroOrMore", "optional"} \
+                    and kids and len(empties) == len(kids):
+                parent.replace(node, _new("empty"))
+                changed = True
+            elif kind == "group" and len(kids) == 1 and len(_children(node)) == 1:
+                parent.replace(node, kids[0])  # a group of one pattern is that pattern
+                changed = True
+            elif kind == "oneOrMore" and len(kids) == 1 and _local(kids[0]) == "oneOrMore":
+                node.replace(kids[0], kids[0][0] if len(kids[0]) == 1 else kids[0])
+                changed = changed or len(kids[0]) == 1
+
+
+def drop_unreachable(root: etree._Element, defines: dict[str, etree._Element]) -> None:
+    start = root.find(_R + "start")
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for ref in todo.pop().iter(_R + "ref"):
+            name = ref.get("name")
+            if name not in seen:
+                seen.add(name)
+                todo.append(defines[name])
+    for name in list(defines):
+        if name not in seen:
+            root.remove(defines.pop(name))
