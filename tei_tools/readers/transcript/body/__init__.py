@@ -164,7 +164,17 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
     else:
         body = build_flow(seg.body, env, speakers_on, speakers)
     closing = build_closing(seg.closing, env)
-    return fix_order(head_out) + body + closing
+    top = fix_order(head_out)
+    if closing and not any(etree.QName(n).localname not in _GLOBAL for n in top + body
+                           if etree.QName(n).localname not in _DIV_TOP):
+        # TEI: closer/postscript need a paragraph-like element before them; a degenerate
+        # document of notes only gets an empty paragraph (it holds no text)
+        body.append(el("p"))
+    return top + body + closing
+
+
+_GLOBAL = {"note", "gap", "pb", "milestone", "fw", "lb"}
+_DIV_TOP = {"opener", "head", "dateline", "salute", "signed", "byline", "argument", "epigraph"}
 
 
 def _held_place(head_out: list) -> etree._Element | None:

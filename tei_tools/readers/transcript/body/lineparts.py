@@ -143,6 +143,11 @@ def head_and_rest(items: list[Item]) -> tuple[list[Item], list[Item]]:
 
 
 def make_list(head: list[Item] | None, entries: list[list[Item]], attrs: dict) -> etree._Element:
+    """``list`` with an optional ``head``; a head without entries is no list (TEI) but an ``ab``."""
+    entries = [e for e in entries if atoms.text(e).strip() or any(
+        not isinstance(i, str) for i in e)]
+    if not entries:
+        return atoms.fill(el("ab"), atoms.strip(head or []))
     lst = el("list", attrs)
     if head:
         atoms.fill(el("head", parent=lst), atoms.strip(head))

@@ -138,8 +138,8 @@ def fix_order(nodes: list[tuple[str, etree._Element]]) -> list[etree._Element]:
             elif local(child) in ("note", "gap", "fw", "milestone", "pb"):
                 out.append(child)
             else:
-                if local(child) == "dateline":
-                    child.tag = TEI + "seg"
+                if local(child) in ("dateline", "salute", "signed", "byline"):
+                    child.tag = TEI + "seg"      # not allowed in ab; the text stays
                 ab = el("ab")
                 ab.append(child)
                 out.append(ab)

@@ -301,6 +301,8 @@ def find_zones(units: list[Unit], ctx, journal_hint: bool = False) -> Zones:
         split = _attachment_at(units, h, journal, speakers, sections_ok)
         end = split if split is not None else len(units)
         c = max(closing_start(units[:end], h), h)
+        if c == h:
+            c = end        # a closer needs a body before it (TEI): no body, no closing zone
         segments.append(Segment(units[start:h], units[h:c], units[c:end]))
         if split is None:
             break
