@@ -4,8 +4,9 @@ input, and leave no literal bracket outside ``c[@type='stray-bracket']``."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from bodytools import build
+from bodytools import build, wrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -54,3 +55,17 @@ def test_property_build_body_no_crash_no_literal_brackets(text):
     for c in copy.iter("{http://www.tei-c.org/ns/1.0}c"):
         c.text = ""
     assert not re.search(r"[\[\]]", "".join(copy.itertext()))
+
+
+CORPUS_LINES = [
+    line for path in sorted((Path(__file__).resolve().parent.parent / "data" / "corpus")
+                            .glob("*.txt"))
+    for line in path.read_text(encoding="utf-8").split("\n")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(CORPUS_LINES), min_size=1, max_size=30))
+def test_property_any_mix_of_corpus_lines_is_valid_TEI(tei_all, chosen):
+    """Lines of real-looking transcripts in any order still give valid TEI (§6.1 rule 5)."""
+    body, _ctx = build("\n".join(chosen))
+    assert tei_all.validate(wrap(body.div)), str(tei_all.error_log)[:500]
