@@ -34,3 +34,15 @@ def test_seed_is_valid_tei_all(seed_transcript, tei_all_schema):
     from tei_tools.safexml import parse_bytes
     result = read_transcript(seed_transcript.read_bytes(), "puzanov-1957-05-23.txt")
     assert tei_all_schema.validate(parse_bytes(result.tei)), tei_all_schema.error_log
+
+
+def test_reference_round_trip_script_passes(seed_transcript, tmp_path):
+    """reference/check_roundtrip.py (copied to tests/support) on the converter's own output."""
+    import subprocess
+    result = read_transcript(seed_transcript.read_bytes(), "puzanov-1957-05-23.txt")
+    out = tmp_path / "out.xml"
+    out.write_bytes(result.tei)
+    script = Path(__file__).resolve().parent / "support" / "check_roundtrip.py"
+    done = subprocess.run([sys.executable, str(script), str(out), str(seed_transcript)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "RESULT: PASS" in done.stdout, done.stdout[-3000:]
