@@ -90,7 +90,7 @@ def xsd(path: str | os.PathLike):
     return _xsd(path, _mtime(path))
 
 
-def _rng_column(tree: etree._ElementTree, entry, lines: list[str]) -> int | None:
+def _rng_column(tree: etree._ElementTree, entry, columns: schematron.Columns) -> int | None:
     """libxml2 gives RELAX NG errors no column; find the element's start tag on its line."""
     try:
         found = tree.xpath(entry.path) if entry.path else []
@@ -98,7 +98,7 @@ def _rng_column(tree: etree._ElementTree, entry, lines: list[str]) -> int | None
         return None
     if not found or not isinstance(found[0], etree._Element):
         return None
-    return schematron.column_of(lines, found[0])
+    return columns.of(found[0])
 
 
 def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> list[Diagnostic]:
@@ -107,9 +107,9 @@ def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> li
         schema = _relaxng_for(ref)
         if schema.validate(tree):
             return []
-        lines = text.splitlines()
+        columns = schematron.Columns(tree, text)
         return [Diagnostic(Severity.ERROR, ref.code, e.message, where, e.line or None,
-                           e.column or _rng_column(tree, e, lines), ref.hint)
+                           e.column or _rng_column(tree, e, columns), ref.hint)
                 for e in schema.error_log]
     if ref.kind == "xsd":
         found = []

@@ -295,23 +295,39 @@ def compile_schematron(path: str | os.PathLike, phase: str | None = None) -> Com
     return _compile_cached(str(resolved), mtime, phase)
 
 
-def column_of(lines: list[str], element: etree._Element) -> int | None:
-    """The 1-based column of an element's start tag (lxml records only the line).
+class Columns:
+    """Start-tag columns of a document's elements (lxml records only the line).
 
     Several elements of the same name can start on one line (``<label>1 -</label><label>…``),
-    so the element's rank among them, in document order, picks the match.
+    so an element's rank among them, in document order, picks the match. The ranks are computed
+    in one pass, on first use, so a document with thousands of problems stays linear.
     """
-    line = element.sourceline
-    if not line or line > len(lines):
-        return None
-    rank = 0
-    for other in element.getroottree().iter(element.tag):
-        if other is element:
-            break
-        rank += other.sourceline == line
-    name = re.escape(etree.QName(element).localname)
-    matches = list(re.finditer(r"<(?:[\w.-]+:)?" + name + r"(?=[\s/>])", lines[line - 1]))
-    return matches[rank].start() + 1 if rank < len(matches) else None
+
+    def __init__(self, tree: etree._ElementTree, text: str | None):
+        self.tree = tree
+        self.lines = text.splitlines() if text is not None else []
+        self._ranks: dict[etree._Element, int] | None = None
+
+    def _rank(self, element: etree._Element) -> int:
+        if self._ranks is None:
+            seen: dict[tuple, int] = {}
+            self._ranks = {}
+            for node in self.tree.iter():
+                if isinstance(node.tag, str):
+                    key = (node.sourceline, node.tag)
+                    self._ranks[node] = seen.get(key, 0)
+                    seen[key] = self._ranks[node] + 1
+        return self._ranks.get(element, 0)
+
+    def of(self, element: etree._Element) -> int | None:
+        line = element.sourceline
+        if not line or line > len(self.lines):
+            return None
+        name = re.escape(etree.QName(element).localname)
+        matches = list(re.finditer(r"<(?:[\w.-]+:)?" + name + r"(?=[\s/>])",
+                                   self.lines[line - 1]))
+        rank = self._rank(element)
+        return matches[rank].start() + 1 if rank < len(matches) else None
 
 
 def _locate(root: etree._Element, path: str) -> etree._Element:
@@ -333,7 +349,7 @@ def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
         raise error("SCH005", f"Schematron {Path(compiled.source).name} failed on this "
                     f"document: {exc.diagnostic.message}", path=where) from None
     result = safexml.parse_bytes(output.encode("utf-8"), "<schematron output>").getroot()
-    lines = text.splitlines() if text is not None else []
+    columns = Columns(tree, text)
     found = []
     for failure in result.iter(f"{{{OUT}}}failure"):
         element = _locate(tree.getroot(), failure.get("path", "1"))
@@ -341,6 +357,6 @@ def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
         hints = [" ".join("".join(h.itertext()).split()) for h in failure.iter(f"{{{OUT}}}hint")]
         message = " ".join("".join(failure.find(f"{{{OUT}}}text").itertext()).split())
         found.append(Diagnostic(severity_of(failure.get("role")), failure.get("id"), message,
-                                where, line, column_of(lines, element),
+                                where, line, columns.of(element),
                                 "; ".join(hints) or None))
     return found
