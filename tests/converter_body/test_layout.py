@@ -175,3 +175,8 @@ def test_TX430_no_body_line():
     body, ctx = build("TOP SECRET\nNote\nPyongyang")
     assert "TX430" in codes(ctx)
     assert "Pyongyang" in xml(body.div)
+
+
+def test_L4_classification_repeated_on_a_page_is_fw():
+    s = xml(build("SECRET\n" + PROSE + "\nSECRET\n" + PROSE)[0].div)
+    assert '<fw type="classification" place="top">SECRET</fw>' in s

@@ -161,6 +161,12 @@ def build_flow(units: list[Unit], env: Env, speakers_on: bool,
                 i += 1
             out.append(lst)
             continue
+        if P.classification_term(t) and P.classification_term(t)[0] == "classification":
+            # L4: a marking repeated at the top of every page, here inside the body
+            out.append(atoms.fill(el("fw", {"type": "classification", "place": "top"}),
+                                  unit_items(unit, env)))
+            i += 1
+            continue
         if P.ATTACHMENT.match(t):
             out.append(atoms.fill(el("ab", {"type": "attachment-notice"}), unit_items(unit, env)))
         elif i in numbered:

@@ -116,4 +116,5 @@ def type_subtype(value: str | None) -> str | None:
     """A.4: the trailer Type value → ``div/@subtype`` (None when there is no value)."""
     if not value:
         return None
-    return load("captions")["types"].get(value.strip().lower(), "other")
+    types = {k.lower(): v for k, v in load("doctypes")["types"].items()}
+    return types.get(value.strip().lower(), "other")
