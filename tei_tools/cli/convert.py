@@ -21,7 +21,7 @@ from ._common import echo_diagnostics, progress_bar
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Worker processes (default: all cores).")
 @click.option("--max-size", type=click.IntRange(1), default=16, show_default=True,
-              metavar="MIB", help="Refuse transcripts larger than this many MiB (TX104).")
+              metavar="MIB", help="Refuse transcripts larger than this many MiB (TX105).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Diagnostics as text lines or JSON lines.")

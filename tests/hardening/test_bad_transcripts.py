@@ -144,7 +144,7 @@ def test_fifty_megabyte_transcript_is_refused_in_bounded_memory(tmp_path):
                           timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     refused, codes, peak_mb = done.stdout.split()
-    assert refused == "True" and codes == "TX104"
+    assert refused == "True" and codes == "TX105"
     assert int(peak_mb) < 400, f"peak memory {peak_mb} MB"
 
 
@@ -155,5 +155,5 @@ def test_size_limit_is_configurable():
     small = read_transcript(data, "big.txt", settings=ReaderSettings(max_bytes=100_000))
     assert small.tei is None
     [diag] = small.diagnostics
-    assert diag.code == "TX104" and "--max-size" in diag.hint
+    assert diag.code == "TX105" and "--max-size" in diag.hint
     assert read_transcript(data, "big.txt").tei is not None

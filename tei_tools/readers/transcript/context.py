@@ -30,7 +30,7 @@ class ReaderSettings:
     profile: str = "wilson-center"
     # publicationStmt/publisher; None means the profile's default
     publisher: str | None = None
-    # Larger inputs are refused (TX104) instead of converted: real transcripts are a few kB, and
+    # Larger inputs are refused (TX105) instead of converted: real transcripts are a few kB, and
     # a bound on the input is what keeps memory bounded on any file a batch meets.
     max_bytes: int = 16 * 1024 * 1024
 

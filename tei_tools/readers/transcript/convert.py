@@ -43,7 +43,7 @@ def read_transcript(data: bytes | str, name: str = "document.txt", *,
     try:
         size = len(data.encode("utf-8") if isinstance(data, str) else data)
         if size > settings.max_bytes:
-            raise error("TX104", f"transcript is too large ({size / 2**20:.1f} MiB; the limit is "
+            raise error("TX105", f"transcript is too large ({size / 2**20:.1f} MiB; the limit is "
                         f"{settings.max_bytes / 2**20:.0f} MiB)", path=ctx.path,
                         hint="split it into one file per document, or raise the limit with "
                         "--max-size")
