@@ -94,7 +94,8 @@ def xml_models(tree: etree._ElementTree, where: str) -> tuple[list[SchemaRef], l
                                        f"xml-model schema {href} not found", where, line,
                                        hint="fix the href (it is relative to the document)"))
             continue
-        refs.append(SchemaRef(str(target.resolve()), kind, kind.upper()))
+        phase = pi.get("phase") if kind == "sch" else None
+        refs.append(SchemaRef(str(target.resolve()), kind, kind.upper(), phase=phase))
     return refs, problems
 
 

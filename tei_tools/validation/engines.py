@@ -35,6 +35,7 @@ class SchemaRef:
     hint: str | None = None
     # RELAX NG only: every element name the documents use, for the pruned fast path
     names: frozenset[tuple[str, str]] | None = None
+    phase: str | None = None  # Schematron only (xml-model's phase pseudo-attribute)
 
 
 def kind_of(path: str | os.PathLike, schematypens: str | None = None) -> str | None:
@@ -121,7 +122,8 @@ def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> li
             found.append(Diagnostic(Severity.ERROR, ref.code, reason, where, line, None, hint))
         return found
     if ref.kind == "sch":
-        return schematron.run(schematron.compile_schematron(ref.path), tree, where, text)
+        return schematron.run(schematron.compile_schematron(ref.path, ref.phase), tree, where,
+                              text)
     raise error("VAL002", f"unknown schema language {ref.kind!r}", path=ref.path)
 
 

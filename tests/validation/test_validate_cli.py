@@ -159,6 +159,18 @@ def test_xml_model_processing_instructions(user_files):
     assert validate([doc], project_rules=False, xml_model=False).exit_code() == 0
 
 
+def test_xml_model_schematron_phase(user_files):
+    (user_files / "phased.sch").write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<ns prefix="t" uri="urn:t"/><phase id="only-b"><active pattern="b"/></phase>'
+        '<pattern id="a"><rule context="t:doc"><report id="A" test="true()">a</report></rule>'
+        '</pattern><pattern id="b"><rule context="t:doc"><report id="B" test="true()">b'
+        "</report></rule></pattern></schema>")
+    doc = user_files / "phased.xml"
+    doc.write_text('<?xml-model href="phased.sch" phase="only-b"?>\n<doc xmlns="urn:t"/>')
+    assert {d.code for d in validate([doc], project_rules=False).diagnostics} == {"B"}
+
+
 def test_xml_model_remote_is_not_fetched(user_files):
     doc = user_files / "remote.xml"
     doc.write_text('<?xml-model href="https://tei-c.org/tei_all.rng"?>\n<doc xmlns="urn:t"/>')
