@@ -138,7 +138,6 @@ def to_sarif(report: ValidationReport) -> str:
         results.append(result)
     data = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
             "runs": [{"tool": {"driver": {"name": "tei-tools", "version": __version__,
-                                          "informationUri": "https://github.com/",
                                           "rules": list(rules.values())}},
                       "results": results}]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
