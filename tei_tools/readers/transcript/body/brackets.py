@@ -223,7 +223,7 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
     if klass == "B8":
         return items + [_orig_term(br, c, env)]
     if klass in ("B1", "B2", "B3"):
-        if klass == "B2" and c[:1].isupper():
+        if klass == "B2" and (c[:1].isupper() or c.isdigit()):
             code = "spaced footnote marker without footnote text" if c.isdigit() \
                 else "supplied text starts with a capital"
             env.ctx.info("TX320", code, line=br.start.line, col=br.start.col)

@@ -1,0 +1,68 @@
+"""Variants and error paths described in conventions.md but not in the corpus
+(corpus/README.md, "Described in conventions.md but not in the corpus")."""
+
+from __future__ import annotations
+
+from bodytools import build, codes, xml
+
+PROSE = "This sentence is long enough to be a paragraph of the body, it says: "
+
+
+def test_B9_spaced_marker_needs_a_footnote_text():
+    body, ctx = build(PROSE + "the communes [1] of Hebei.\n——————\n[1] The Polish term.")
+    assert 'communes <note type="footnote" n="1"' in xml(body.div)
+    body, ctx = build(PROSE + "the communes [1] of Hebei.")
+    assert '<supplied reason="implicit" resp="#tr">1</supplied>' in xml(body.div)
+    assert "TX320" in codes(ctx)
+
+
+def test_B24_handwritten_entry_without_content():
+    body, _ = build(PROSE + "see [handwritten entry] here.")
+    assert '<note type="desc" place="inline" resp="#tr">handwritten entry</note>' in \
+        xml(body.div)
+
+
+def test_L9_place_and_date_fields():
+    body, _ = build("Note\nPlace: Pyongyang\nDate: 10.11.62\n" + PROSE + "x.")
+    s = xml(body.div)
+    assert '<ab type="meeting-place">Place: <placeName>Pyongyang</placeName></ab>' in s
+    assert '<ab type="meeting-time">Date: <date when="1962-11-10">10.11.62</date></ab>' in s
+
+
+def test_L8_arrived_and_L22_drafted_by():
+    body, _ = build("TELEGRAM\nArrived at 10:40\n" + PROSE + "x.\nALEKSEEV\n"
+                    "Drafted by Petrov on 10.11.62")
+    s = xml(body.div)
+    assert '<seg type="transmission" subtype="arrived">Arrived at 10:40</seg>' in s
+    assert '<ab type="drafting">Drafted by Petrov on <date when="1962-11-10">' in s
+
+
+def test_L28_hangul_is_korean():
+    body, ctx = build(PROSE + "the slogan 천리마 was used.")
+    assert '<foreign xml:lang="ko">천리마</foreign>' in xml(body.div)
+    assert "ko" in body.facts.languages
+
+
+def test_TX504_and_TX503_dates_without_when():
+    body, ctx = build(PROSE + "on 31 February 1957 and on 5/6/51.")
+    s = xml(body.div)
+    assert "<date>31 February 1957</date>" in s and "<date>5/6/51</date>" in s
+    assert "TX504" in codes(ctx) and "TX503" in codes(ctx)
+
+
+def test_TX420_entry_outside_the_period():
+    text = ("JOURNAL\nfor the period 3 through 16 October 1956\n3 November 1956\n" + PROSE)
+    body, ctx = build(text)
+    assert "TX420" in codes(ctx)
+
+
+def test_entry_without_when_gets_position_id():
+    text = "JOURNAL\n31 February 1957\n" + PROSE
+    body, _ = build(text, docid="j")
+    assert 'xml:id="j-e1"' in xml(body.div)
+
+
+def test_positions_are_original_lines_and_columns():
+    body, ctx = build("\n\n" + PROSE + "an empty [] bracket")
+    d = [x for x in ctx.diagnostics if x.code == "TX306"][0]
+    assert (d.line, d.col) == (3, len(PROSE) + 10)
