@@ -122,3 +122,20 @@ def test_cli_book(tmp_path, edition_dir, book_sources):
     assert result.exit_code == 0, result.output
     pdf = tmp_path / f"{edition_dir.name}.pdf"
     assert "diplomatic view" in "".join(page_texts(pdf))
+
+
+def test_laying_out_in_smaller_parts_gives_the_same_book(tmp_path, monkeypatch, edition_dir,
+                                                         book_sources, book_pdf):
+    from tei_tools.writers.pdf import book
+
+    monkeypatch.setattr(book, "CHUNK", 2)  # three parts of documents instead of one
+    out = tmp_path / "parts.pdf"
+    render_book(load_edition(edition_dir), book_sources, out)
+    assert page_texts(out) == page_texts(book_pdf)
+    # links from the index reach pages in other parts
+    reader = pypdf.PdfReader(str(out))
+    last = reader.pages[-1]
+    targets = {reader.get_destination_page_number(pypdf.generic.Destination(
+        "", a.get_object()["/Dest"][0], pypdf.generic.NameObject("/Fit")))
+        for a in last.get("/Annots", []) if "/Dest" in a.get_object()}
+    assert len(targets) >= 3

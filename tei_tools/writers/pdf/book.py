@@ -133,8 +133,14 @@ def _params(options: PrintOptions) -> dict[str, object]:
     return dict(options.edition_params)
 
 
-def _numbering(first: int) -> str:
-    return f"@page :first {{ counter-reset: page {first}; }}" if first > 1 else ""
+def _numbering(first: int, heads: bool = False) -> str:
+    """CSS that numbers a part on from ``first``; with ``heads``, its first page keeps the
+    running heads (a part of documents starts in the middle of the book)."""
+    css = f"@page :first {{ counter-reset: page {first}; }}" if first > 1 else ""
+    if heads:
+        css += ("@page :first { @top-left { content: string(edition-title); }"
+                " @top-right { content: string(doc-title); } }")
+    return css
 
 
 def _layout_part(html: str, options: PrintOptions, roots: list[Path], where: str, pdf: Path,
@@ -191,7 +197,7 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
                 f'<body class="book view-{options.view}">{"".join(sections)}</body></html>')
         where = str(members[0].path) if len(members) == 1 else f"{members[0].path} …"
         try:
-            document = engine.layout(html, options, roots, where, _numbering(first))
+            document = engine.layout(html, options, roots, where, _numbering(first, heads=True))
         except TeiToolsError as exc:
             if len(members) == 1:
                 problems.append(exc.diagnostic)

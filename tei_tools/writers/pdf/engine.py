@@ -19,6 +19,17 @@ from .options import PrintOptions
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
+class _CrossPartLinks(logging.Filter):
+    """The book's contents and index link to anchors in other parts; the writer adds those
+    links when it joins the parts, so WeasyPrint's complaint about them is noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("No anchor #")
+
+
+logging.getLogger("weasyprint").addFilter(_CrossPartLinks())
+
+
 class LocalOnlyFetcher(URLFetcher):
     """Serves file: URLs inside the allowed folders and data: URLs; refuses everything else.
 
