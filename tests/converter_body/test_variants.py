@@ -66,3 +66,10 @@ def test_positions_are_original_lines_and_columns():
     body, ctx = build("\n\n" + PROSE + "an empty [] bracket")
     d = [x for x in ctx.diagnostics if x.code == "TX306"][0]
     assert (d.line, d.col) == (3, len(PROSE) + 10)
+
+
+def test_F8_footnote_text_without_rule():
+    body, ctx = build(PROSE + "the communes[1] of Hebei.\nKrause\n[1] The Polish term.")
+    s = xml(body.div)
+    assert 'communes<note type="footnote" n="1"' in s and "TX331" not in codes(ctx)
+    assert s.count("The Polish term.") == 1

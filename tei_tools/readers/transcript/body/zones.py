@@ -7,6 +7,7 @@ followed by footnote texts; an attachment starts where a second head zone follow
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import patterns as P
@@ -239,9 +240,32 @@ def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], lis
                 j += 1
             i = j
             continue
+        if i >= body_start and _footnote_without_rule(units, i, keep):
+            notes.append(u)
+            i += 1
+            continue
         keep.append(u)
         i += 1
     return keep, notes
+
+
+def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> bool:
+    """F8: a footnote text after the last body paragraph, with no rule before it: its marker
+    must occur earlier, and only footnote texts or closing-zone lines may follow."""
+    m = P.FOOTNOTE_TEXT.match(text(units[i]))
+    if not m:
+        return False
+    earlier = " ".join(u.text() for u in before)
+    if m.group("b"):
+        marker = re.search(rf"\S\[{m.group('b')}\]|\s\[{m.group('b')}\]", earlier)
+    elif m.group("p"):
+        marker = re.search(rf"[^\W\d_)]\({m.group('p')}\)", earlier)
+    else:
+        marker = re.search(r"[\w.,;:!?)]x/(?!\w)", earlier)
+    if not marker:
+        return False
+    return all(P.FOOTNOTE_TEXT.match(text(u)) or closing_kind(u, True) is not None
+               for u in units[i + 1:])
 
 
 def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
