@@ -180,3 +180,11 @@ def test_TX430_no_body_line():
 def test_L4_classification_repeated_on_a_page_is_fw():
     s = xml(build("SECRET\n" + PROSE + "\nSECRET\n" + PROSE)[0].div)
     assert '<fw type="classification" place="top">SECRET</fw>' in s
+
+
+def test_B27a_orphan_in_closing_zone_repaired_as_stamp():
+    text = PROSE + "\nAMBASSADOR [signature]\nIncoming Nº 01877s\n2 November 1956]"
+    body, ctx = build(text)
+    s = xml(body.div)
+    assert '<stamp type="incoming" rend="unopened">Incoming Nº' in s
+    assert "stray-bracket" not in s and "TX301" in codes(ctx)

@@ -16,6 +16,7 @@ from .nodes import Unit
 from .stamps import number_element
 from .state import Env
 from .tei import el, local
+from .repairs import repair_orphans
 from .zones import closing_kind
 
 SIGNATURE_KINDS = {"signature", "office", "name", "date"}
@@ -26,6 +27,7 @@ _PAREN_NAME = re.compile(r"^(?P<lead>\(signed\)\s*|\(-\)\s*|[(/])?(?P<name>[^()/
 def build_closing(units: list[Unit], env: Env) -> list[etree._Element]:
     """``closer`` and ``postscript`` (either may be missing) for a closing zone."""
     env.zone = "closing"
+    units = repair_orphans(units, env.ctx)       # B27a also applies in the closing zone
     kinds = [closing_kind(u, True) for u in units]
     closer = el("closer")
     post = el("postscript")

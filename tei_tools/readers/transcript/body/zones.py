@@ -206,9 +206,18 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
 
 def closing_start(units: list[Unit], lo: int) -> int:
     """Scan backwards from the end over closing-zone lines; the first closing index."""
+    from .repairs import looks_like_stamp_content
     k = len(units)
+    orphan_run = False      # B27a: stamp lines before an orphan "]" belong to the zone too
     while k > lo:
-        kind = closing_kind(units[k - 1], True)
+        unit = units[k - 1]
+        kind = closing_kind(unit, True)
+        if kind is None and _has_orphan(unit):
+            kind, orphan_run = "orphan", True
+        elif kind is None and orphan_run and looks_like_stamp_content(unit.text()):
+            kind = "stamp-line"
+        else:
+            orphan_run = False
         if kind is None:
             break
         k -= 1
@@ -222,6 +231,11 @@ def closing_start(units: list[Unit], lo: int) -> int:
         k += 1
     # an attachment notice stays in the body when it stands before the signature block
     return k
+
+
+def _has_orphan(unit: Unit) -> bool:
+    from .nodes import Orphan
+    return any(isinstance(n, Orphan) for n in unit.nodes)
 
 
 def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], list[Unit]]:
