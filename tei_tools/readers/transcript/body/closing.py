@@ -13,10 +13,10 @@ from . import patterns as P
 from .atoms import Item
 from .flow import GLOBAL, standalone, unit_items
 from .nodes import Unit
+from .repairs import repair_orphans
 from .stamps import number_element
 from .state import Env
 from .tei import el, local
-from .repairs import repair_orphans
 from .zones import closing_kind
 
 SIGNATURE_KINDS = {"signature", "office", "name", "date"}
