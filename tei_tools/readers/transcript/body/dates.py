@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..context import Context
 from . import atoms
 from .atoms import Item
 from .nodes import Pos
@@ -170,7 +171,7 @@ def mark_dates(items: list[Item], env: DateEnv, entry: bool = False,
                        lambda m, its: make_date(m, its, env, entry, date_type))
 
 
-def flush_notes(env: DateEnv, ctx, pos: Pos | None) -> None:
+def flush_notes(env: DateEnv, ctx: Context, pos: Pos | None) -> None:
     """Report the date decisions collected while building one unit."""
     for code, message in env.notes:
         report = ctx.warning if code in ("TX503", "TX504") else ctx.info

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from . import atoms, brackets, dates
 from .atoms import Item
 from .classify import Where, classify
@@ -97,21 +99,21 @@ def mark_text(items: list[Item], env: Env) -> list[Item]:
     return items
 
 
-def spaced(text: str):
+def spaced(text: str) -> etree._Element:
     return el("hi", {"rend": "spaced"}, text.replace(" ", ""))
 
 
-def _lost_accent(word: str, env: Env):
+def _lost_accent(word: str, env: Env) -> etree._Element:
     env.ctx.info("TX403", f"'?' in '{word}' read as a lost accented letter", **env.where())
     return el("unclear", {"reason": "encoding", "resp": "#conv"}, word)
 
 
-def _foreign(text: str, lang: str, env: Env):
+def _foreign(text: str, lang: str, env: Env) -> etree._Element:
     env.use_language(lang)
     return el("foreign", {"xml:lang": lang}, text)
 
 
-def _marker(n: str, env: Env, rend: str):
+def _marker(n: str, env: Env, rend: str) -> etree._Element | None:
     note = env.footnotes.get(n)
     if note is None or note.rend != rend:
         return None

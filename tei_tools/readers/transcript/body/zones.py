@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..context import Context
 from . import patterns as P
 from . import vocab
 from .classify import content
@@ -283,7 +284,7 @@ def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> boo
 
 
 def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
-             sections_ok: bool, ctx=None) -> int:
+             sections_ok: bool, ctx: Context | None = None) -> int:
     """Index of the first body line after ``start`` (TX430 when there is none)."""
     scanner = HeadScanner(speakers, journal, sections_ok)
     caption_at = -1
@@ -298,7 +299,7 @@ def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
         ctx.warning("TX430", "no body line found; the head zone ends after the caption",
                     line=u.pos.line if u else None, col=u.pos.col if u else None)
     if caption_at >= 0:
-        return caption_at + 1 + sum(1 for _ in [])
+        return caption_at + 1
     return start
 
 
@@ -325,7 +326,7 @@ def _attachment_at(units: list[Unit], body_start: int, journal: bool, speakers: 
     return None
 
 
-def find_zones(units: list[Unit], ctx, journal_hint: bool = False) -> Zones:
+def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Zones:
     """Split the units into segments (document + attachments) and the footnote zone."""
     speakers = count_speakers(units)
     sections_ok = sections_valid(units)
