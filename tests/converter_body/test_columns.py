@@ -51,3 +51,12 @@ def test_B20_fallback_collapsed_columns_TX325():
     if "TX325" in codes(ctx):
         assert '<seg type="collapsed-columns">' in s and '<c type="stray-bracket">[</c>' in s
     assert "ALPHA" in s
+
+
+def test_B19_never_closed_TX302():
+    text = ("IN THE DPRK Department stamp:\nNº 73-dv SECRET Incoming Nº 02218s\n"
+            "2 March 1959 11 March 1959\n" + PROSE)
+    body, ctx = build(text)
+    s = xml(body.div)
+    assert 'rend="unopened"><note type="desc" place="inline" resp="#tr"><orgName>Department' in s
+    assert "TX304" in codes(ctx) and "TX302" in codes(ctx)

@@ -99,9 +99,23 @@ def find_blocks(lines: list[SourceLine]) -> list[tuple[int, int, int, bool]]:
         if open_count <= 0 and j > i:
             blocks.append((i, j, n, implicit))
             i = j + 1
+        elif implicit and _stamp_rows(lines, i) > i:
+            # B19 without a closing "]": the stamp ends with its last line of stamp content
+            blocks.append((i, _stamp_rows(lines, i), n, implicit))
+            i = _stamp_rows(lines, i) + 1
         else:
             i += 1
     return blocks
+
+
+def _stamp_rows(lines: list[SourceLine], i: int) -> int:
+    """The last of the lines after ``i`` that look like stamp content (registry, dates)."""
+    from .repairs import looks_like_stamp_content
+    j = i
+    while j + 1 < len(lines) and j - i < MAX_ROWS and "[" not in lines[j + 1].text \
+            and looks_like_stamp_content(lines[j + 1].text):
+        j += 1
+    return j
 
 
 def _cells(text: str, first: bool, implicit: bool) -> list[str]:
@@ -166,6 +180,11 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
             block.columns[col].append(Cell(cell, Pos(pos.line, pos.col + max(col_at, 0))))
             if cell.endswith("]") and col in open_cols:
                 open_cols.remove(col)
+    if implicit and open_cols and not block.failed:
+        ctx.warning("TX302", "stamp label without its opening '[' is never closed either; "
+                             "closed at the end of its stamp content",
+                    line=rows[-1][1].line, col=rows[-1][1].col,
+                    hint="add the missing brackets in the transcript")
     if block.failed:
         ctx.warning("TX325", "collapsed header could not be split into columns",
                     line=rows[0][1].line, col=rows[0][1].col,
