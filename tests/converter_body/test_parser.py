@@ -74,3 +74,9 @@ def test_L24_split_ordinal_rejoined():
     assert len(lines) == 1 and lines[0].text == "the work of the 23rd Congress of the CPSU"
     assert "TX401" in codes(ctx)
     assert lines[0].col(len("the work of the 23")) == 1      # "rd" is on line 2, column 1
+
+
+def test_TX305_deep_nesting_is_bounded():
+    units, ctx = units_of("Deep " + "[" * 500 + "x" + "]" * 500 + " end.")
+    assert codes(ctx).count("TX305") == 1
+    assert units[0].text().count("[") == 500      # nothing lost: deep ones are literal

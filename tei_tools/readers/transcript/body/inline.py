@@ -15,7 +15,7 @@ from lxml import etree
 from . import atoms, brackets, dates
 from .atoms import Item
 from .classify import Where, classify
-from .nodes import LB, Bracket, Node, Orphan, Text
+from .nodes import LB, Bracket, Node, Orphan, Stray, Text
 from .state import Env
 from .tei import el
 
@@ -72,6 +72,8 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
                             col=node.pos.col, hint="remove the ']' or add its '[' in the "
                                                    "transcript")
             items.append(el("c", {"type": "stray-bracket"}, "]"))
+        elif isinstance(node, Stray):
+            items.append(el("c", {"type": "stray-bracket"}, node.text))
         elif isinstance(node, Bracket):
             where = Where(before=_before_text(items), after=_after_text(nodes, i),
                           alone=alone, inside_single=inside,

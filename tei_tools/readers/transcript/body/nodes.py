@@ -51,6 +51,14 @@ class Orphan:
 
 
 @dataclass
+class Stray:
+    """A bracket character kept literally: nesting beyond what the reader builds (TX305)."""
+
+    text: str
+    pos: Pos
+
+
+@dataclass
 class Bracket:
     kind: str                      # "single" or "double"
     start: Pos
@@ -64,7 +72,7 @@ class Bracket:
         return "".join(plain(n) for n in self.children)
 
 
-Node = Text | LB | Orphan | Bracket
+Node = Text | LB | Orphan | Stray | Bracket
 
 
 def plain(node: Node) -> str:
@@ -74,6 +82,8 @@ def plain(node: Node) -> str:
         return " "
     if isinstance(node, Orphan):
         return "]"
+    if isinstance(node, Stray):
+        return node.text
     inner = node.plain()
     if node.kind == "double":
         return "[[" + inner + "]]"

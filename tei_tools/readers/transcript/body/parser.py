@@ -14,10 +14,11 @@ from collections.abc import Callable
 
 from ..context import Context
 from .lexer import CLOSE, EMAIL, NEWLINE, OPEN, OPEN2, TEXT, Token, tokenize
-from .nodes import LB, Bracket, Node, Orphan, Pos, SourceLine, Text, Unit
+from .nodes import LB, Bracket, Node, Orphan, Pos, SourceLine, Stray, Text, Unit
 
 MAX_CONTINUATION = 12          # L-4 (a)
-MAX_DEPTH = 3                  # L-3
+MAX_DEPTH = 3                  # L-3: deeper nesting is reported (TX305)
+HARD_DEPTH = 24                # deeper brackets are kept as literal characters, not built
 _STARTS_BRACKET = re.compile(r"^\s*\[(?!\[)")
 
 # A line that stops a multi-line bracket (L-4 c)
@@ -99,6 +100,7 @@ class _Builder:
         self.stack: list[Bracket] = []
         self.nodes: list[Node] = []
         self.unit_lines: list[int] = []
+        self.flat = 0          # open brackets kept as literal characters (beyond HARD_DEPTH)
 
     def container(self) -> list[Node]:
         return self.stack[-1].children if self.stack else self.nodes
@@ -111,14 +113,19 @@ class _Builder:
             box.append(Text(text, pos))
 
     def push(self, kind: str, pos: Pos) -> None:
+        if len(self.stack) >= HARD_DEPTH:
+            self.container().append(Stray("[" if kind == "single" else "[[", pos))
+            self.flat += 1
+            return
         bracket = Bracket(kind, pos)
         self.container().append(bracket)
         self.stack.append(bracket)
-        if len(self.stack) > MAX_DEPTH:
+        if len(self.stack) == MAX_DEPTH + 1:
             self.ctx.warning("TX305", "bracket nesting deeper than 3", line=pos.line, col=pos.col,
                              hint="check the brackets of this passage in the transcript")
 
     def close_all(self, rend: str | None, end: Pos) -> None:
+        self.flat = 0
         while self.stack:
             bracket = self.stack.pop()
             bracket.end = end
@@ -185,6 +192,10 @@ def parse(src_lines: list[SourceLine], ctx: Context, stops: StopTest | None = No
 def _close(b: _Builder, toks: list[Token], i: int, line: _Line) -> int:
     t = toks[i]
     p = line.pos(t.start)
+    if b.flat:
+        b.container().append(Stray("]", p))
+        b.flat -= 1
+        return i
     if not b.stack:
         b.container().append(Orphan(p))
         return i
