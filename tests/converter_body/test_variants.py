@@ -73,3 +73,10 @@ def test_F8_footnote_text_without_rule():
     s = xml(body.div)
     assert 'communes<note type="footnote" n="1"' in s and "TX331" not in codes(ctx)
     assert s.count("The Polish term.") == 1
+
+
+def test_date_and_accent_diagnostics_point_at_the_word():
+    body, ctx = build("\n" + PROSE + "On 17 February Ceau?escu came.", catalogue_when="1951-02-18")
+    by_code = {d.code: (d.line, d.col) for d in ctx.diagnostics}
+    assert by_code["TX501"] == (2, len(PROSE) + 4)
+    assert by_code["TX403"] == (2, len(PROSE) + 16)

@@ -45,7 +45,8 @@ class DateEnv:
     doc_when: str | None = None
     period: tuple[str, str] | None = None
     us_order: bool = False
-    notes: list[tuple[str, str]] = field(default_factory=list)   # (code, message) to report
+    # (code, message, matched text) to report
+    notes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _year2(y: str) -> int:
@@ -161,7 +162,7 @@ def make_date(m: re.Match[str], items: list[Item], env: DateEnv, entry: bool = F
             ordered[key] = attrs[key]
     node = atoms.fill(el("date", ordered), items)
     if code:
-        env.notes.append((code, _MESSAGES[code] + f": '{m.group(0)}'"))
+        env.notes.append((code, _MESSAGES[code] + f": '{m.group(0)}'", m.group(0)))
     return node
 
 
@@ -171,11 +172,16 @@ def mark_dates(items: list[Item], env: DateEnv, entry: bool = False,
                        lambda m, its: make_date(m, its, env, entry, date_type))
 
 
-def flush_notes(env: DateEnv, ctx: Context, pos: Pos | None) -> None:
-    """Report the date decisions collected while building one unit."""
-    for code, message in env.notes:
+def flush_notes(env: DateEnv, ctx: Context, pos: Pos | None,
+                nodes: list | None = None) -> None:
+    """Report the date decisions collected while building one unit, at the date itself when
+    it can be found in the unit's text runs, else at the start of the unit."""
+    from .nodes import locate
+    for code, message, fragment in env.notes:
+        where = (locate(nodes, fragment) if nodes else None) or pos
         report = ctx.warning if code in ("TX503", "TX504") else ctx.info
-        report(code, message, line=pos.line if pos else None, col=pos.col if pos else None)
+        report(code, message, line=where.line if where else None,
+               col=where.col if where else None)
     env.notes.clear()
 
 

@@ -26,12 +26,13 @@ def unit_items(unit: Unit, env: Env, nodes: list[Node] | None = None,
                alone: bool | None = None) -> list[Item]:
     env.pos = unit.pos
     nodes = unit.nodes if nodes is None else nodes
+    env.nodes = nodes
     if alone is None:
         alone = unit.only_bracket() is not None
     items = atoms.strip(render(nodes, env, alone=alone))
     if unit.superscripts and nodes is unit.nodes:
         items = superscripts(items, unit.superscripts)
-    dates.flush_notes(env.dates, env.ctx, unit.pos)
+    dates.flush_notes(env.dates, env.ctx, unit.pos, nodes)
     return items
 
 

@@ -77,8 +77,9 @@ class HeadBuilder:
 
     def items(self, unit: Unit, alone: bool = False) -> list[Item]:
         self.env.pos = unit.pos
+        self.env.nodes = unit.nodes
         result = atoms.strip(render(unit.nodes, self.env, alone=alone))
-        dates.flush_notes(self.env.dates, self.env.ctx, unit.pos)
+        dates.flush_notes(self.env.dates, self.env.ctx, unit.pos, unit.nodes)
         return result
 
 
@@ -120,6 +121,7 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     if kind == "columns":
         for placement, node in columns_out.build(unit.column_block, env):
             (b.block if placement == "block" else lambda n, _l: b.phrase([n], _l))(node, line)
+        dates.flush_notes(env.dates, env.ctx, unit.pos)
         return
     if kind == "bracket":
         items = b.items(unit, alone=True)

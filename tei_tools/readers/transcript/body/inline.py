@@ -15,7 +15,7 @@ from lxml import etree
 from . import atoms, brackets, dates
 from .atoms import Item
 from .classify import Where, classify
-from .nodes import LB, Bracket, Node, Orphan, Stray, Text
+from .nodes import LB, Bracket, Node, Orphan, Stray, Text, locate
 from .state import Env
 from .tei import el
 
@@ -106,7 +106,9 @@ def spaced(text: str) -> etree._Element:
 
 
 def _lost_accent(word: str, env: Env) -> etree._Element:
-    env.ctx.info("TX403", f"'?' in '{word}' read as a lost accented letter", **env.where())
+    found = locate(env.nodes, word) if env.nodes else None
+    env.ctx.info("TX403", f"'?' in '{word}' read as a lost accented letter",
+                 **env.where(found))
     return el("unclear", {"reason": "encoding", "resp": "#conv"}, word)
 
 

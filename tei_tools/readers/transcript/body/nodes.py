@@ -114,3 +114,18 @@ class Unit:
         if len(real) == 1 and isinstance(real[0], Bracket):
             return real[0]
         return None
+
+
+def locate(nodes: list[Node], fragment: str) -> Pos | None:
+    """The original position of ``fragment`` when it lies inside one text run of ``nodes``
+    (for diagnostics that concern a word rather than the whole unit)."""
+    for node in nodes:
+        if isinstance(node, Text):
+            k = node.text.find(fragment)
+            if k >= 0:
+                return Pos(node.pos.line, node.pos.col + k)
+        elif isinstance(node, Bracket):
+            found = locate(node.children, fragment)
+            if found is not None:
+                return found
+    return None

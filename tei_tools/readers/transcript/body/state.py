@@ -31,6 +31,7 @@ class Env:
     in_faded_stamp: bool = False
     zone: str = "body"          # head, body, closing, footnote
     pos: Pos | None = None      # position of the unit being built (for diagnostics)
+    nodes: list[Node] | None = None   # nodes of the unit being built (to locate words)
     corresp: object | None = None   # telegram.Correspondence, created on first use
 
     def use_language(self, lang: str) -> None:

@@ -47,7 +47,7 @@ def build_entries(units: list[Unit], env: Env, speakers_on: bool, speakers: Spea
         env.pos = unit.pos
         items = dates.mark_dates(atoms.strip(render(unit.nodes, env, markup=False)),
                                  env.dates, entry=True)
-        dates.flush_notes(env.dates, env.ctx, unit.pos)
+        dates.flush_notes(env.dates, env.ctx, unit.pos, unit.nodes)
         atoms.fill(dateline, items)
         when = dates.first_when(dateline)
         _check_period(when, env, unit)
