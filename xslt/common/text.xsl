@@ -67,9 +67,11 @@
                               or self::quote or self::div]])"/>
   </xsl:function>
 
+  <!-- h2 for the first level of headings in the text, one deeper for each enclosing div that
+       has a heading of its own (so the outline has no gaps: h1 is the page title) -->
   <xsl:function name="tt:heading-level" as="xs:integer">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="min((6, 2 + count($e/ancestor::div[not(@type = 'document')])))"/>
+    <xsl:sequence select="min((6, 2 + count($e/../ancestor::div[head])))"/>
   </xsl:function>
 
   <xsl:key name="tt:p-by-n" match="p[@n]" use="@n"/>
@@ -282,7 +284,15 @@
         </xsl:when>
         <xsl:otherwise>
           <ul>
-            <xsl:apply-templates select="* except head" mode="#current"/>
+            <xsl:for-each select="* except head">
+              <xsl:choose>
+                <xsl:when test="self::item"><xsl:apply-templates select="." mode="#current"/></xsl:when>
+                <!-- anything else in a list (a note, a page break) still needs an li -->
+                <xsl:otherwise>
+                  <li class="list-extra"><xsl:apply-templates select="." mode="#current"/></li>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
           </ul>
         </xsl:otherwise>
       </xsl:choose>
