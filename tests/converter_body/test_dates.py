@@ -27,6 +27,7 @@ def mark(text: str, **env) -> tuple[str, list]:
     ("6 through 29 May 1957", 'from="1957-05-06" to="1957-05-29"'),
     ("18 June 1963, 3:00-4:40 p.m.", 'from="1963-06-18T15:00:00" to="1963-06-18T16:40:00"'),
     ("March 1959", 'when="1959-03"'),
+    ("May 23, 1957", 'when="1957-05-23"'),
 ])
 def test_L7_forms(text, attrs):
     out, notes = mark(f"on {text}.")

@@ -98,7 +98,8 @@ def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:
                 attrs, _ = dates.attributes(g, dates.DateEnv())
                 if attrs.get("from"):
                     env.dates.period = (attrs["from"], attrs["to"])
-            if env.dates.doc_when is None and (g.get("y") or g.get("xy") or g.get("ny")):
+            if env.dates.doc_when is None and (g.get("y") or g.get("xy") or g.get("ny")
+                                               or g.get("ay")):
                 attrs, _ = dates.attributes(g, dates.DateEnv())
                 if attrs.get("when"):
                     env.dates.doc_when = attrs["when"][:10]

@@ -34,6 +34,7 @@ DATE_RE = re.compile(
     r"|(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})"
     r"|(?P<ua>\d{1,2})/(?P<ub>\d{1,2})/(?P<uy>\d{2}|\d{4})"
     rf"|(?P<sd>\d{{1,2}})/(?P<sm>{_ROMAN})"
+    rf"|(?P<am>{MONTH_RE}) (?P<ad>\d{{1,2}}), (?P<ay>\d{{4}})"
     rf"|(?P<om>{MONTH_RE}) (?P<oy>\d{{4}})"
     rf"){_TIME}(?![\w/])")
 
@@ -136,6 +137,9 @@ def attributes(g: dict, env: DateEnv, entry: bool = False) -> tuple[dict[str, st
         attrs = _time(g, iso)
         attrs.update({"cert": "medium", "resp": "#conv"})
         return attrs, "TX501"
+    if g.get("am"):
+        iso = _iso(int(g["ay"]), month_number(g["am"]), int(g["ad"]))
+        return ({"when": iso}, None) if iso else ({}, "TX504")
     if g.get("om"):
         return {"when": f"{int(g['oy']):04d}-{month_number(g['om']):02d}"}, None
     return {}, "TX504"
