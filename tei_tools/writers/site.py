@@ -122,8 +122,13 @@ def _doc_jobs(summaries: list[DocSummary], out_dir: Path, folder: OutputFolder,
               edition: Edition | None, params: dict[str, str], sheet: Path, force: bool,
               pdf_links: bool | None, changed: set[str] | None) -> list[DocJob]:
     jobs = []
+    keys = [str(Path(s.source).resolve()) for s in summaries]
+    if changed is not None:
+        # a new or re-dated document changes its neighbours' previous/next links too
+        hit = {i for i, key in enumerate(keys) if key in changed}
+        changed = {keys[j] for i in hit for j in (i - 1, i, i + 1) if 0 <= j < len(keys)}
     for i, s in enumerate(summaries):
-        if changed is not None and str(Path(s.source).resolve()) not in changed:
+        if changed is not None and keys[i] not in changed:
             continue
         paths = page_paths(s.docid)
         url = citation.permalink(edition, s.docid)

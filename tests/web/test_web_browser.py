@@ -206,7 +206,9 @@ def test_popover_is_accessible(page, server):
 def test_phone_layout_has_no_horizontal_scroll(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
     pg = context.new_page()
-    for path in (f"{SEED}.html", f"{SEED}.diplomatic.html", "index.html", "chronology.html"):
+    for path in (f"{SEED}.html", f"{SEED}.diplomatic.html", "index.html", "chronology.html",
+                 "conventions.html", "about.html", "search.html",
+                 "documents/fx-letter-1959.html", "documents/fx-minutes-1963.diplomatic.html"):
         pg.goto(f"{server}/{path}")
         overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, (path, overflow)

@@ -403,3 +403,15 @@ def test_diplomatic_view_agrees_with_the_text_module(site, source):
         want = want[:want.index("——————————")]
     got = lines(doc_text(page(site, f"documents/{docid_of(tree, source)}.diplomatic.html")))
     assert got == [re.sub(r"\s+", " ", line).strip() for line in want]
+
+
+def test_changed_rewrites_only_those_pages_and_their_neighbours(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    files = fixture_files()
+    build_site(files, tmp_path, search=False, jobs=1)
+    letter = DATA / "web" / "letter-1959.xml"
+    report = build_site(files, tmp_path, search=False, jobs=1, changed=[letter])
+    rendered = {p.split("/")[1].split(".")[0] for p in report.written if p.startswith("documents/")}
+    # in date order: telegram 1951, seed 1957, letter 1959, minutes 1963 …
+    assert rendered == {SEED_ID, "fx-letter-1959", "fx-minutes-1963"}
+    assert report.written["index.html"] == "unchanged"
