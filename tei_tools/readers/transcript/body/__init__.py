@@ -93,8 +93,7 @@ def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:
     for u in units:
         for m in dates.DATE_RE.finditer(u.text()):
             g = m.groupdict()
-            if g.get("rd1") and env.dates.period is None and P.is_caption(
-                    u.text().strip()) or g.get("rd1") and env.dates.period is None:
+            if g.get("rd1") and env.dates.period is None:     # the journal's period (L30)
                 attrs, _ = dates.attributes(g, dates.DateEnv())
                 if attrs.get("from"):
                     env.dates.period = (attrs["from"], attrs["to"])
