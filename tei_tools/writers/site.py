@@ -103,17 +103,27 @@ def _base_params(edition: Edition | None, date: str, css: list[str]) -> dict[str
     return params
 
 
-def _copy_assets(folder: OutputFolder, edition: Edition | None) -> list[str]:
+def _write(folder: OutputFolder, relpath: str, data: bytes, report: SiteReport) -> None:
+    """folder.write, with a refused overwrite (hand edit) reported instead of raised."""
+    try:
+        report.written[relpath] = folder.write(relpath, data)
+    except TeiToolsError as exc:
+        report.diagnostics.append(exc.diagnostic)
+
+
+def _copy_assets(folder: OutputFolder, edition: Edition | None,
+                 report: SiteReport) -> list[str]:
     """Shipped assets, then the edition's CSS; returns the edition's stylesheet paths."""
     root = xslt_path("html/assets")
     for path in sorted(root.rglob("*")):
         if path.is_file():
-            folder.write("assets/" + path.relative_to(root).as_posix(), path.read_bytes())
+            _write(folder, "assets/" + path.relative_to(root).as_posix(), path.read_bytes(),
+                   report)
     css: list[str] = []
     if edition and edition.css_dir.is_dir():
         for path in sorted(edition.css_dir.glob("*.css")):
             rel = f"assets/edition/{path.name}"
-            folder.write(rel, path.read_bytes())
+            _write(folder, rel, path.read_bytes(), report)
             css.append(rel)
     return css
 
@@ -151,6 +161,7 @@ def _doc_jobs(summaries: list[DocSummary], out_dir: Path, folder: OutputFolder,
         jobs.append(DocJob(
             source=s.source, docid=s.docid, out_dir=str(out_dir), stylesheet=str(sheet),
             params=doc_params, extra_files=extra,
+            # the manifest's hashes for these files (OutputFolder has no public getter)
             known={t: folder._hashes[t] for t in targets if t in folder._hashes},
             force=force))
     return jobs
@@ -163,7 +174,8 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
                search: bool = True) -> SiteReport:
     """Write the whole static site for ``tei_files`` into ``out_dir``.
 
-    ``changed``: rewrite only these documents' pages (the collection pages always cover all).
+    ``changed``: rewrite only these documents' pages and their neighbours' (the collection
+    pages always cover all).
     ``pdf_links``: link ``pdf/{docid}.pdf`` (True), never (False), or where it exists (None).
     Problems are returned in ``SiteReport.diagnostics``; a broken document is left out and the
     others are still written.
@@ -177,7 +189,7 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     summaries = _collect(files, jobs, report)
     report.documents = [s.docid for s in summaries]
 
-    css = _copy_assets(folder, edition)
+    css = _copy_assets(folder, edition, report)
     params = _base_params(edition, report.build_date, css)
     sheet = stylesheet("document.xsl", edition)
     saxon.compile_stylesheet(sheet)  # fail early, with the stylesheet's own error message
@@ -213,8 +225,7 @@ def _write_pages(folder: OutputFolder, summaries: list[DocSummary], edition: Edi
     tree = summaries_xml(summaries).getroottree()
     for page in PAGES:
         html = saxon.transform(sheet, tree, {**params, "page": page})
-        rel = f"{page}.html"
-        report.written[rel] = folder.write(rel, html.encode("utf-8"))
+        _write(folder, f"{page}.html", html.encode("utf-8"), report)
 
 
 __all__ = ["SiteReport", "build_site", "build_date", "docid_of"]

@@ -415,3 +415,13 @@ def test_changed_rewrites_only_those_pages_and_their_neighbours(tmp_path, monkey
     # in date order: telegram 1951, seed 1957, letter 1959, minutes 1963 …
     assert rendered == {SEED_ID, "fx-letter-1959", "fx-minutes-1963"}
     assert report.written["index.html"] == "unchanged"
+
+
+def test_hand_edited_edition_page_is_reported_not_raised(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    build_site(fixture_files()[:1], tmp_path, search=False, jobs=1)
+    (tmp_path / "about.html").write_text("mine", "utf-8")
+    report = build_site(fixture_files()[:1], tmp_path, search=False, jobs=1)
+    assert [d.code for d in report.diagnostics] == ["OUT001"]
+    assert (tmp_path / "about.html").read_text("utf-8") == "mine"
+    assert (tmp_path / "index.html").is_file()

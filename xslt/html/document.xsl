@@ -294,7 +294,12 @@
         </xsl:when>
         <xsl:otherwise><span class="prev none">First document</span></xsl:otherwise>
       </xsl:choose>
-      <a class="up" href="../index.html">All documents</a>
+      <a class="up" href="../index.html">
+        <xsl:text>All documents</xsl:text>
+        <xsl:if test="normalize-space($position)">
+          <span class="pos"><xsl:value-of select="' (' || $position || ')'"/></span>
+        </xsl:if>
+      </a>
       <xsl:choose>
         <xsl:when test="normalize-space($next-href)">
           <a class="next" rel="next" href="{tt:view-href($next-href)}">
