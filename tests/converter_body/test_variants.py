@@ -80,3 +80,9 @@ def test_date_and_accent_diagnostics_point_at_the_word():
     by_code = {d.code: (d.line, d.col) for d in ctx.diagnostics}
     assert by_code["TX501"] == (2, len(PROSE) + 4)
     assert by_code["TX403"] == (2, len(PROSE) + 16)
+
+
+def test_L7_us_order_when_another_date_is_unambiguous():
+    body, ctx = build(PROSE + "typed on 2/18/51 and sent on 3/5/51.")
+    s = xml(body.div)
+    assert '<date when="1951-03-05">3/5/51</date>' in s and "TX503" not in codes(ctx)

@@ -16,6 +16,7 @@ Stages (conventions.md F8 "Processing order"), each in its own module:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -39,6 +40,8 @@ from .tei import el
 from .vocab import caption_subtype, type_subtype
 
 __all__ = ["Body", "build_body"]
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
 
 
 @dataclass
@@ -117,6 +120,9 @@ def build_body(lines: list[SourceLine], ctx: Context) -> Body:
     plan = zones.find_zones(units, ctx)
     _footnotes(plan.footnotes, env)
     _prescan([u for s in plan.segments[:1] for u in s.head], env, ctx)
+    # L7: m/d/yy is read month first when the document has an unambiguous US-order date
+    env.dates.us_order = any(int(m.group(2)) > 12 for u in units
+                             for m in _NUMERIC_DATE.finditer(u.text()))
     subtype = type_subtype(ctx.doc_type)
     caption_kind = next((caption_subtype(u.text().strip()) for u in plan.segments[0].head
                          if P.is_caption(u.text().strip())), None)
