@@ -166,6 +166,37 @@ def bench_build(edition: Path, out: Path, jobs: int, count: int) -> None:
         victim.write_bytes(original)
 
 
+def bench_check(work: Path, count: int, seed: int, jobs: int) -> None:
+    """The incremental bookkeeping at a large N: outputs made by copying stand-ins, then the
+    real build_edition's no-change check (it calls no stage, so stand-ins do not matter)."""
+    from standins import copying_stages
+
+    from tei_tools.build import build_edition
+
+    edition, out = work / f"edition-{count}", work / f"site-check-{count}"
+    generate(edition, count, seed)
+    shutil.rmtree(out, ignore_errors=True)
+    build_edition(edition, out, jobs=jobs, stages=copying_stages())
+    with measured() as m:
+        report = build_edition(edition, out, jobs=jobs)
+    row("rebuild check, nothing changed", count, m, "", f"did nothing: {report.did_nothing}; "
+        "target < 2 s")
+    victim = sorted((edition / "transcripts").glob("*.txt"))[count // 3]
+    os.utime(victim)
+    with measured() as m:
+        report = build_edition(edition, out, jobs=jobs)
+    row("rebuild check, one file touched", count, m, "", f"did nothing: {report.did_nothing}")
+    original = victim.read_bytes()
+    victim.write_bytes(original + b"\n")
+    try:
+        with measured() as m:
+            report = build_edition(edition, out, jobs=jobs, stages=copying_stages())
+        redone = {k: len(v) for k, v in report.rebuilt.items() if v}
+        row("rebuild, one changed (stand-ins)", count, m, "", f"redone {redone}")
+    finally:
+        victim.write_bytes(original)
+
+
 def bench_book(edition: Path, files: list[Path], out: Path, count: int) -> None:
     from tei_tools.edition import load_edition
     from tei_tools.writers.pdf import render_book
@@ -183,8 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", default="/tmp/tei-bench")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--book-docs", type=int, default=100)
+    parser.add_argument("--check-n", type=int, default=16000,
+                        help="edition size for the incremental bookkeeping check")
     parser.add_argument("--tei-all", default="/work/shared/tei/tei_all.rng")
-    parser.add_argument("--only", default="corpus,convert,validate,tei_all,html,build,book",
+    parser.add_argument("--only", default="convert,validate,tei_all,html,build,check,book",
                         help="comma-separated stages to run")
     args = parser.parse_args(argv)
     work, only = Path(args.work), set(args.only.split(","))
@@ -201,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
              ("tei_all", lambda: bench_tei_all(files, args.jobs, Path(args.tei_all))),
              ("html", lambda: bench_html(edition, files, work / "html", args.jobs)),
              ("build", lambda: bench_build(edition, work / "site", args.jobs, args.n)),
+             ("check", lambda: bench_check(work, args.check_n, args.seed, args.jobs)),
              ("book", lambda: bench_book(edition, files, work / "book", args.book_docs))]
     for name, step in steps:
         if name not in only:

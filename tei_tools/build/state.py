@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .. import __version__
@@ -72,20 +73,32 @@ def _data(name: str) -> Path | None:
         return None
 
 
+@cache
+def _code_fingerprints() -> dict[str, str]:
+    """Per stage, a hash of its code and shipped data, taken once per process: the process
+    runs the code it imported, whatever happens to the files afterwards."""
+    result = {}
+    for stage, (code, data, _) in _DEPENDS.items():
+        digest = hashlib.sha256(f"{FORMAT}:{__version__}:{stage}".encode())
+        files = [f for rel in code for f in _tree_files(_PACKAGE / rel)]
+        files += [f for rel in data if (d := _data(rel)) for f in _tree_files(d)]
+        for path in files:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        result[stage] = digest.hexdigest()
+    return result
+
+
 def stage_fingerprints(edition: Edition, extra: dict[str, object] | None = None
                        ) -> dict[str, str]:
     """One hash per stage over the tool version, the stage's code and data, the edition."""
     edition_files = [edition.root / "edition.toml", *_tree_files(edition.xslt_dir),
                      *_tree_files(edition.css_dir)]
     result = {}
-    for stage, (code, data, uses_edition) in _DEPENDS.items():
-        digest = hashlib.sha256(f"{FORMAT}:{__version__}:{stage}".encode())
-        files = [f for rel in code for f in _tree_files(_PACKAGE / rel)]
-        files += [f for rel in data if (d := _data(rel)) for f in _tree_files(d)]
-        if uses_edition:
-            files += edition_files
-        for path in files:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for stage, code_hash in _code_fingerprints().items():
+        digest = hashlib.sha256(code_hash.encode())
+        if _DEPENDS[stage][2]:
+            for path in edition_files:
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         digest.update(json.dumps((extra or {}).get(stage), sort_keys=True,
                                  default=str).encode())
         result[stage] = digest.hexdigest()[:20]
