@@ -10,7 +10,7 @@ import re
 
 from . import atoms, handwriting, stamps
 from .atoms import Item
-from .classify import Where, content, is_pronoun, romanisation_span
+from .classify import Where, content, romanisation_span
 from .nodes import Bracket
 from .state import Env
 from .tei import el
@@ -272,4 +272,4 @@ def _script_lang(text: str) -> str | None:
     return None
 
 
-__all__ = ["build", "desc_note", "footnote", "illegible_gap", "is_pronoun"]
+__all__ = ["build", "desc_note", "footnote", "illegible_gap"]

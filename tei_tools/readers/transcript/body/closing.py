@@ -95,7 +95,6 @@ def _floating(unit: Unit, env: Env) -> etree._Element:
 def _signature_line(unit: Unit, kind: str, env: Env) -> list[Item]:
     """One line of the signature block: office → roleName, name → persName (L19)."""
     items = unit_items(unit, env)
-    text = atoms.text(items)
     if kind == "date":
         return items
     if kind == "name":
@@ -121,7 +120,6 @@ def _signature_line(unit: Unit, kind: str, env: Env) -> list[Item]:
         out += after[:lead] + _name(after[lead:])
     else:
         out += after
-    del text
     return out
 
 

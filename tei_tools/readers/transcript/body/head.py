@@ -120,7 +120,10 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     t = text(unit)
     if kind == "columns":
         for placement, node in columns_out.build(unit.column_block, env):
-            (b.block if placement == "block" else lambda n, _l: b.phrase([n], _l))(node, line)
+            if placement == "block":
+                b.block(node, line)
+            else:
+                b.phrase([node], line)
         dates.flush_notes(env.dates, env.ctx, unit.pos)
         return
     if kind == "bracket":

@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from . import atoms, dates
+from . import atoms
 from .atoms import Item
 from .state import Env
 from .tei import el, local
@@ -125,4 +125,4 @@ def addressee(text: str, env: Env) -> None:
     Correspondence.of(env).add("received", [], name_from=name)
 
 
-__all__ = ["Correspondence", "addressee", "dates", "field"]
+__all__ = ["Correspondence", "addressee", "field"]
