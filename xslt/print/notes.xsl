@@ -21,19 +21,29 @@
   </xsl:function>
 
   <!-- A footnote: the call where it stands, the body at the foot of the page. -->
-  <xsl:function name="p:footnote" as="element()">
+  <xsl:function name="p:footnote" as="element()+">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="prefix" as="xs:string?"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:sequence select="p:footnote($kind, $prefix, $content, ())"/>
   </xsl:function>
 
-  <xsl:function name="p:footnote" as="element()">
+  <xsl:function name="p:footnote" as="element()+">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="prefix" as="xs:string?"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="call" as="xs:string?"/>
+    <!-- ids that let the writer check, after layout, that the note landed on the page of its
+         call (fncall-… is where the call is, fn-… where the note is placed) -->
+    <xsl:variable name="note" select="($content/..)[1]"/>
+    <xsl:if test="$note">
+      <a class="fncall" id="fncall-{p:docid($note/ancestor::tei:TEI[1])}-{generate-id($note)}"/>
+    </xsl:if>
     <span class="fn fn-{$kind}">
+      <xsl:if test="$note">
+        <xsl:attribute name="id"
+          select="'fn-' || p:docid($note/ancestor::tei:TEI[1]) || '-' || generate-id($note)"/>
+      </xsl:if>
       <xsl:if test="$call"><xsl:attribute name="data-call" select="$call"/></xsl:if>
       <xsl:if test="$prefix"><span class="fn-label"><xsl:value-of select="$prefix"/></span></xsl:if>
       <xsl:apply-templates select="$content">

@@ -24,10 +24,17 @@
       'sector', 'secretariat', 'office', 'cc', 'mfa', 'presidium', 'politburo', 'division',
       'deputy', 'chief', 'head', 'copy', 'copies', 'each', 'registry', 'group', 'bureau')"/>
 
+  <!-- A speaker called only by an office ("The Ambassador:") is not a person to index. -->
+  <xsl:variable name="p:roles" as="xs:string*" select="('ambassador', 'chairman', 'premier',
+      'minister', 'secretary', 'counselor', 'counsellor', 'comrade', 'president', 'consul',
+      'attaché', 'chargé', 'interpreter', 'translator', 'recorder', 'delegate', 'speaker',
+      'general', 'colonel', 'director', 'deputy', 'chief', 'head', 'side', 'delegation')"/>
+
   <xsl:function name="p:index-anchor" as="element()*">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="docid" select="p:docid($e/ancestor::tei:TEI[1])"/>
-    <xsl:for-each select="p:persons-of($e)">
+    <xsl:for-each select="p:persons-of($e)[not(every $w in tokenize(lower-case(.), '[\s,.]+')
+                          [. != ''] satisfies $w = ($p:roles, 'the', 'of', 'vice'))]">
       <a class="ix" id="ix-{$docid}-{generate-id($e)}-{position()}" data-ix="{.}"
          data-ix-sort="{p:sort-key(.)}"/>
     </xsl:for-each>

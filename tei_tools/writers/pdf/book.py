@@ -27,6 +27,7 @@ from ...diagnostics import Diagnostic, Severity, TeiToolsError
 from ...edition import Edition
 from ...outputs import OutputFolder
 from . import engine
+from .document import footnote_warnings
 from .html import DocFacts, book_stylesheet, chronological, document_html, facts
 from .options import PrintOptions, fixed_date, resolve_options
 
@@ -46,7 +47,7 @@ class BookReport:
 
     @property
     def failed(self) -> int:
-        return len(self.diagnostics)
+        return sum(1 for d in self.diagnostics if d.severity >= Severity.ERROR)
 
     def summary(self) -> str:
         return (f"book {self.path.name}: {len(self.documents)} documents, {self.pages} pages, "
@@ -172,8 +173,9 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
     """Lay out the documents in parts of CHUNK documents, numbering on from ``first``.
 
     A part of a few dozen documents keeps memory bounded and still shares the cost of embedding
-    the fonts; a part whose layout fails is retried document by document, so that one bad
-    document is reported by name and the others are printed."""
+    the fonts. A part whose layout fails, or separates a footnote from its call, is done again
+    document by document: a bad document is then reported by name while the others are
+    printed, and each document gets the footnote retries of engine.layout_checked."""
     parts: list[_Part] = []
     printed: list[DocFacts] = []
     anchors: dict[str, int] = {}  # anchor → printed page number
@@ -197,7 +199,17 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
                 f'<body class="book view-{options.view}">{"".join(sections)}</body></html>')
         where = str(members[0].path) if len(members) == 1 else f"{members[0].path} …"
         try:
-            document = engine.layout(html, options, roots, where, _numbering(first, heads=True))
+            if len(members) == 1:
+                document, misplaced = engine.layout_checked(html, options, roots, where,
+                                                            _numbering(first, heads=True))
+                problems += footnote_warnings(members[0].path, misplaced)
+            else:
+                document = engine.layout(html, options, roots, where,
+                                         _numbering(first, heads=True))
+                if engine.misplaced_footnotes(document):
+                    # lay these documents out one by one, each with the footnote retries
+                    queue[:0] = [[doc] for doc in members]
+                    continue
         except TeiToolsError as exc:
             if len(members) == 1:
                 problems.append(exc.diagnostic)

@@ -26,23 +26,34 @@ class PdfReport:
 
     @property
     def failed(self) -> int:
-        return len(self.diagnostics)
+        return sum(1 for d in self.diagnostics if d.severity >= Severity.ERROR)
 
     def summary(self) -> str:
         return (f"{len(self.written)} PDF written, {len(self.unchanged)} unchanged, "
                 f"{sum(self.pages.values())} pages, {self.failed} failed")
 
 
-def _render_one(job: tuple[Path, PrintOptions, Path]) -> tuple[str, bytes, int, Diagnostic | None]:
-    """Worker: TEI file → (docid, PDF bytes, page count, error). Module level for pickling."""
+def _render_one(job: tuple[Path, PrintOptions, Path]
+                ) -> tuple[str, bytes, int, list[Diagnostic]]:
+    """Worker: TEI file → (docid, PDF bytes, page count, problems). Module level for pickling.
+    No bytes means the file failed."""
     path, options, out_dir = job
     try:
         docid = safe_name(docid_of(path, load_tei(path).getroot()))
         html = document_html(path, options, created=fixed_date())
-        document = engine.layout(html, options, [out_dir], str(path))
-        return docid, engine.to_pdf(document), len(document.pages), None
+        document, misplaced = engine.layout_checked(html, options, [out_dir], str(path))
+        return docid, engine.to_pdf(document), len(document.pages), footnote_warnings(
+            path, misplaced)
     except TeiToolsError as exc:
-        return "", b"", 0, exc.diagnostic
+        return "", b"", 0, [exc.diagnostic]
+
+
+def footnote_warnings(path: Path, misplaced: list[str]) -> list[Diagnostic]:
+    if not misplaced:
+        return []
+    return [Diagnostic(Severity.WARNING, "PDF030", f"{len(misplaced)} footnote(s) printed on the "
+                       "page after their call: WeasyPrint could not fit them on the call's page",
+                       str(path), hint="a shorter note, or a different paper size, avoids it")]
 
 
 def render_pdf(tei_files: list[Path], out_dir: Path, *, view: str | None = None,
@@ -64,11 +75,11 @@ def render_pdf(tei_files: list[Path], out_dir: Path, *, view: str | None = None,
     seen: dict[str, Path] = {}
     jobs_list = [(Path(p), options, out_dir.resolve()) for p in tei_files]
     try:
-        for (path, _, _), (docid, data, pages, problem) in zip(
+        for (path, _, _), (docid, data, pages, problems) in zip(
                 jobs_list, run_parallel(_render_one, jobs_list, jobs=jobs, progress=progress),
                 strict=True):
-            if problem is not None:
-                report.diagnostics.append(problem)
+            report.diagnostics += problems
+            if not data:
                 continue
             if docid in seen:
                 report.diagnostics.append(Diagnostic(

@@ -81,6 +81,59 @@ def layout(html: str, options: PrintOptions, roots: list[Path], where: str,
                     hint="report this with the TEI file; try --view diplomatic") from None
 
 
+# WeasyPrint 70, when a paragraph would keep fewer lines at the foot of a page than `orphans`
+# asks, may carry footnotes whose calls are on that page over to the next one to make room for
+# the paragraph's lines. After layout the writer looks for such notes; the paragraph that was
+# being broken at the foot of that page (the last one starting there) then starts on the next
+# page instead, and the layout is done again. Each round mends one page.
+_MAX_ROUNDS = 8
+
+
+def _pages_of(document: Document, prefixes: tuple[str, ...]) -> dict[str, int]:
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith(prefixes):
+                pages.setdefault(anchor, number)
+    return pages
+
+
+def misplaced_footnotes(document: Document) -> list[tuple[str, int]]:
+    """Footnotes (element id, page of the call) placed on another page than their call."""
+    pages = _pages_of(document, ("fn-", "fncall-"))
+    return sorted((name, pages["fncall-" + name[3:]]) for name, number in pages.items()
+                  if name.startswith("fn-") and pages.get("fncall-" + name[3:], number) != number)
+
+
+def _last_block_on(document: Document, page: int) -> str | None:
+    """The id of the last paragraph that starts on ``page`` (the one broken at its foot)."""
+    anchors = document.pages[page].anchors
+    blocks = [(y, name) for name, (_x, y, *_rest) in anchors.items() if name.startswith("b-")]
+    return max(blocks)[1] if blocks else None
+
+
+def layout_checked(html: str, options: PrintOptions, roots: list[Path], where: str,
+                   extra_css: str = "") -> tuple[Document, list[tuple[str, int]]]:
+    """Lay out, mending pages where a footnote left its call's page (see above). Returns the
+    layout and the footnotes that could not be mended."""
+    fixes: list[str] = []
+    best: tuple[Document, list[tuple[str, int]]] | None = None
+    for _ in range(_MAX_ROUNDS):
+        css = extra_css + "".join(f"#{name} {{ break-before: page; }}" for name in fixes)
+        document = layout(html, options, roots, where, css)
+        misplaced = misplaced_footnotes(document)
+        if best is None or len(misplaced) <= len(best[1]):
+            best = (document, misplaced)
+        if not misplaced:
+            break
+        block = _last_block_on(document, misplaced[0][1])
+        if block is None or block in fixes:
+            break
+        fixes.append(block)
+    assert best is not None
+    return best
+
+
 def to_pdf(document: Document) -> bytes:
     """Serialise pages; no PDF identifier from the clock, so reruns give the same bytes."""
     return document.write_pdf(pdf_identifier=b"tei-tools")
