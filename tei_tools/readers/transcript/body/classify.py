@@ -24,7 +24,7 @@ _TRANSLATOR = re.compile(r"(?i)^(?:Translator's|Trans\.|Translator) note\b")
 _ILLEGIBLE = re.compile(r"(?i)\billegible\b")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
 _DASH_GLOSS = re.compile(r"\S\s*—\s*\S| - ")
-_CLASSES = {"{g,k}": "gk", "dt": "dt", "bp": "bp"}
+# B5: initials that count as equivalent between two romanisations
 _EQUIV = [set("gk"), set("dt"), set("bp"), {"j", "c", "ch"}, set("rln"), {"s", "sh"}]
 
 
@@ -87,7 +87,7 @@ def _initial(s: str) -> str:
 
 def _equivalent(a: str, b: str) -> bool:
     ia, ib = _initial(a), _initial(b)
-    if ia == ib or ia[:1] == ib[:1] and ia[:1] in "cs":
+    if ia == ib:
         return True
     if ia[:1] in "aeiouy" and ib[:1] in "aeiouy":
         return True
