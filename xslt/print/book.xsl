@@ -102,8 +102,14 @@
         <xsl:for-each select="doc">
           <li>
             <a href="#doc-{@id}" data-page="{@page}">
-              <xsl:if test="@date-text != ''">
-                <span class="toc-date"><xsl:value-of select="@date-text"/></span>
+              <xsl:variable name="when" select="substring(@date, 1, 10)"/>
+              <xsl:variable name="date" select="
+                  if ($when castable as xs:date) then format-date(xs:date($when), '[D] [MNn] [Y]')
+                  else if ($when castable as xs:gYearMonth)
+                  then format-date(xs:date($when || '-01'), '[MNn] [Y]')
+                  else string(@date-text)"/>
+              <xsl:if test="$date != ''">
+                <span class="toc-date"><xsl:value-of select="$date"/></span>
               </xsl:if>
               <xsl:value-of select="@title"/>
             </a>
