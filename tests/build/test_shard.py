@@ -71,3 +71,12 @@ def test_cli_reports_bad_shard_and_non_shard_folder(tmp_path):
     result = runner.invoke(main, ["merge", str(edition), str(tmp_path), "-o",
                                   str(tmp_path / "m")])
     assert result.exit_code == 2 and "BLD011" in result.output and "Traceback" not in result.output
+
+
+def test_cli_unwritable_output_names_the_file(tmp_path):
+    edition = make_edition(tmp_path / "ed", 1)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(main, ["build", str(edition), "-o", str(blocker / "out"), "-q"])
+    assert result.exit_code == 2, result.output
+    assert str(blocker) in result.output and "Traceback" not in result.output
