@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import FEATURES, REFERENCE
 from pdf_helpers import long_variant, page_texts, positioned, variant, y_of
 
+from tei_tools.diagnostics import TeiToolsError
 from tei_tools.edition import load_edition
 from tei_tools.writers.pdf import FontSpec, render_pdf
 from tei_tools.writers.pdf.engine import LocalOnlyFetcher
@@ -257,3 +258,36 @@ def test_cli(tmp_path):
     result = runner.invoke(main, ["pdf", str(tmp_path / "missing.xml"), "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "missing.xml" in result.output and "Traceback" not in result.output
+
+
+def test_diplomatic_view_gives_back_the_transcript_text(tmp_path, seed_transcript):
+    """conventions.md §6.5: the D view of the seed reads as the transcript's document text."""
+    pdf = render_pdf([REFERENCE], tmp_path, view="diplomatic", jobs=1).written[0]
+    pages = page_texts(pdf)
+    body = [pages[0].rsplit("\n", 1)[0]]  # drop the page number of the first page
+    for text in pages[1:]:  # running heads and the page number come last on later pages
+        body.append(re.split(r"\n?History and Public Policy Program", text)[0])
+    got = " ".join(" ".join(body).split())
+    lines = [line for line in seed_transcript.read_text("utf-8").split("\n")
+             if line.strip(" \t\u00a0")]
+    info = lines.index("Document Information")
+    want = " ".join(" ".join(lines[4:info - 1]).split())
+    assert want in got
+
+
+def test_edition_font_files_are_embedded(tmp_path):
+    sans = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not sans.is_file():
+        pytest.skip("fonts-dejavu-core is not installed")
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "Body-Regular.ttf").write_bytes(sans.read_bytes())
+    (tmp_path / "edition.toml").write_text(
+        '[edition]\ntitle = "T"\n[pdf]\nfont_files = ["fonts/Body-Regular.ttf"]\n', "utf-8")
+    report = render_pdf([REFERENCE], tmp_path / "out", edition=load_edition(tmp_path), jobs=1)
+    assert "tei-tools-custom" in " ".join(_fonts(report.written[0]))
+    (tmp_path / "edition.toml").write_text(
+        '[edition]\ntitle = "T"\n[pdf]\nfont_files = ["fonts/Missing.ttf"]\n', "utf-8")
+    with pytest.raises(TeiToolsError) as caught:
+        render_pdf([REFERENCE], tmp_path / "out", edition=load_edition(tmp_path), jobs=1)
+    assert caught.value.diagnostic.code == "PDF010"
+    assert "Missing.ttf" in (caught.value.diagnostic.path or "")
