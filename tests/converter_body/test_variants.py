@@ -86,3 +86,19 @@ def test_L7_us_order_when_another_date_is_unambiguous():
     body, ctx = build(PROSE + "typed on 2/18/51 and sent on 3/5/51.")
     s = xml(body.div)
     assert '<date when="1951-03-05">3/5/51</date>' in s and "TX503" not in codes(ctx)
+
+
+def test_TX199_internal_error_is_positioned(monkeypatch):
+    import pytest
+
+    from tei_tools.diagnostics import TeiToolsError
+    from tei_tools.readers.transcript.body import flow
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(flow, "paragraph", boom)
+    with pytest.raises(TeiToolsError) as info:
+        build("\n" + PROSE + "x.")
+    diag = info.value.diagnostic
+    assert diag.code == "TX199" and (diag.line, diag.col) == (2, 1)

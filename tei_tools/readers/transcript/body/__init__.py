@@ -17,10 +17,12 @@ Stages (conventions.md F8 "Processing order"), each in its own module:
 from __future__ import annotations
 
 import re
+import traceback
 from dataclasses import dataclass
 
 from lxml import etree
 
+from ....diagnostics import TeiToolsError, error
 from ..context import Context
 from . import dates, zones
 from . import patterns as P
@@ -110,8 +112,27 @@ def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:
 
 
 def build_body(lines: list[SourceLine], ctx: Context) -> Body:
-    """The ``div[@type='document']`` and the facts the header needs."""
+    """The ``div[@type='document']`` and the facts the header needs.
+
+    An unexpected exception becomes error TX199 at the unit being processed (§6.1 rule 1).
+    """
     env = Env(ctx, ctx.docid)
+    try:
+        return _build(lines, ctx, env)
+    except TeiToolsError:
+        raise
+    except Exception as exc:  # §6.1: never crash; the position says which unit failed
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        pos = env.pos
+        raise error("TX199", f"internal error in the transcript reader: "
+                             f"{type(exc).__name__}: {exc}", path=ctx.path,
+                    line=pos.line if pos else None, col=pos.col if pos else None,
+                    hint=f"please report this with the transcript (raised in "
+                         f"{frame.name}, {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})"
+                    ) from exc
+
+
+def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     prepared, joins = prepare(lines, ctx)
     units = to_units(prepared, ctx)
     for u in units:

@@ -37,6 +37,7 @@ def build_closing(units: list[Unit], env: Env) -> list[etree._Element]:
     i = 0
     while i < len(units):
         kind, unit = kinds[i], units[i]
+        env.pos = unit.pos
         if kind == "attachment" and not len(closer) and not in_post:
             pre.append(atoms.fill(el("ab", {"type": "attachment-notice"}), unit_items(unit, env)))
             i += 1

@@ -145,6 +145,7 @@ def build_flow(units: list[Unit], env: Env, speakers_on: bool,
     numbered = _renumber(units, env)
     while i < len(units):
         unit = units[i]
+        env.pos = unit.pos          # where an internal error would be reported (TX199)
         t = unit.text().strip()
         if P.SEPARATOR.match(t):
             out.append(el("milestone", {"unit": "rule", "type": _RULE_TYPES.get(t[0], "dash")}))

@@ -116,6 +116,7 @@ def build_head(units: list[Unit], env: Env,
 
 def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) -> None:
     unit = group[0]
+    env.pos = unit.pos
     line = unit.lines[0]
     t = text(unit)
     if kind == "columns":
