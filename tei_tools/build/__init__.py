@@ -152,7 +152,8 @@ def build_edition(edition_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
     out_dir.mkdir(parents=True, exist_ok=True)
 
     wanted = {s.key for s in sources}
-    removed = [key for key in state.docs if key not in wanted]
+    # documents of other shards are not "removed": shards may share an output folder
+    removed = [key for key in state.docs if key not in wanted and in_shard(key, shard)]
     for key in removed:
         _forget(state, key, out_dir)
         state.touched = True

@@ -80,3 +80,14 @@ def test_cli_unwritable_output_names_the_file(tmp_path):
     result = CliRunner().invoke(main, ["build", str(edition), "-o", str(blocker / "out"), "-q"])
     assert result.exit_code == 2, result.output
     assert str(blocker) in result.output and "Traceback" not in result.output
+
+
+def test_shards_may_share_an_output_folder(tmp_path):
+    edition = make_edition(tmp_path / "ed", 6)
+    out = tmp_path / "out"
+    for k in (1, 2):
+        assert build_edition(edition, out, stages=Recorder().stages(), jobs=1, shard=(k, 2)).ok
+    assert len(list((out / "tei").glob("*.xml"))) == 6
+    rec = Recorder()
+    report = build_edition(edition, out, stages=rec.stages(), jobs=1)
+    assert rec.calls["convert"] == [] and report.rebuilt["html"][-1] == "(collection)"
