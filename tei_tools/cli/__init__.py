@@ -42,11 +42,25 @@ class _Group(click.Group):
         except TeiToolsError as exc:
             click.echo(exc.diagnostic.format(), err=True)
             sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("tei-tools: interrupted; files already written are complete (atomic "
+                       "writes)", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug: one clear line, the traceback only on request
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"tei-tools: internal error: {type(exc).__name__}: {exc}\n"
+                       "    hint: run again with `tei-tools --debug …` for the traceback, and "
+                       "please report it", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tei-tools")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def main(debug: bool) -> None:
     """tei-tools: archival transcripts → TEI P5 → validated TEI → web and print editions.
 
     \b

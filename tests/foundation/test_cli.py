@@ -33,3 +33,27 @@ def test_unknown_input_is_a_usage_error(tmp_path):
                                        str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "missing.txt" in result.output
+
+
+def _explode(*args, **kwargs):
+    raise RuntimeError("boom")
+
+
+def test_internal_error_is_one_line_without_traceback(tmp_path, monkeypatch):
+    transcript = tmp_path / "a.txt"
+    transcript.write_text("Some text of a document that is long enough to be prose.\n")
+    monkeypatch.setattr("tei_tools.convert.convert", _explode)
+    result = CliRunner().invoke(main, ["convert", str(transcript), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "internal error: RuntimeError: boom" in result.output
+    assert "Traceback" not in result.output
+    assert "--debug" in result.output
+
+
+def test_debug_shows_the_exception(tmp_path, monkeypatch):
+    transcript = tmp_path / "a.txt"
+    transcript.write_text("Some text of a document that is long enough to be prose.\n")
+    monkeypatch.setattr("tei_tools.convert.convert", _explode)
+    result = CliRunner().invoke(main, ["--debug", "convert", str(transcript), "-o",
+                                       str(tmp_path / "o")])
+    assert isinstance(result.exception, RuntimeError)
