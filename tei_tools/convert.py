@@ -57,7 +57,8 @@ class ConvertReport:
 
     def summary(self) -> str:
         states = Counter(self.states.values())
-        parts = [f"{len(self.states) + len(self.failed)} files",
+        total = len(self.states) + len(self.failed)
+        parts = [f"{total} file{'' if total == 1 else 's'}",
                  f"{states['new'] + states['replace']} written",
                  f"{states['unchanged']} unchanged"]
         if self.failed:
