@@ -225,3 +225,17 @@ def test_popover_closes_when_the_focus_moves_on(page, server):
     page.keyboard.press("Tab")  # out of the popover, on to the next link after the trigger
     assert page.get_by_role("dialog").count() == 0
     assert page.evaluate("document.activeElement.textContent") == "don't know"
+
+
+def test_view_switch_keeps_the_place(page, server):
+    page.goto(f"{server}/documents/fx-telegram-1951.html")
+    page.set_viewport_size({"width": 1280, "height": 400})
+    page.locator("#p2").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, 250)")
+    info = page.evaluate("[window.scrollY, document.querySelector('.doc-text')"
+                         ".getBoundingClientRect().top]")
+    page.get_by_role("link", name="Diplomatic view").click()
+    page.wait_for_load_state()
+    assert "#" in page.url, (page.url, info)
+    target = page.url.split("#", 1)[1]
+    assert page.locator(f"[id='{target}']").count() == 1

@@ -4,7 +4,8 @@
   Input: one TEI document. Output: a complete HTML page.
 
   Parts (each a named template or mode that an edition may override):
-    tt:doc-header     title, kicker, view switch, downloads
+    tt:doc-header     title, kicker, summary
+    tt:doc-tools      view switch and downloads (a sticky bar)
     tt:meta-panel     the metadata panel (mode tt:meta)
     tt:cite-block     Chicago citation, CSL-JSON, BibTeX, permalink
     tt:footnotes      notes with back-links
@@ -80,6 +81,7 @@
         <xsl:attribute name="data-pagefind-body" select="''"/>
       </xsl:if>
       <xsl:call-template name="tt:doc-header"/>
+      <xsl:call-template name="tt:doc-tools"/>
       <div class="doc-layout">
         <div class="doc-main">
           <xsl:call-template name="tt:doc-notices"/>
@@ -140,35 +142,40 @@
           <xsl:if test="not(p)"><p><xsl:value-of select="normalize-space(.)"/></p></xsl:if>
         </div>
       </xsl:for-each>
-      <div class="doc-tools" data-pagefind-ignore="">
-        <nav class="view-switch" aria-label="View of the text">
-          <a href="{$read-href}" class="view-read">
-            <xsl:if test="$view = 'read'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-            <xsl:text>Reading view</xsl:text>
-          </a>
-          <a href="{$dipl-href}" class="view-dipl">
-            <xsl:if test="$view = 'dipl'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-            <xsl:text>Diplomatic view</xsl:text>
-          </a>
-        </nav>
-        <ul class="downloads" aria-label="Downloads">
-          <li><a href="{$tei-href}" type="application/tei+xml" download="">TEI XML</a></li>
-          <xsl:if test="normalize-space($pdf-href)">
-            <li><a href="{$pdf-href}" type="application/pdf">PDF</a></li>
-          </xsl:if>
-        </ul>
-      </div>
-      <p class="view-note" data-pagefind-ignore="">
-        <xsl:choose>
-          <xsl:when test="$view = 'dipl'">Diplomatic view: the transcript’s lines and editorial
-            brackets, as published.</xsl:when>
-          <xsl:otherwise>Reading view: a clean text; editorial interventions are marked and
-            explained.</xsl:otherwise>
-        </xsl:choose>
-        <xsl:text> </xsl:text>
-        <a href="../conventions.html">How to read this edition</a>
-      </p>
     </header>
+  </xsl:template>
+
+  <!-- view switch, downloads and a note on the view: a sticky bar (a child of the article,
+       so that it stays in view for the whole document) -->
+  <xsl:template name="tt:doc-tools">
+      <div class="doc-tools" data-pagefind-ignore="">
+      <nav class="view-switch" aria-label="View of the text">
+        <a href="{$read-href}" class="view-read">
+          <xsl:if test="$view = 'read'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+          <xsl:text>Reading view</xsl:text>
+        </a>
+        <a href="{$dipl-href}" class="view-dipl">
+          <xsl:if test="$view = 'dipl'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+          <xsl:text>Diplomatic view</xsl:text>
+        </a>
+      </nav>
+      <ul class="downloads" aria-label="Downloads">
+        <li><a href="{$tei-href}" type="application/tei+xml" download="">TEI XML</a></li>
+        <xsl:if test="normalize-space($pdf-href)">
+          <li><a href="{$pdf-href}" type="application/pdf">PDF</a></li>
+        </xsl:if>
+      </ul>
+    </div>
+    <p class="view-note" data-pagefind-ignore="">
+      <xsl:choose>
+        <xsl:when test="$view = 'dipl'">Diplomatic view: the transcript’s lines and editorial
+          brackets, as published.</xsl:when>
+        <xsl:otherwise>Reading view: a clean text; editorial interventions are marked and
+          explained.</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> </xsl:text>
+      <a href="../conventions.html">How to read this edition</a>
+    </p>
   </xsl:template>
 
   <xsl:template name="tt:doc-notices">

@@ -152,6 +152,25 @@
     apply();
   }
 
+  /* ---------- view switch: stay at the same place of the text ---------- */
+  // Both views give the same ids to entries, numbered paragraphs and interventions, so the
+  // other view can open at the first of them that is on screen.
+  function setupViewSwitch() {
+    document.querySelectorAll(".view-switch a").forEach(function (a) {
+      a.addEventListener("click", function () {
+        var text = document.querySelector(".doc-text");
+        if (!text || text.getBoundingClientRect().top >= 0) return; // still at the top
+        // the last marked element at or above the top of the window (else the first below)
+        var marks = text.querySelectorAll("[id]"), best = null;
+        for (var i = 0; i < marks.length; i++) {
+          if (marks[i].getBoundingClientRect().top <= 80) best = marks[i];
+          else { best = best || marks[i]; break; }
+        }
+        if (best) a.hash = best.id;
+      });
+    });
+  }
+
   /* ---------- citation: copy button ---------- */
   function setupCopy() {
     var cite = document.getElementById("cite-chicago");
@@ -187,6 +206,7 @@
     markTriggers();
     setupIndex();
     setupCopy();
+    setupViewSwitch();
     setupSearch();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
