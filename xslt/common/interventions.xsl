@@ -155,11 +155,24 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Text in another language (L28): marked, so that the language can be looked up; inside
+       an original-language note (B8) the note itself is the mark. -->
   <xsl:template match="foreign" mode="tt:dipl tt:read">
-    <i class="foreign">
-      <xsl:call-template name="tt:lang"/>
-      <xsl:apply-templates mode="#current"/>
-    </i>
+    <xsl:variable name="text" as="element()">
+      <i class="foreign">
+        <xsl:call-template name="tt:lang"/>
+        <xsl:apply-templates mode="#current"/>
+      </i>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="tt:kind(.)">
+        <xsl:call-template name="tt:mark">
+          <xsl:with-param name="kind" select="'foreign'"/>
+          <xsl:with-param name="content" select="$text"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$text"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- == stamps (B18): a box; D keeps label and brackets, R a caption and the content == -->
