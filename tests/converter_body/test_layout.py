@@ -188,3 +188,8 @@ def test_B27a_orphan_in_closing_zone_repaired_as_stamp():
     s = xml(body.div)
     assert '<stamp type="incoming" rend="unopened">Incoming Nº' in s
     assert "stray-bracket" not in s and "TX301" in codes(ctx)
+
+
+def test_L19_office_and_name_on_one_line():
+    s = xml(build(PROSE + "\nAmbassador N. Petrov")[0].div)
+    assert "<signed><roleName>Ambassador</roleName> <persName>N. Petrov</persName></signed>" in s

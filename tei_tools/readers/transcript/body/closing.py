@@ -8,7 +8,7 @@ import re
 
 from lxml import etree
 
-from . import atoms, lineparts
+from . import atoms, lineparts, vocab
 from . import patterns as P
 from .atoms import Item
 from .flow import GLOBAL, standalone, unit_items
@@ -101,7 +101,7 @@ def _signature_line(unit: Unit, kind: str, env: Env) -> list[Item]:
     if kind == "name":
         return _name(items)
     if kind == "office" and all(isinstance(i, str) for i in items):
-        return [atoms.fill(el("roleName"), items)]
+        return _office(items)
     # split around the bracket element(s): office text before, name after
     first = next((k for k, i in enumerate(items) if not isinstance(i, str)), None)
     if first is None:
@@ -122,6 +122,19 @@ def _signature_line(unit: Unit, kind: str, env: Env) -> list[Item]:
     else:
         out += after
     return out
+
+
+def _office(items: list[Item]) -> list[Item]:
+    """An office line; ``Ambassador N. Petrov`` is an office word followed by a name."""
+    text = atoms.text(items)
+    if not P.is_all_caps(text):
+        for word in sorted(vocab.offices(), key=len, reverse=True):
+            rest = text[len(word):]
+            if text.startswith(word + " ") and P.is_signer_name(rest.strip()):
+                cut = len(word)
+                return ([atoms.fill(el("roleName"), items[:cut])] + items[cut:cut + 1]
+                        + _name(items[cut + 1:]))
+    return [atoms.fill(el("roleName"), items)]
 
 
 def _name(items: list[Item]) -> list[Item]:
