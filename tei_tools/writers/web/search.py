@@ -30,15 +30,11 @@ async def _index(site: Path, bundle: Path, language: str) -> int:
 
     # one index for the whole edition, in the edition's language (stemming, stop words)
     config = IndexConfig(output_path=str(bundle), force_language=language.split("-")[0] or "en")
-    count = 0
     async with PagefindIndex(config=config) as index:
-        # one file at a time in a fixed order (not add_directory, which walks the folder in
-        # parallel), so that the index does not depend on the order files are found in
-        for path in sorted(site.glob("documents/*.html")):
-            rel = path.relative_to(site).as_posix()
-            await index.add_html_file(content=path.read_text("utf-8"), url="/" + rel)
-            count += 1
-    return count
+        # the folder in one call: pagefind reads and parses the pages in parallel (adding them
+        # one by one through its service pipe is ~50 times slower)
+        result = await index.add_directory(str(site), glob="documents/*.html")
+    return int(result.get("page_count", 0))
 
 
 def build_search_index(site: Path, language: str = "en") -> Diagnostic | None:
