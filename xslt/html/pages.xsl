@@ -224,8 +224,9 @@
                       <xsl:value-of select="(example//*[tt:kind(.)])[1] ! tt:explain(.)"/>
                     </xsl:if>
                   </td>
-                  <td><code><xsl:value-of select="replace(string-join(example/node() !
-                      serialize(.), ''), ' xmlns(:\w+)?=&quot;[^&quot;]*&quot;', '')"/></code></td>
+                  <td><code><xsl:value-of select="replace(replace(string-join(example/node() !
+                      serialize(.), ''), ' xmlns(:\w+)?=&quot;[^&quot;]*&quot;', ''),
+                      '(&lt;/?)tei:', '$1')"/></code></td>
                 </tr>
               </xsl:for-each>
             </tbody>
