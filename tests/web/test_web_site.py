@@ -76,6 +76,7 @@ def test_internal_links_resolve(site):
             continue  # links to made-up relative targets on purpose
         tree = html.fromstring(path.read_bytes())
         ids = set(tree.xpath("//@id"))
+        assert len(ids) == len(tree.xpath("//@id")), (path, "duplicate ids")
         for href in tree.xpath("//a/@href | //link/@href | //script/@src"):
             if re.match(r"^(https?|mailto|data):", href):
                 continue

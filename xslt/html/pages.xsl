@@ -213,7 +213,8 @@
             </thead>
             <tbody>
               <xsl:for-each select="entry">
-                <tr id="conv-{@id}">
+                <xsl:variable name="n" select="count(preceding::entry[@id = current()/@id])"/>
+                <tr id="conv-{@id}{if ($n) then '-' || ($n + 1) else ''}">
                   <th scope="row"><xsl:value-of select="@name"/>
                     <span class="conv-id"><xsl:value-of select="@id"/></span></th>
                   <td class="text-dipl"><xsl:apply-templates select="example/node()" mode="tt:dipl"/></td>
