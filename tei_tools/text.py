@@ -237,7 +237,8 @@ class _Diplomatic(_Renderer):
             if desc is not None:
                 add(_open(el, "[[" if double else "[") + "".join(desc.itertext()) + _close(el))
             else:
-                add("[…]" if el.get("reason") == "editorial" else "[illegible]")
+                add(_open(el) + ("…" if el.get("reason") == "editorial" else "illegible")
+                    + _close(el))
         elif name == "unclear":
             if el.get("reason") == "encoding":
                 self.children(el)
@@ -256,7 +257,7 @@ class _Diplomatic(_Renderer):
             self.children(el)
             nxt = el.getnext()
             if not (nxt is not None and local(nxt) == "note" and nxt.get("type") == "sic"):
-                add(" [sic]")
+                add(" " + _open(el) + "sic" + _close(el))
         elif name == "hi" and rend == "spaced":
             add(" ".join("".join(el.itertext()).replace(" ", "")))
         elif name == "space":
@@ -264,7 +265,7 @@ class _Diplomatic(_Renderer):
         elif name == "milestone" and el.get("unit") == "rule":
             add(RULE_CHARS.get(el.get("type") or "", "-") * 10)
         elif name == "pb":
-            add(f"[Page {el.get('n')}]" if el.get("n") else "")
+            add(_open(el) + f"Page {el.get('n')}" + _close(el) if el.get("n") else "")
         else:
             self.children(el)
 

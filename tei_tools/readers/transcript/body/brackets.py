@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from . import atoms, handwriting, stamps
 from .atoms import Item
 from .classify import Where, content, romanisation_span
@@ -30,14 +32,27 @@ def desc_note(text: str) -> Item:
 
 
 def verbatim(bracket: Bracket, env: Env) -> list[Item]:
-    """The bracket's content with inner brackets encoded but no text-level markup."""
+    """The bracket's content with inner brackets encoded but no text-level markup. Spaces just
+    inside the brackets (``[ the plan]``) are content too: D must give them back (§6.5)."""
     from .inline import render
-    return atoms.strip(render(bracket.children, env, inside=True, markup=False))
+    return render(bracket.children, env, inside=True, markup=False)
 
 
 def rendered(bracket: Bracket, env: Env) -> list[Item]:
     from .inline import render
-    return atoms.strip(render(bracket.children, env, inside=bracket.kind == "single"))
+    return render(bracket.children, env, inside=bracket.kind == "single")
+
+
+def _empty(br: Bracket, env: Env) -> list[Item]:
+    """An empty bracket kept literally: only the bracket characters that are in the transcript
+    (a repaired ``[`` has no ``]``), with its inner spaces and line breaks, so D gives it back."""
+    from .inline import render
+    inner = render(br.children, env, inside=True, markup=False)
+    open_ = [] if br.rend == "unopened" else [el("c", {"type": "stray-bracket"}, "[")]
+    close = [] if br.rend == "unclosed" else [el("c", {"type": "stray-bracket"}, "]")]
+    if not inner and open_ and close:
+        return [el("c", {"type": "stray-bracket"}, "[]")]
+    return open_ + inner + close
 
 
 def illegible_gap(c: str, rend: str | None = None,
@@ -58,7 +73,8 @@ def illegible_gap(c: str, rend: str | None = None,
         attrs.update({"quantity": "1", "unit": _UNITS[s.group("unit").lower()]})
     attrs["rend"] = rend
     gap = el("gap", attrs)
-    if c.lower() != "illegible":
+    # only the exact default reading may go without desc: D writes "[illegible]" for it
+    if (atoms.text(desc) if desc is not None else c) != "illegible":
         if desc is not None:
             atoms.fill(el("desc", parent=gap), desc)
         else:
@@ -121,10 +137,22 @@ def build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) ->
     if br.rend:
         # §3.2: every repair is recorded in @rend of the element the bracket became
         made = [i for i in result if not isinstance(i, str) and id(i) not in before]
-        target = made[-1] if made else None
+        target = _bracket_bearer(made[-1]) if made else None
         if target is not None and target.get("rend") is None:
             target.set("rend", br.rend)
     return result
+
+
+def _bracket_bearer(item: etree._Element) -> etree._Element:
+    """The element D writes the brackets for. B4 and B22 wrap the word before the bracket, so
+    the bracket itself is their ``ex`` (``M[inistry``) or their closing desc note."""
+    name = etree.QName(item).localname
+    if name == "expan":
+        return item.findall("{*}ex")[-1]
+    if name == "add" and (item.text or "").strip():
+        notes = item.findall("{*}note")
+        return notes[-1] if notes else item
+    return item
 
 
 _TEXT_ONLY = {"stray", "B9", "B10", "B12", "B15", "B17", "B18-bare", "B22", "B23", "B8"}
@@ -152,7 +180,7 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         return items + [atoms.fill(node, inner)]
     if klass == "stray":
         env.ctx.warning("TX306", "empty bracket '[]'", line=br.start.line, col=br.start.col)
-        return items + [el("c", {"type": "stray-bracket"}, "[]")]
+        return items + _empty(br, env)
     if klass == "B15":
         gap = el("gap", {"reason": "editorial", "resp": "#tr"})
         raw = c.replace(" ", "")
@@ -167,9 +195,9 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         return _sic(items, c, env)
     if klass == "B17":
         if "illegible" in c.lower():
-            return items + [illegible_gap(c)]
+            return items + [illegible_gap(c, desc=verbatim(br, env))]
         fig = el("figure", {"type": "signature"})
-        el("figDesc", text=c, parent=fig)
+        atoms.fill(el("figDesc", parent=fig), verbatim(br, env))
         return items + [fig]
     if klass == "B23":
         return items + [el("pb", {"n": re.search(r"\d+", c).group()})]

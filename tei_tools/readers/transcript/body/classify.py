@@ -73,7 +73,9 @@ def _capital(c: str) -> bool:
 
 
 def _lowercase_words(c: str) -> bool:
-    return bool(c) and all(w[0].islower() for w in c.split() if w[0].isalpha())
+    """Every word starts with a lower-case letter (an ``ex`` holds text only: no inner bracket,
+    no number)."""
+    return bool(c) and all(w[0].islower() for w in c.split())
 
 
 def _syllables(text: str) -> list[str]:
@@ -133,7 +135,9 @@ def classify(bracket: Bracket, where: Where) -> str:
     if not c:
         return "stray"
     if _OMISSION.match(c) and ("…" in c or "..." in c):
-        return "B15"
+        # a gap cannot keep the spelling of the dots, and N5 only equates whole brackets: a
+        # repaired one keeps its text in a desc note
+        return "B24" if bracket.rend else "B15"
     if c == "?":
         return "B12"
     if re.match(r"(?i)^sic\b", c):
@@ -158,7 +162,10 @@ def classify(bracket: Bracket, where: Where) -> str:
         return "B16"
     if any(p.fullmatch(c) for p in vocab.descriptive()):
         return "B24"
-    if re.fullmatch(r"\d{1,2}", c) and (where.glued_left or c in where.footnotes):
+    # a repaired bracket is not a footnote marker: markers are whole "[n]" (and their @rend
+    # already says bracketed/parenthesised, so a repair could not be recorded)
+    if re.fullmatch(r"\d{1,2}", c) and not bracket.rend and (
+            where.glued_left or c in where.footnotes):
         return "B9"
     n_words = len(_words(c))
     if where.alone and n_words >= 2 and _capital(c) and (c.endswith(".") or ";" in c):

@@ -10,6 +10,7 @@ import re
 
 from lxml import etree
 
+from ....text import OWN_LINE_IN_CONTAINER
 from . import atoms
 from . import patterns as P
 from .atoms import Item
@@ -54,46 +55,66 @@ def registry_line(items: list[Item], env: Env) -> list[Item]:
     items = atoms.apply(items, _REGISTRY, _registry)
     items = atoms.apply(items, _COPY, _copy)
     items = atoms.apply(items, P.CLASS_TERMS, lambda m, its: classification_seg(m.group(), env))
-    return _notes_into_segs(wrap_loose(items))
+    return wrap_loose(items)
 
 
-def _notes_into_segs(items: list[Item]) -> list[Item]:
-    """An inline note after a seg on the same line belongs to that seg (``Nr 0-58/59
-    [poufne—confidential]``), so that it does not stand as a line of its own in the opener."""
-    out: list[Item] = []
-    for item in items:
-        if (not isinstance(item, str) and etree.QName(item).localname == "note" and out
-                and not isinstance(out[-1], str) and etree.QName(out[-1]).localname == "seg"):
-            out[-1].append(item)
-            prev = item.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + " "
-            else:
-                out[-1].text = (out[-1].text or "") + " "
-            continue
-        out.append(item)
-    return out
+# text-like elements: part of a loose run of text
+_RUN = {"lb", "date", "hi", "unclear", "foreign"}
+# D starts a new line at these when they stand directly in an opener (§6.5 "Lines"), so on a line
+# with other material they must sit inside a seg
+_LINE_STARTING = OWN_LINE_IN_CONTAINER
 
 
 def wrap_loose(items: list[Item]) -> list[Item]:
-    """Phrase-level pieces of one line: loose text runs become an untyped ``seg``."""
+    """Phrase-level pieces of one line: loose text runs become an untyped ``seg``.
+
+    D joins phrase siblings with one space, so the line is only split where it has whitespace:
+    anything glued to its neighbour (``a[``, ``241x[?]``) stays in the same seg, and elements
+    that D would put on a line of their own go into a seg too (into the seg before them when
+    that is a typed one: ``Nr 0-58/59 [poufne—confidential]``)."""
     out: list[Item] = []
     run: list[Item] = []
 
     def flush() -> None:
-        if atoms.text(run).strip():
+        if atoms.text(run).strip() or any(not isinstance(i, str) for i in run):
             out.append(atoms.fill(el("seg"), atoms.strip(run)))
         run.clear()
 
-    for item in items:
-        if isinstance(item, str) or etree.QName(item).localname in ("lb", "date", "hi",
-                                                                     "unclear", "foreign"):
-            run.append(item)
-        else:
+    for group in _groups(items):
+        first = group[0]
+        if isinstance(first, str) and first.isspace():
+            if run:
+                run.extend(group)
+            continue
+        name = None if len(group) > 1 or isinstance(first, str) else etree.QName(first).localname
+        if name is not None and name not in _RUN | _LINE_STARTING:
             flush()
-            out.append(item)
+            out.append(first)
+        elif name in _LINE_STARTING and not run and out and \
+                etree.QName(out[-1]).localname == "seg":
+            prev = out[-1][-1] if len(out[-1]) else None
+            if prev is not None:
+                prev.tail = (prev.tail or "") + " "
+            else:
+                out[-1].text = (out[-1].text or "") + " "
+            out[-1].append(first)
+        else:
+            run.extend(group)
     flush()
     return out
+
+
+def _groups(items: list[Item]) -> list[list[Item]]:
+    """``items`` cut into alternating runs of whitespace and of everything else."""
+    groups: list[list[Item]] = []
+    last: bool | None = None
+    for item in items:
+        space = isinstance(item, str) and item.isspace()
+        if space is not last:
+            groups.append([])
+            last = space
+        groups[-1].append(item)
+    return groups
 
 
 def split_items(items: list[Item], prefer_semicolon: bool = True) -> list[list[Item]]:
