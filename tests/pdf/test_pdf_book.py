@@ -58,7 +58,9 @@ def test_index_page_references_are_right(book_pdf):
     texts = page_texts(book_pdf)
     start = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Index of persons"))
     index_text = "\n".join(texts[start:])
-    body = texts[:start]
+    # the documents' pages (the conventions section before them has examples with names)
+    first = next(i for i, t in enumerate(texts) if TITLE.search(t) and "Shelfmark" in t)
+    body = [""] * first + texts[first:start]
     checked = 0
     for surname in ("Gromyko", "Fedorenko", "Zakharov", "Tugarinov"):
         found = re.search(rf"^{surname} ([\d, ]+)$", index_text, re.M)

@@ -19,8 +19,19 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <!-- the document templates, to print the examples of the conventions section exactly as the
+       documents are printed -->
+  <xsl:import href="document.xsl"/>
+
   <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no"
               omit-xml-declaration="yes"/>
+
+  <!-- One entry per phenomenon with a TEI example (shared with the web edition). When it is
+       missing or has no entries, the section falls back to a fixed table. -->
+  <xsl:variable name="conventions-uri" select="resolve-uri('../common/conventions.xml',
+                                               static-base-uri())"/>
+  <xsl:variable name="conventions" select="if (doc-available($conventions-uri))
+      then doc($conventions-uri)/*/*[*[example]] else ()"/>
 
   <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
   <xsl:param name="edition-subtitle" as="xs:string" select="''"/>
@@ -34,6 +45,11 @@
   <xsl:param name="edition-base-url" as="xs:string" select="''"/>
   <xsl:param name="edition-version" as="xs:string" select="''"/>
   <xsl:param name="edition-description" as="xs:string" select="''"/>
+
+  <!-- (document.xsl's root template is for TEI) -->
+  <xsl:template match="/">
+    <xsl:apply-templates select="book | index"/>
+  </xsl:template>
 
   <xsl:template match="/book">
     <html lang="{$edition-language}">
@@ -127,6 +143,29 @@
         the published transcripts. They are printed in date order, each with its own title block
         (date, type, archive and shelfmark, translator, funders, rights and summary).</p>
       <xsl:choose>
+        <xsl:when test="exists($conventions)">
+          <p>This book prints the <em><xsl:value-of select="@view"/> view</em>
+            <xsl:value-of select="if (@view = 'diplomatic')
+              then ': the text follows the transcript line by line and keeps its brackets.'
+              else ': editorial brackets are resolved into typography and notes.'"/>
+            The examples below are printed as the documents are.</p>
+          <xsl:for-each select="$conventions">
+            <h2 class="conv-group"><xsl:value-of select="@title"/></h2>
+            <table class="conv">
+              <xsl:for-each select="*[example]">
+                <tr>
+                  <td class="conv-name"><xsl:value-of select="@name"/>
+                    <xsl:text> </xsl:text>
+                    <span class="conv-id"><xsl:value-of select="@id"/></span></td>
+                  <!-- (the entries' <meaning> texts describe the web edition; not printed) -->
+                  <td class="conv-example">
+                    <xsl:apply-templates select="example/node()"/>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </table>
+          </xsl:for-each>
+        </xsl:when>
         <xsl:when test="@view = 'diplomatic'">
           <p>This book prints the <em>diplomatic view</em>: the text follows the transcript line
             by line and keeps its brackets.</p>

@@ -77,9 +77,10 @@
     </section>
   </xsl:template>
 
-  <!-- The id that names the document: house idno, TEI/@xml:id, or the parameter (file name). -->
+  <!-- The id that names the document: house idno, TEI/@xml:id, or the parameter (file name).
+       Examples outside any TEI document (the book's conventions) are "document". -->
   <xsl:function name="p:docid" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element(tei:TEI)?"/>
     <xsl:sequence select="replace((
         $docid[. != ''],
         $tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'tei-tools'],

@@ -13,11 +13,12 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <!-- The desc note that labels a stamp, add or note: first child, no text before it. -->
+  <!-- The desc note that labels a stamp, add or note: first child, no text before it
+       (conventions.md §6.5). -->
   <xsl:function name="p:first-desc" as="element(tei:note)?">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="$e/tei:note[@type = 'desc'][1]
-        [not(preceding-sibling::node()[self::* or normalize-space()])]"/>
+    <xsl:sequence select="$e[self::tei:stamp or self::tei:add or self::tei:note]
+        /tei:note[@type = 'desc'][1][not(preceding-sibling::node()[self::* or normalize-space()])]"/>
   </xsl:function>
 
   <!-- A footnote: the call where it stands, the body at the foot of the page. -->

@@ -131,7 +131,7 @@ def _unique(docs: list[DocFacts], report: BookReport) -> list[DocFacts]:
 
 
 def _params(options: PrintOptions) -> dict[str, object]:
-    return dict(options.edition_params)
+    return {**dict(options.edition_params), "view": options.view}
 
 
 def _numbering(first: int, heads: bool = False) -> str:
