@@ -141,3 +141,26 @@ def test_laying_out_in_smaller_parts_gives_the_same_book(tmp_path, monkeypatch, 
     targets = {numbers[a.get_object()["/Dest"][0].idnum] for a in last.get("/Annots", [])
                if "/Dest" in a.get_object()}
     assert len(targets) >= 3
+
+
+def test_conventions_examples_are_printed_in_the_books_view(tmp_path, edition_dir,
+                                                            book_sources):
+    from lxml import etree
+
+    from tei_tools.resources import xslt_path
+
+    shared = xslt_path("common/conventions.xml")
+    if not shared.is_file():
+        return  # the fixed table is printed instead (checked by the other book tests)
+    examples = etree.parse(str(shared)).getroot().iterfind(
+        ".//{http://www.tei-c.org/ns/1.0}supplied")
+    word = next((e.text for e in examples if e.text and e.text.isalpha()), None)
+    assert word, "conventions.xml has no supplied word any more; choose another example"
+    texts = {}
+    for view in ("reading", "diplomatic"):
+        out = tmp_path / f"{view}.pdf"
+        render_book(load_edition(edition_dir), book_sources[:1], out, view=view)
+        pages = page_texts(out)
+        texts[view] = next(t for t in pages if t.lstrip().startswith("Editorial conventions"))
+    assert f"[{word}]" in texts["diplomatic"]
+    assert f"[{word}]" not in texts["reading"] and f" {word} " in texts["reading"]
