@@ -31,7 +31,7 @@ from .columns import build_block, find_blocks
 from .facts import BodyFacts
 from .flow import Speakers, build_flow
 from .head import build_head
-from .lines import prepare
+from .lines import TextLine, prepare
 from .nodes import SourceLine, Text, Unit
 from .parser import parse, stop_test
 from .repairs import repair_orphans
@@ -70,6 +70,20 @@ def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
         last = end + 1
     units.extend(parse(lines[last:], ctx, _stops))
     return units
+
+
+def _unsplit_columns(units: list[Unit], ctx: Context) -> list[Unit]:
+    """B20 is a head-zone layout: a column block that the zones put in the body or closing zone
+    (a document without a body line, TX430) is read again as ordinary lines."""
+    out: list[Unit] = []
+    for unit in units:
+        block = unit.column_block
+        if block is None:
+            out.append(unit)
+            continue
+        rows = [TextLine(text, pos.line, pos.col) for text, pos in block.rows]
+        out.extend(parse(rows, ctx))
+    return out
 
 
 def _footnotes(units: list[Unit], env: Env) -> None:
@@ -139,6 +153,9 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
         if u.lines and u.lines[0] in joins:
             u.superscripts = joins[u.lines[0]]
     plan = zones.find_zones(units, ctx)
+    for seg in plan.segments:
+        seg.body = _unsplit_columns(seg.body, ctx)
+        seg.closing = _unsplit_columns(seg.closing, ctx)
     _footnotes(plan.footnotes, env)
     _prescan([u for s in plan.segments[:1] for u in s.head], env, ctx)
     # L7: m/d/yy is read month first when the document has an unambiguous US-order date

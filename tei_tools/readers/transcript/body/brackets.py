@@ -155,7 +155,8 @@ def _bracket_bearer(item: etree._Element) -> etree._Element:
     return item
 
 
-_TEXT_ONLY = {"stray", "B9", "B10", "B12", "B15", "B17", "B18-bare", "B22", "B23", "B8"}
+# classes whose element holds plain text (D writes a gap's desc as text, too)
+_TEXT_ONLY = {"stray", "B9", "B10", "B12", "B15", "B16", "B17", "B18-bare", "B22", "B23", "B8"}
 
 
 def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -> list[Item]:
@@ -169,7 +170,8 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
             env.ctx.info("TX307", "double bracket outside any bracket", line=br.start.line,
                          col=br.start.col)
         inner = verbatim(br, env)
-        if re.search(r"(?i)illegible", c):
+        nested = any(isinstance(n, Bracket) for n in br.children)
+        if re.search(r"(?i)illegible", c) and not nested:
             return items + [illegible_gap(c, br.rend, inner)]
         if c.endswith("?") and inner and inner[-1] == "?":
             node = el("unclear", {"reason": "illegible", "cert": "low", "resp": "#tr",

@@ -163,8 +163,9 @@ def classify(bracket: Bracket, where: Where) -> str:
     if any(p.fullmatch(c) for p in vocab.descriptive()):
         return "B24"
     # a repaired bracket is not a footnote marker: markers are whole "[n]" (and their @rend
-    # already says bracketed/parenthesised, so a repair could not be recorded)
-    if re.fullmatch(r"\d{1,2}", c) and not bracket.rend and (
+    # already says bracketed/parenthesised, so a repair could not be recorded); a "[n]" that
+    # starts its line is the form of a footnote text, not of a marker
+    if re.fullmatch(r"\d{1,2}", c) and not bracket.rend and where.before.strip() and (
             where.glued_left or c in where.footnotes):
         return "B9"
     n_words = len(_words(c))

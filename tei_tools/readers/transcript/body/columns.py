@@ -108,6 +108,9 @@ def find_blocks(lines: list[SourceLine]) -> list[tuple[int, int, int, bool]]:
     return blocks
 
 
+_DOUBLE = re.compile(r"\[\[[^\[\]]*\]\]")
+
+
 def _stamp_rows(lines: list[SourceLine], i: int) -> int:
     """The last of the lines after ``i`` that look like stamp content (registry, dates)."""
     from .repairs import looks_like_stamp_content
@@ -137,6 +140,11 @@ def _cells(text: str, first: bool, implicit: bool) -> list[str]:
     return [text]
 
 
+def _closes(cell: str) -> bool:
+    """The cell ends with the "]" of its column (not with the "]]" of a double bracket)."""
+    return _DOUBLE.sub("", cell).endswith("]")
+
+
 def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -> Unit:
     rows = []
     for ln in lines:
@@ -161,24 +169,25 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
             targets = list(range(n + 1))
         else:
             inferred = True
-            closing = [c for c in cells if c.endswith("]")]
-            others = [c for c in cells if not c.endswith("]")]
+            closing = [c for c in cells if _closes(c)]
             targets_closing = open_cols[:len(closing)]
             free = [c for c in range(n + 1) if c not in targets_closing]
+            if len(targets_closing) < len(closing) or not free:
+                block.failed = True      # more "]" than open columns: no assignment fits
+                break
             targets = []
             ci = oi = 0
             for c in cells:
-                if c.endswith("]"):
+                if _closes(c):
                     targets.append(targets_closing[ci])
                     ci += 1
                 else:
                     targets.append(free[oi] if oi < len(free) else free[-1])
                     oi += 1
-            del others
         for cell, col in zip(cells, targets, strict=True):
             col_at = text.find(cell.split("]")[0][:8]) if cell else 0
             block.columns[col].append(Cell(cell, Pos(pos.line, pos.col + max(col_at, 0))))
-            if cell.endswith("]") and col in open_cols:
+            if _closes(cell) and col in open_cols:
                 open_cols.remove(col)
     if implicit and open_cols and not block.failed:
         ctx.warning("TX302", "stamp label without its opening '[' is never closed either; "

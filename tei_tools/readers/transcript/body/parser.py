@@ -112,6 +112,15 @@ class _Builder:
         else:
             box.append(Text(text, pos))
 
+    def drop_space_before(self) -> None:
+        """The artefact replaced an address, so the space before it goes with it (``at
+        [email protected].`` reads ``at.``, as §6.5 compares it)."""
+        box = self.container()
+        if box and isinstance(box[-1], Text) and box[-1].text[-1:].isspace():
+            box[-1].text = box[-1].text[:-1]
+            if not box[-1].text:
+                box.pop()
+
     def push(self, kind: str, pos: Pos) -> None:
         if len(self.stack) >= HARD_DEPTH:
             self.container().append(Stray("[" if kind == "single" else "[[", pos))
@@ -169,6 +178,7 @@ def parse(src_lines: list[SourceLine], ctx: Context, stops: StopTest | None = No
                 # B28/M12: the e-mail artefact is not a bracket and is dropped (TX209)
                 ctx.info("TX209", "'[email protected]' artefact outside the trailer dropped",
                          line=p.line, col=p.col)
+                b.drop_space_before()
             elif t.kind == OPEN:
                 b.push("single", p)
             elif t.kind == OPEN2:
