@@ -215,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work, only = Path(args.work), set(args.only.split(","))
     edition = work / f"edition-{args.n}"
-    print(f"machine: {machine()}\n")
+    print(f"machine: {machine()}")
+    print(f"load average at the start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     started = time.perf_counter()
     generate(edition, args.n, args.seed)
     size = sum(p.stat().st_size for p in (edition / "transcripts").glob("*.txt")) / 2**20
@@ -241,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'stage':<34} {'docs':>6} {'seconds':>8} {'docs/s':>9} {'peak MB':>8} "
           f"{'baseline (same run)':<28} ratio")
     print("\n".join(ROWS))
+    print(f"\nload average at the end (other work on the machine): "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
 
 
