@@ -208,6 +208,8 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
     else:
         body = build_flow(seg.body, env, speakers_on, speakers)
     closing = build_closing(seg.closing, env)
+    if any(etree.QName(n).localname == "div" for n in body):
+        closing = _after_divs(closing)
     top = fix_order(head_out)
     if closing and not any(etree.QName(n).localname not in _GLOBAL for n in top + body
                            if etree.QName(n).localname not in _DIV_TOP):
@@ -218,6 +220,24 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
 
 
 _GLOBAL = {"note", "gap", "pb", "milestone", "fw", "lb"}
+_DIV_BOTTOM = {"closer", "postscript", "signed", "trailer"}
+
+
+def _after_divs(closing: list[etree._Element]) -> list[etree._Element]:
+    """After journal entries or sections (div) TEI allows only divBottom elements, so closing
+    lines such as an attachment notice (ab) go into a postscript there."""
+    out: list[etree._Element] = []
+    wrapper: etree._Element | None = None
+    for node in closing:
+        if etree.QName(node).localname in _DIV_BOTTOM:
+            out.append(node)
+            wrapper = None
+            continue
+        if wrapper is None:
+            wrapper = el("postscript")
+            out.append(wrapper)
+        wrapper.append(node)
+    return out
 _DIV_TOP = {"opener", "head", "dateline", "salute", "signed", "byline", "argument", "epigraph"}
 
 

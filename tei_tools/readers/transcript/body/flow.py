@@ -12,7 +12,7 @@ from . import atoms, dates
 from . import patterns as P
 from .atoms import Item
 from .inline import render, superscripts
-from .nodes import Node, Text, Unit
+from .nodes import Node, Pos, Text, Unit
 from .state import Env
 from .tei import el, local
 from .vocab import pronouns
@@ -137,6 +137,19 @@ def speaker_match(t: str) -> tuple[str, bool] | None:
     return None
 
 
+def _without_bullet(nodes: list[Node]) -> list[Node]:
+    """L15: the nodes of a dash-bullet line without the dash, which D restores (N9). Taken off
+    before the content is built, so that nothing that wraps the line's start (B22) takes it."""
+    first = next((k for k, n in enumerate(nodes) if not (isinstance(n, Text)
+                                                         and not n.text.strip())), None)
+    if first is None or not isinstance(nodes[first], Text):
+        return nodes
+    node = nodes[first]
+    rest = re.sub(r"^\s*[-–—]\s*", "", node.text, count=1)
+    cut = len(node.text) - len(rest)
+    return [Text(rest, Pos(node.pos.line, node.pos.col + cut))] + nodes[first + 1:]
+
+
 def build_flow(units: list[Unit], env: Env, speakers_on: bool,
                speakers: Speakers | None) -> list[etree._Element]:
     """Elements for a run of body lines (inside a div, an entry or a section)."""
@@ -158,8 +171,8 @@ def build_flow(units: list[Unit], env: Env, speakers_on: bool,
         if P.DASH.match(t):
             lst = el("list", {"rend": "dash"})
             while i < len(units) and P.DASH.match(units[i].text().strip()):
-                items = unit_items(units[i], env)
-                atoms.fill(el("item", parent=lst), atoms.strip(items[1:]))
+                items = unit_items(units[i], env, _without_bullet(units[i].nodes))
+                atoms.fill(el("item", parent=lst), atoms.strip(items))
                 i += 1
             out.append(lst)
             continue
