@@ -8,6 +8,7 @@ ru_maxrss would miss the workers and RUSAGE_CHILDREN only reports the largest on
 from __future__ import annotations
 
 import os
+import resource
 import threading
 import time
 from collections.abc import Iterator
@@ -50,11 +51,20 @@ def tree_rss_mb(pid: int | None = None) -> float:
 @dataclass
 class Measure:
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # this process + reaped children: comparable on a busy machine
     peak_mb: float = 0.0
     peak_parent_mb: float = 0.0
 
     def rate(self, count: int) -> float:
         return count / self.seconds if self.seconds else float("inf")
+
+
+def _cpu() -> float:
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 @contextmanager
@@ -71,10 +81,12 @@ def measured() -> Iterator[Measure]:
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
+    cpu_before = _cpu()
     started = time.perf_counter()
     try:
         yield result
     finally:
         result.seconds = time.perf_counter() - started
+        result.cpu_seconds = _cpu() - cpu_before
         stop.set()
         thread.join()
