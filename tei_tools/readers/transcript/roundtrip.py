@@ -94,7 +94,8 @@ def _footnotes_last(lines: list[str]) -> list[str]:
         if m["x"]:
             marker = re.search(r"\Sx/", text)
         elif m["b"]:
-            marker = re.search(rf"(?<!^)\[{m['b']}\]", text, re.M)
+            # not the "[[1]]" of an uncertain digit
+            marker = re.search(rf"(?<!^)(?<!\[)\[{m['b']}\]", text, re.M)
         else:
             marker = re.search(rf"[^\W\d_)]\({m['p']}\)", text)
         if marker:

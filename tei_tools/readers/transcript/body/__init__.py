@@ -254,6 +254,7 @@ def _unused_footnotes(div: etree._Element, env: Env) -> None:
             continue
         env.ctx.warning("TX331", f"footnote text {n} has no marker; appended to the last "
                                  "paragraph", **env.where(note.pos))
-        target = paras[-1] if paras else el("p", parent=div)
-        target.append(footnote(n, env))
+        # without a paragraph the note stands at the end of the div (model.global): a new p
+        # there could follow a closer, which TEI does not allow
+        (paras[-1] if paras else div).append(footnote(n, env))
 

@@ -74,7 +74,11 @@ def added_by_hand(items: list[Item], c: str, env: Env) -> list[Item]:
     region = items[start:]
     text = atoms.text(region).rstrip(" ")
     words = text.split()
-    if len(words) > 5 or start > 0:
+    if not words:
+        # nothing written before the marker on its line: the add holds the marker only, and
+        # the space before it stays outside, where D writes it
+        head, region = items, []
+    elif len(words) > 5 or start > 0:
         env.ctx.info("TX333", "[added by hand] span guessed: the preceding word only",
                      **env.where())
         cut = len(region) - len(atoms.text(region).rstrip(" ").split(" ")[-1]) - (

@@ -9,6 +9,7 @@ builders may take back text that precedes the bracket (B4, B5, B7, B10, B22 wrap
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -90,15 +91,21 @@ def mark_text(items: list[Item], env: Env) -> list[Item]:
     """The text-level patterns of §4 over mixed content."""
     items = dates.mark_dates(items, env.dates)
     if env.footnotes:
-        items = atoms.apply(items, _PAREN_MARK, lambda m, its: _marker(m.group(1), env,
-                                                                     "parenthesised"))
-        items = atoms.apply(items, _SLASH_MARK, lambda m, its: _marker("x", env, "slash"))
-    items = atoms.apply(items, SPACED, lambda m, its: spaced(m.group(0)))
-    items = atoms.apply(items, _LOST_ACCENT, lambda m, its: _lost_accent(m.group(0), env))
-    items = atoms.apply(items, _HANGUL, lambda m, its: _foreign(m.group(0), "ko", env))
-    items = atoms.apply(items, _HAN, lambda m, its: _foreign(m.group(0), "zh", env))
-    items = atoms.apply(items, _CYRILLIC, lambda m, its: _foreign(m.group(0), "ru", env))
+        items = atoms.apply(items, _PAREN_MARK, _plain(lambda m: _marker(m.group(1), env,
+                                                                         "parenthesised")))
+        items = atoms.apply(items, _SLASH_MARK, _plain(lambda m: _marker("x", env, "slash")))
+    items = atoms.apply(items, SPACED, _plain(lambda m: spaced(m.group(0))))
+    items = atoms.apply(items, _LOST_ACCENT, _plain(lambda m: _lost_accent(m.group(0), env)))
+    items = atoms.apply(items, _HANGUL, lambda m, its: _foreign(its, "ko", env))
+    items = atoms.apply(items, _HAN, lambda m, its: _foreign(its, "zh", env))
+    items = atoms.apply(items, _CYRILLIC, lambda m, its: _foreign(its, "ru", env))
     return items
+
+
+def _plain(build: Callable[[re.Match[str]], etree._Element | None]) -> atoms.Builder:
+    """A builder that makes its element from the matched text: only for matches over plain
+    text (an ``unclear`` reads as its text, and would be lost)."""
+    return lambda m, its: build(m) if all(isinstance(i, str) for i in its) else None
 
 
 def spaced(text: str) -> etree._Element:
@@ -112,9 +119,9 @@ def _lost_accent(word: str, env: Env) -> etree._Element:
     return el("unclear", {"reason": "encoding", "resp": "#conv"}, word)
 
 
-def _foreign(text: str, lang: str, env: Env) -> etree._Element:
+def _foreign(items: list[Item], lang: str, env: Env) -> etree._Element:
     env.use_language(lang)
-    return el("foreign", {"xml:lang": lang}, text)
+    return atoms.fill(el("foreign", {"xml:lang": lang}), items)
 
 
 def _marker(n: str, env: Env, rend: str) -> etree._Element | None:

@@ -256,6 +256,8 @@ def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], lis
             i = j
             continue
         if i >= body_start and _footnote_without_rule(units, i, keep):
+            if not notes and keep and P.SEPARATOR.match(text(keep[-1])):
+                keep.pop()       # the rule before the footnotes, even where the body is short
             notes.append(u)
             i += 1
             continue
@@ -272,7 +274,8 @@ def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> boo
         return False
     earlier = " ".join(u.text() for u in before)
     if m.group("b"):
-        marker = re.search(rf"\S\[{m.group('b')}\]|\s\[{m.group('b')}\]", earlier)
+        # any "[n]" not at the start, but not the "[[n]]" of an uncertain digit
+        marker = re.search(rf"(?<=.)(?<!\[)\[{m.group('b')}\]", earlier)
     elif m.group("p"):
         marker = re.search(rf"[^\W\d_)]\({m.group('p')}\)", earlier)
     else:
