@@ -46,6 +46,9 @@ class Context:
     # Hints from the wrapper for the body (set by the profile before the body is built):
     doc_type: str | None = None          # trailer "Type" value (M11), e.g. "Diary Entry"
     catalogue_when: str | None = None    # ISO date of the WC date line (M1), for year inference
+    # default language of the archive family (A.7) that holds the original, from the archival
+    # citation (M17), else the trailer's Original Archive: B8 terms outside the lexicon
+    archive_lang: str | None = None
 
     def report(self, severity: Severity, code: str, message: str, *, line: int | None = None,
                col: int | None = None, hint: str | None = None) -> None:

@@ -280,10 +280,11 @@ def _orig_term(br: Bracket, c: str, env: Env) -> Item:
     note = el("note", {"type": "orig-term", "place": "inline", "resp": "#tr"})
     m = re.match(r"^(?P<term>.+?)\s*(?P<dash>—|\s-\s)\s*(?P<gloss>.+)$", c)
     term = m.group("term") if m else c
-    lang = terms().get(term.lower()) or _script_lang(term) or getattr(
-        env.ctx, "archive_lang", None)
-    if lang is None:
-        lang = "und"
+    # B8: the lexicon (A.11), the script, else the archive family's language (A.7) in Latin
+    # script; "und" only when the archive is unknown
+    family = env.ctx.archive_lang
+    lang = terms().get(term.lower()) or _script_lang(term) or (
+        f"{family}-Latn" if family else "und")
     if lang != "und":
         env.use_language(lang)
     el("foreign", {"xml:lang": lang}, term, parent=note)

@@ -5,8 +5,9 @@ template, where the document text starts and ends, and which wrapper fields feed
 The core reader (decoding, brackets, layout, assembly) is shared; a profile only does two things:
 
 * ``split(source, ctx) -> Wrapper``: separate the wrapper from the document text. It must set
-  ``ctx.doc_type`` (a document type value, or None) and ``ctx.catalogue_when`` (ISO date of the
-  catalogue date, or None) before it returns, because the body reads them.
+  ``ctx.doc_type`` (a document type value, or None), ``ctx.catalogue_when`` (ISO date of the
+  catalogue date, or None) and ``ctx.archive_lang`` (the archive family's default language,
+  A.7, or None) before it returns, because the body reads them.
 * ``build_header(wrapper, facts, ctx) -> [teiHeader, standOff?]``: the header elements, in
   document order. Most profiles fill a :class:`~..header.Metadata` and call
   :func:`~..header.build_header`, which writes the house order of conventions.md §2.
@@ -52,7 +53,8 @@ class Profile(ABC):
 
     @abstractmethod
     def split(self, source: Source, ctx: Context) -> Wrapper:
-        """Separate wrapper and document text; set ctx.doc_type and ctx.catalogue_when."""
+        """Separate wrapper and document text; set ctx.doc_type, ctx.catalogue_when and
+        ctx.archive_lang."""
 
     @abstractmethod
     def build_header(self, wrapper: Wrapper, facts: BodyFacts,

@@ -38,6 +38,7 @@ class BareProfile(Profile):
                 break
         ctx.doc_type = None
         ctx.catalogue_when = None
+        ctx.archive_lang = None
         return Wrapper(list(source.lines), meta, "bare")
 
     def build_header(self, wrapper: Wrapper, facts: BodyFacts,

@@ -48,6 +48,8 @@ class WilsonCenterProfile(Profile):
                         path=ctx.path, hint="check that the page was saved completely")
         ctx.doc_type = meta.doc_type
         ctx.catalogue_when = meta.catalogue_date[1] if meta.catalogue_date else None
+        citation = meta.citation if meta.citation and meta.citation.parsed else None
+        ctx.archive_lang = (citation.lang if citation else None) or meta.original_archive_lang
         return Wrapper(doc, meta, template)
 
     def build_header(self, wrapper: Wrapper, facts: BodyFacts,
