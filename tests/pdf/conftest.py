@@ -5,15 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdf_helpers import long_variant, variant
+from pdf_helpers import FEATURES, REFERENCE, long_variant, variant
 
 from tei_tools.edition import load_edition
 from tei_tools.writers.pdf import render_book, render_pdf
-
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent / "data"
-REFERENCE = DATA / "puzanov-1957-05-23.xml"
-FEATURES = DATA / "pdf" / "house-features.xml"
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,9 @@ from pathlib import Path
 import pypdf
 from lxml import etree
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+REFERENCE = DATA / "puzanov-1957-05-23.xml"
+FEATURES = DATA / "pdf" / "house-features.xml"
 T = "http://www.tei-c.org/ns/1.0"
 NS = {"t": T}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

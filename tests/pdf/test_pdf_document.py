@@ -8,8 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from click.testing import CliRunner
-from conftest import FEATURES, REFERENCE
-from pdf_helpers import long_variant, page_texts, positioned, variant, y_of
+from pdf_helpers import FEATURES, REFERENCE, long_variant, page_texts, positioned, variant, y_of
 
 from tei_tools.diagnostics import TeiToolsError
 from tei_tools.edition import load_edition

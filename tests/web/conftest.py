@@ -6,18 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from site_data import EPOCH, REPO, fixture_files
 
 from tei_tools.edition import load_edition
 from tei_tools.writers.site import build_site
-
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent / "data"
-REPO = HERE.parent.parent
-EPOCH = "1700000000"  # 2023-11-14
-
-
-def fixture_files() -> list[Path]:
-    return [DATA / "puzanov-1957-05-23.xml", *sorted((DATA / "web").glob("*.xml"))]
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DATA, EPOCH, fixture_files
 from htmltext import doc_text, lines
 from lxml import html
+from site_data import DATA, EPOCH, fixture_files
 
 from tei_tools.writers.site import build_date, build_site
 from tei_tools.writers.web.search import pagefind_available
