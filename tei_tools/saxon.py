@@ -39,10 +39,14 @@ def processor() -> PySaxonProcessor:
     return proc
 
 
-@cache
 def compile_stylesheet(path: str | os.PathLike) -> PyXsltExecutable:
     """Compile an XSLT 3.0 stylesheet once per process."""
-    path = Path(path).resolve()
+    # cached by resolved path: a str and a Path naming one file must share the compiled sheet
+    return _compile(Path(path).resolve())
+
+
+@cache
+def _compile(path: Path) -> PyXsltExecutable:
     with _lock:
         compiler = processor().new_xslt30_processor()
         try:

@@ -82,3 +82,14 @@ def test_saxon_does_not_resolve_external_entities(tmp_path):
     node = saxon.processor().parse_xml(xml_text=doc)
     result = saxon.compile_stylesheet(sheet).transform_to_string(xdm_node=node)
     assert "TOP-SECRET" not in result
+
+
+def test_stylesheet_is_compiled_once_however_its_path_is_spelt(tmp_path, monkeypatch):
+    """build_site compiles document.xsl as a Path and its workers ask for it as a str."""
+    sheet = tmp_path / "once.xsl"
+    sheet.write_text('<xsl:stylesheet version="3.0" '
+                     'xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    first = saxon.compile_stylesheet(sheet)
+    assert saxon.compile_stylesheet(str(sheet)) is first
+    assert saxon.compile_stylesheet("once.xsl") is first
