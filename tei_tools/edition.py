@@ -97,7 +97,7 @@ def load_edition(root: str | Path) -> Edition:
                     hint="fix the TOML syntax") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise error("ED003", f"cannot read edition.toml: {exc}", path=str(path)) from None
-    section = data.get("edition", data)
+    section = _table(data, "edition", path) if "edition" in data else data
     missing = [key for key in _REQUIRED if not section.get(key)]
     if missing:
         raise error("ED004", f"edition.toml lacks {', '.join(missing)}", path=str(path),
@@ -105,6 +105,9 @@ def load_edition(root: str | Path) -> Edition:
     editors = section.get("editors", [])
     if isinstance(editors, str):
         editors = [editors]
+    if not isinstance(editors, list):
+        raise error("ED005", f"editors must be a name or a list of names, not {editors!r}",
+                    path=str(path), hint='write editors = ["First Editor", "Second Editor"]')
     return Edition(
         root=root,
         title=str(section["title"]),
@@ -119,7 +122,16 @@ def load_edition(root: str | Path) -> Edition:
         base_url=str(section.get("base_url", "")),
         version=str(section.get("version", "1.0")),
         description=str(section.get("description", "")),
-        reader=dict(data.get("reader", {})),
-        pdf=dict(data.get("pdf", {})),
-        html=dict(data.get("html", {})),
+        reader=_table(data, "reader", path),
+        pdf=_table(data, "pdf", path),
+        html=_table(data, "html", path),
     )
+
+
+def _table(data: dict, name: str, path: Path) -> dict:
+    """The table ``[name]`` (empty when absent); any other value is a mistake to report."""
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise error("ED005", f"{name} must be a table, not {value!r}", path=str(path),
+                    hint=f"write the options under a [{name}] line")
+    return dict(value)

@@ -44,3 +44,21 @@ def test_bad_toml_names_the_file(tmp_path):
 ])
 def test_docid_rule(name, docid):
     assert docid_from_name(name) == docid
+
+
+@pytest.mark.parametrize("toml", ['[edition]\ntitle = "T"\neditors = 3\n',
+                                  'pdf = "A4"\n[edition]\ntitle = "T"\n',
+                                  'edition = "T"\n'])
+def test_wrong_value_types_are_reported_not_crashed_on(tmp_path, toml):
+    from click.testing import CliRunner
+
+    from tei_tools.cli import main
+
+    (tmp_path / "edition.toml").write_text(toml, "utf-8")
+    with pytest.raises(TeiToolsError) as caught:
+        load_edition(tmp_path)
+    assert caught.value.diagnostic.code == "ED005"
+    assert caught.value.diagnostic.path == str(tmp_path / "edition.toml")
+    result = CliRunner().invoke(main, ["pdf", "--book", str(tmp_path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "[ED005]" in result.output and "internal error" not in result.output
