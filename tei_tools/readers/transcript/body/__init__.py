@@ -104,7 +104,12 @@ def _footnotes(units: list[Unit], env: Env) -> None:
             nodes = [Text(first.text[cut:].lstrip(), first.pos)] + nodes[1:]
         if nodes and isinstance(nodes[0], Text):
             nodes[0] = Text(nodes[0].text.lstrip(), nodes[0].pos)
-        env.footnotes[n] = Footnote(n, rend, nodes, unit.pos)
+        # a repeated number keeps both texts (the second one has no marker of its own: TX331)
+        key, k = n, 1
+        while key in env.footnotes:
+            k += 1
+            key = f"{n}-{k}"
+        env.footnotes[key] = Footnote(n, rend, nodes, unit.pos)
 
 
 def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:

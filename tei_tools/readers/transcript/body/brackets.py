@@ -82,14 +82,22 @@ def illegible_gap(c: str, rend: str | None = None,
     return gap
 
 
-def footnote(n: str, env: Env) -> Item:
+def footnote(key: str, env: Env) -> Item:
+    """B9: the note at a marker (``key`` is the footnote's number, or ``n-2`` … for a repeated
+    number). A second marker of the same footnote gets an empty note without id: the text and
+    the id stay with the first."""
     from .inline import render
-    note = env.footnotes.get(n)
-    attrs = {"type": "footnote", "n": n, "place": "bottom", "resp": "#tr",
-             "xml:id": f"{env.docid}-fn{n}", "rend": note.rend if note else "bracketed"}
+    note = env.footnotes.get(key)
+    ident = f"{env.docid}-fn{key}"
+    attrs = {"type": "footnote", "n": note.n if note else key, "place": "bottom", "resp": "#tr",
+             "xml:id": None if ident in env.footnote_ids else ident,
+             "rend": note.rend if note else "bracketed"}
+    env.footnote_ids.add(ident)
     node = el("note", attrs)
     if note is None:
-        env.ctx.warning("TX330", f"footnote marker {n} has no footnote text", **env.where())
+        env.ctx.warning("TX330", f"footnote marker {key} has no footnote text", **env.where())
+        return node
+    if note.used:
         return node
     note.used = True
     return atoms.fill(node, atoms.strip(render(note.nodes, env)))
