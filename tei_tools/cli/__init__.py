@@ -13,11 +13,12 @@ import sys
 import click
 
 from .. import __version__
-from ..diagnostics import TeiToolsError
+from ..diagnostics import Diagnostic, Severity, TeiToolsError
 
 
 class _Group(click.Group):
-    """Loads sub-commands from the modules of this package; turns TeiToolsError into exit 2."""
+    """Loads sub-commands from the modules of this package; turns TeiToolsError and file
+    system errors into one line and exit 2."""
 
     def _commands(self) -> dict[str, click.Command]:
         found: dict[str, click.Command] = {}
@@ -44,6 +45,12 @@ class _Group(click.Group):
             sys.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except OSError as exc:  # the file system said no (permissions, disk full, no such folder)
+            click.echo(Diagnostic(Severity.ERROR, "IO003", exc.strerror or str(exc),
+                                  exc.filename and str(exc.filename),
+                                  hint="check that the folder exists, that you may write to it "
+                                       "and that the disk has space").format(), err=True)
+            sys.exit(2)
         except KeyboardInterrupt:
             click.echo("tei-tools: interrupted; files already written are complete (atomic "
                        "writes)", err=True)

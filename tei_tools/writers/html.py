@@ -94,6 +94,11 @@ def render_document(job: DocJob) -> DocResult:
             diag = Diagnostic(diag.severity, diag.code, f"{diag.message} (stylesheet {diag.path})",
                               path=job.source, hint="check this document's TEI, or the stylesheet")
         result.diagnostics.append(diag)
+    except OSError as exc:  # the output folder refused a file: say which, not "internal error"
+        result.diagnostics.append(Diagnostic(
+            Severity.ERROR, "IO003", f"cannot write: {exc.strerror or exc}",
+            path=str(exc.filename or job.out_dir),
+            hint="check that you may write to the output folder and that the disk has space"))
     except Exception as exc:  # a bug must not stop the other documents (shown without traceback)
         result.diagnostics.append(Diagnostic(
             Severity.ERROR, "HTML099", f"internal error while rendering: {exc!r}",

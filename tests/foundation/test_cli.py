@@ -57,3 +57,22 @@ def test_debug_shows_the_exception(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["--debug", "convert", str(transcript), "-o",
                                        str(tmp_path / "o")])
     assert isinstance(result.exception, RuntimeError)
+
+
+@pytest.mark.parametrize("command", ["convert", "html", "pdf"])
+def test_unwritable_output_is_one_line_naming_it(tmp_path, command):
+    """An output folder that cannot be made (here: below a file) is IO003, not an internal
+    error."""
+    from pathlib import Path
+
+    if command == "convert":
+        source = tmp_path / "a.txt"
+        source.write_text("Some text of a document that is long enough to be prose.\n")
+    else:
+        source = Path(__file__).resolve().parents[1] / "data" / "puzanov-1957-05-23.xml"
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = CliRunner().invoke(main, [command, str(source), "-o", str(blocker / "out"), "-q"])
+    assert result.exit_code == 2, result.output
+    assert f"{blocker / 'out'}: error: " in result.output and "[IO003]" in result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output

@@ -426,3 +426,12 @@ def test_hand_edited_edition_page_is_reported_not_raised(tmp_path, monkeypatch):
     assert [d.code for d in report.diagnostics] == ["OUT001"]
     assert (tmp_path / "about.html").read_text("utf-8") == "mine"
     assert (tmp_path / "index.html").is_file()
+
+
+def test_unwritable_document_folder_is_reported_per_document(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "documents").write_text("a file where the folder should be")
+    report = build_site(fixture_files()[:1], out, search=False, jobs=1)
+    assert [d.code for d in report.diagnostics] == ["IO003"]
+    assert "documents" in report.diagnostics[0].path
