@@ -1,20 +1,49 @@
-"""Helpers shared by the sub-commands: progress bars and diagnostic output."""
+"""Helpers shared by the sub-commands: input files, common options, progress bars and
+diagnostic output."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from ..diagnostics import Diagnostic, Severity
 
+F = TypeVar("F", bound=Callable)
+
+
+def tei_files(paths: Iterable[str]) -> list[Path]:
+    """TEI files as given, folders replaced by their *.xml files (sorted, not recursive)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        found.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
+    return found
+
+
+def jobs_option(func: F) -> F:
+    return click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+                        help="Worker processes (default: all cores).")(func)
+
+
+def force_option(what: str) -> Callable[[F], F]:
+    return click.option("--force", is_flag=True, help=f"Overwrite {what} edited by hand.")
+
+
+def quiet_option(func: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True,
+                        help="No progress bar and no summary.")(func)
+
 
 @contextlib.contextmanager
 def progress_bar(total: int, label: str, *, enabled: bool = True
                  ) -> Iterator[Callable[[int], None]]:
-    """Yield a ``progress(done)`` callback that drives a click progress bar on stderr."""
-    if not enabled:
+    """Yield a ``progress(done)`` callback that drives a click progress bar on stderr (none
+    for a single item)."""
+    if not enabled or total < 2:
         yield lambda done: None
         return
     with click.progressbar(length=total, label=label, file=click.get_text_stream("stderr"),

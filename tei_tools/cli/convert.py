@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..diagnostics import Severity
-from ._common import echo_diagnostics, progress_bar
+from ._common import echo_diagnostics, force_option, jobs_option, progress_bar, quiet_option
 
 
 @click.command("convert")
@@ -17,18 +17,18 @@ from ._common import echo_diagnostics, progress_bar
 @click.option("--profile", default="wilson-center", show_default=True,
               help="Transcript conventions to read (see `--list-profiles`).")
 @click.option("--publisher", default=None, help="publicationStmt/publisher of the TEI.")
-@click.option("--force", is_flag=True, help="Overwrite TEI files that were edited by hand.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
-              help="Worker processes (default: all cores).")
+@force_option("TEI files")
+@jobs_option
 @click.option("--max-size", type=click.IntRange(1), default=16, show_default=True,
               metavar="MIB", help="Refuse transcripts larger than this many MiB (TX105).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Diagnostics as text lines or JSON lines.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show info diagnostics.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def command(transcripts, output, profile, publisher, force, jobs, max_size, strict, fmt, verbose,
-            quiet):
+@quiet_option
+def command(transcripts: tuple[str, ...], output: str, profile: str, publisher: str | None,
+            force: bool, jobs: int | None, max_size: int, strict: bool, fmt: str, verbose: bool,
+            quiet: bool) -> None:
     """Convert plain-text transcripts to TEI P5.
 
     TRANSCRIPTS are files or folders (searched for *.txt). Existing TEI files that differ from
@@ -46,7 +46,7 @@ def command(transcripts, output, profile, publisher, force, jobs, max_size, stri
     settings = ReaderSettings(profile=profile, publisher=publisher,
                               max_bytes=max_size * 1024 * 1024)
     total = len(collect_inputs(transcripts))
-    with progress_bar(total, "Converting", enabled=not quiet and total > 1) as advance:
+    with progress_bar(total, "Converting", enabled=not quiet) as advance:
         report = convert(transcripts, output, settings=settings, force=force, jobs=jobs,
                          progress=advance)
     minimum = Severity.INFO if verbose else Severity.WARNING

@@ -8,19 +8,14 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Severity
-from ._common import echo_diagnostics, progress_bar
-
-
-def _inputs(paths: tuple[str, ...]) -> list[Path]:
-    """TEI files given directly, or *.xml inside given folders (not recursive)."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(path.glob("*.xml")))
-        else:
-            found.append(path)
-    return found
+from ._common import (
+    echo_diagnostics,
+    force_option,
+    jobs_option,
+    progress_bar,
+    quiet_option,
+    tei_files,
+)
 
 
 @click.command("html")
@@ -29,12 +24,12 @@ def _inputs(paths: tuple[str, ...]) -> list[Path]:
               help="Folder for the site (created if needed).")
 @click.option("--edition", "edition_dir", type=click.Path(file_okay=False), default=None,
               help="Edition folder (edition.toml; optional xslt/ and css/ overrides).")
-@click.option("--force", is_flag=True, help="Overwrite files that were edited by hand.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
-              help="Worker processes (default: all cores).")
+@force_option("files")
+@jobs_option
 @click.option("--no-search", is_flag=True, help="Do not build the pagefind search index.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def command(tei, output, edition_dir, force, jobs, no_search, quiet):
+@quiet_option
+def command(tei: tuple[str, ...], output: str, edition_dir: str | None, force: bool,
+            jobs: int | None, no_search: bool, quiet: bool) -> None:
     """Write the static web edition of TEI files.
 
     TEI are TEI files or folders of *.xml files. The site (one reading and one diplomatic page
@@ -47,11 +42,11 @@ def command(tei, output, edition_dir, force, jobs, no_search, quiet):
     from ..edition import load_edition
     from ..writers.site import build_site
 
-    files = _inputs(tei)
+    files = tei_files(tei)
     if not files:
         raise click.UsageError("no TEI files found in the given paths")
     edition = load_edition(edition_dir) if edition_dir else None
-    with progress_bar(len(files), "Rendering", enabled=not quiet and len(files) > 1) as advance:
+    with progress_bar(len(files), "Rendering", enabled=not quiet) as advance:
         report = build_site(files, Path(output), edition=edition, force=force, jobs=jobs,
                             progress=advance, pdf_links=None, search=not no_search)
     echo_diagnostics(report.diagnostics, Severity.WARNING)

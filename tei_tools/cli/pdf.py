@@ -9,22 +9,14 @@ import click
 
 from ..diagnostics import error
 from ..outputs import safe_name
-from ._common import echo_diagnostics, progress_bar
-
-
-def _collect(items: tuple[str, ...]) -> list[Path]:
-    """Files as given, folders searched for *.xml (sorted); a missing path is an error."""
-    found: list[Path] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            found.extend(sorted(path.glob("*.xml")))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise error("IO001", "no such file or folder", path=item,
-                        hint="give TEI files or folders that contain them")
-    return found
+from ._common import (
+    echo_diagnostics,
+    force_option,
+    jobs_option,
+    progress_bar,
+    quiet_option,
+    tei_files,
+)
 
 
 @click.command("pdf")
@@ -43,11 +35,12 @@ def _collect(items: tuple[str, ...]) -> list[Path]:
               help="Print the edition book of this edition folder (edition.toml) instead: "
                    "title page, contents, conventions, documents by date, index of persons. "
                    "Without TEI arguments the edition's tei/*.xml are used.")
-@click.option("--force", is_flag=True, help="Overwrite PDFs that were changed by hand.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
-              help="Worker processes (default: all cores).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def command(tei, output, view, paper, fonts, book, force, jobs, quiet):
+@force_option("PDFs")
+@jobs_option
+@quiet_option
+def command(tei: tuple[str, ...], output: str, view: str | None, paper: str | None,
+            fonts: tuple[str, ...], book: str | None, force: bool, jobs: int | None,
+            quiet: bool) -> None:
     """Print TEI documents as PDF.
 
     TEI are files or folders (searched for *.xml). Each document becomes OUTPUT/{docid}.pdf;
@@ -60,7 +53,11 @@ def command(tei, output, view, paper, fonts, book, force, jobs, quiet):
     from ..writers.pdf.options import parse_fonts
 
     font_spec = parse_fonts(list(fonts)) if fonts else None
-    files = _collect(tei)
+    files = tei_files(tei)
+    for path in files:
+        if not path.is_file():
+            raise error("IO001", "no such file or folder", path=str(path),
+                        hint="give TEI files or folders that contain them")
     if book:
         edition = load_edition(book)
         files = files or edition.tei_sources()
@@ -74,7 +71,7 @@ def command(tei, output, view, paper, fonts, book, force, jobs, quiet):
     else:
         if not files:
             raise click.UsageError("give TEI files or folders (or --book EDITION_DIR)")
-        with progress_bar(len(files), "Printing", enabled=not quiet and len(files) > 1) as step:
+        with progress_bar(len(files), "Printing", enabled=not quiet) as step:
             report = render_pdf(files, Path(output), view=view, paper=paper, fonts=font_spec,
                                 force=force, jobs=jobs, progress=step)
     echo_diagnostics(report.diagnostics)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ._common import progress_bar
+from ._common import jobs_option, progress_bar, quiet_option
 
 
 @click.command("validate")
@@ -25,11 +25,11 @@ from ._common import progress_bar
               help="Write the report to this file instead of stdout.")
 @click.option("--max-warnings", type=click.IntRange(0), default=None,
               help="Fail (exit 1) when there are more warnings than this.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
-              help="Worker processes (default: all cores).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def command(paths, schemas, no_project_rules, no_xml_model, fmt, output, max_warnings, jobs,
-            quiet):
+@jobs_option
+@quiet_option
+def command(paths: tuple[str, ...], schemas: tuple[str, ...], no_project_rules: bool,
+            no_xml_model: bool, fmt: str, output: str | None, max_warnings: int | None,
+            jobs: int | None, quiet: bool) -> None:
     """Validate TEI files and folders (folders are searched for *.xml).
 
     Checks well-formedness (no DTDs, entities or network access), the tei-tools RELAX NG
@@ -47,7 +47,7 @@ def command(paths, schemas, no_project_rules, no_xml_model, fmt, output, max_war
     from ..validation import collect, validate
 
     total = len(collect(paths)[0])
-    show_progress = not quiet and total > 1 and sys.stderr.isatty()
+    show_progress = not quiet and sys.stderr.isatty()
     with progress_bar(total, "Validating", enabled=show_progress) as advance:
         report = validate(paths, schemas=schemas, project_rules=not no_project_rules,
                           xml_model=not no_xml_model, jobs=jobs, progress=advance)
