@@ -11,13 +11,15 @@ and the choice is stated next to the code (inline lists, speaker turns).
 
 from __future__ import annotations
 
+import os
 import re
 
 from lxml import etree
 
-from .safexml import TEI_NS
+from .safexml import NS, parse_file
 
-NS = {"t": TEI_NS}
+# a TEI document: a file (parsed safely) or a tree parsed already
+Tei = etree._ElementTree | etree._Element | str | os.PathLike
 _WS = re.compile(r"[ \t\r\n\u00a0]+")
 BLOCKS = {"p", "head", "dateline", "ab", "signed", "salute", "trailer", "byline", "docDate"}
 CONTAINERS = {"div", "body", "opener", "closer", "postscript", "front", "back", "text", "fw"}
@@ -35,8 +37,10 @@ def local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
-def _root(tree: etree._ElementTree | etree._Element) -> etree._Element:
-    return tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+def _root(tei: Tei) -> etree._Element:
+    if isinstance(tei, str | os.PathLike):
+        return parse_file(tei).getroot()
+    return tei.getroot() if isinstance(tei, etree._ElementTree) else tei
 
 
 class _Lines:
@@ -343,7 +347,7 @@ class _Reading(_Renderer):
             self.children(el)
 
 
-def _body(tree: etree._ElementTree | etree._Element) -> etree._Element:
+def _body(tree: Tei) -> etree._Element:
     root = _root(tree)
     body = root if local(root) == "body" else root.find(".//t:text/t:body", NS)
     if body is None:
@@ -358,7 +362,7 @@ def _walk(renderer: _Renderer, body: etree._Element) -> None:
         raise ValueError("the body is nested too deeply to be rendered") from None
 
 
-def diplomatic_lines(tree: etree._ElementTree | etree._Element) -> list[str]:
+def diplomatic_lines(tree: Tei) -> list[str]:
     """D view of the body (§6.5) as lines, footnotes after the body under a rule (N8)."""
     renderer = _Diplomatic()
     _walk(renderer, _body(tree))
@@ -374,12 +378,12 @@ def diplomatic_lines(tree: etree._ElementTree | etree._Element) -> list[str]:
     return renderer.out.result()
 
 
-def diplomatic_text(tree: etree._ElementTree | etree._Element) -> str:
+def diplomatic_text(tree: Tei) -> str:
     """D view of the body as text, one line per transcript line (§6.5)."""
     return "\n".join(diplomatic_lines(tree)) + "\n"
 
 
-def reading_text(tree: etree._ElementTree | etree._Element, *, append_notes: bool = True) -> str:
+def reading_text(tree: Tei, *, append_notes: bool = True) -> str:
     """R view: clean reading text; footnotes and editorial notes appended when asked."""
     renderer = _Reading(append_notes)
     _walk(renderer, _body(tree))

@@ -16,13 +16,11 @@ import click
 def command(file: str, view: str, no_notes: bool) -> None:
     """Print the body of FILE (TEI XML) as plain text in the chosen view."""
     from ..diagnostics import error
-    from ..safexml import parse_file
     from ..text import diplomatic_text, reading_text
 
-    tree = parse_file(file)
     try:
-        text = (diplomatic_text(tree) if view == "diplomatic"
-                else reading_text(tree, append_notes=not no_notes))
+        text = (diplomatic_text(file) if view == "diplomatic"
+                else reading_text(file, append_notes=not no_notes))
     except ValueError as exc:
         raise error("TXT001", f"cannot render the text: {exc}", path=file,
                     hint="is this a TEI document with <text><body>?") from None

@@ -146,3 +146,19 @@ def test_long_lines_render_in_linear_time():
     lines = d(fragment)
     assert len(lines) == 1 and lines[0].count("[x]") == 50_000
     assert time.perf_counter() - started < 10
+
+
+def test_views_take_a_file_as_the_api_documents(tmp_path, seed_reference):
+    """README: ``tei_tools.diplomatic_text(Path("tei/….xml"))``; the file is parsed safely."""
+    import tei_tools
+    from tei_tools.diagnostics import TeiToolsError
+    from tei_tools.safexml import parse_file
+
+    tree = parse_file(seed_reference)
+    assert tei_tools.diplomatic_text(seed_reference) == diplomatic_text(tree)
+    assert tei_tools.reading_text(str(seed_reference)) == reading_text(tree)
+    bomb = tmp_path / "bomb.xml"
+    bomb.write_text('<!DOCTYPE TEI [<!ENTITY a "aaaa">]><TEI/>', "utf-8")
+    with pytest.raises(TeiToolsError) as caught:
+        diplomatic_text(bomb)
+    assert caught.value.diagnostic.code == "XML002"
