@@ -46,6 +46,8 @@ def command(transcripts: tuple[str, ...], output: str, profile: str, publisher: 
     settings = ReaderSettings(profile=profile, publisher=publisher,
                               max_bytes=max_size * 1024 * 1024)
     total = len(collect_inputs(transcripts))
+    if not total:
+        raise click.UsageError("no *.txt transcripts found in the given folders")
     with progress_bar(total, "Converting", enabled=not quiet) as advance:
         report = convert(transcripts, output, settings=settings, force=force, jobs=jobs,
                          progress=advance)

@@ -46,7 +46,10 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], no_project_rules: 
     """
     from ..validation import collect, validate
 
-    total = len(collect(paths)[0])
+    files, problems = collect(paths)
+    if not files and not problems:  # an empty folder must not pass as "valid" in CI
+        raise click.UsageError("no *.xml files found in the given folders")
+    total = len(files)
     show_progress = not quiet and sys.stderr.isatty()
     with progress_bar(total, "Validating", enabled=show_progress) as advance:
         report = validate(paths, schemas=schemas, project_rules=not no_project_rules,

@@ -76,3 +76,13 @@ def test_unwritable_output_is_one_line_naming_it(tmp_path, command):
     assert result.exit_code == 2, result.output
     assert f"{blocker / 'out'}: error: " in result.output and "[IO003]" in result.output
     assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["convert", "validate", "html", "pdf"])
+def test_folder_without_inputs_is_a_usage_error(tmp_path, command):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    args = [command, str(empty)] + ([] if command == "validate" else ["-o", str(tmp_path / "o")])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "Error: " in result.output and "Traceback" not in result.output
