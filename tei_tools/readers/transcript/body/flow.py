@@ -59,15 +59,25 @@ def cyrillic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
 
 
+def _unwrap(node: etree._Element) -> list[Item]:
+    """The content of ``node`` as items (characters and its child elements)."""
+    out: list[Item] = list(node.text or "")
+    for child in list(node):
+        tail, child.tail = child.tail or "", None
+        out.append(child)
+        out.extend(tail)
+    return out
+
+
 def paragraph(unit: Unit, env: Env, attrs: dict | None = None) -> etree._Element:
     items = unit_items(unit, env)
     attrs = dict(attrs or {})
     if cyrillic_share(unit.text()) >= 0.5:
         attrs["xml:lang"] = "ru"
         env.use_language("ru")
-        items = [i.text if not isinstance(i, str) and local(i) == "foreign" else i
-                 for i in items]
-        items = [c for i in items for c in (list(i) if isinstance(i, str) else [i])]
+        # the paragraph is Russian: its foreign wrappers go, their content stays
+        items = [part for i in items for part in (
+            _unwrap(i) if not isinstance(i, str) and local(i) == "foreign" else [i])]
     single = standalone(items)
     if single is not None and not attrs:
         return single

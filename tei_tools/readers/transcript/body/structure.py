@@ -109,10 +109,14 @@ def build_sections(units: list[Unit], env: Env, speakers_on: bool,
     return out
 
 
+_DIV_TOP = ("head", "dateline", "salute", "signed", "byline", "docAuthor", "docDate")
+_OWN_LINE = ("note", "gap", "fw", "milestone", "pb")
+
+
 def fix_order(nodes: list[tuple[str, etree._Element]]) -> list[etree._Element]:
     """divTop parts after a model.common element would fail TEI: an opener that follows a
-    list or ab is dissolved (stamps become ``fw``, notes stay, other lines become ``ab``), and
-    a head becomes ``ab``."""
+    list or ab is dissolved (each of its lines becomes an ``ab``, stamps become ``fw``, notes
+    stay), and a head or dateline standing there becomes ``ab``."""
     out: list[etree._Element] = []
     common = False
     for placement, node in nodes:
@@ -120,30 +124,59 @@ def fix_order(nodes: list[tuple[str, etree._Element]]) -> list[etree._Element]:
             continue
         if placement == "common":
             common = True
-        if not common or local(node) not in ("opener", "head"):
+        if not common or local(node) not in ("opener",) + _DIV_TOP:
             out.append(node)
-            continue
-        if local(node) == "head":
-            node.tag = TEI + "ab"
+        elif local(node) != "opener":
+            node.tag = TEI + "ab"            # the same line, in a paragraph-like element
             out.append(node)
-            continue
-        for child in list(node):
-            child.tail = None
-            if local(child) == "lb":
-                continue
-            if local(child) == "stamp":
-                fw = el("fw", {"type": "stamp"})
-                fw.append(child)
-                out.append(fw)
-            elif local(child) in ("note", "gap", "fw", "milestone", "pb"):
-                out.append(child)
-            else:
-                if local(child) in ("dateline", "salute", "signed", "byline"):
-                    child.tag = TEI + "seg"      # not allowed in ab; the text stays
-                ab = el("ab")
-                ab.append(child)
-                out.append(ab)
+        else:
+            out.extend(_opener_lines(node))
     return out
+
+
+def _opener_lines(opener: etree._Element) -> list[etree._Element]:
+    """The opener's lines as D reads them (§6.5): phrase children up to an ``lb`` share one
+    ``ab``; stamps, notes and block children stand on lines of their own."""
+    out: list[etree._Element] = []
+    line: list[etree._Element] = []
+
+    def flush() -> None:
+        if line:
+            ab = el("ab")
+            for child in line:
+                if len(ab):
+                    ab[-1].tail = " "
+                ab.append(child)
+            out.append(ab)
+            line.clear()
+
+    for child in list(opener):
+        child.tail = None
+        name = local(child)
+        if name == "lb":
+            flush()
+        elif name == "stamp":
+            flush()
+            fw = el("fw", {"type": "stamp"})
+            fw.append(child)
+            out.append(fw)
+        elif name in _OWN_LINE:
+            flush()
+            out.append(child)
+        elif name in _DIV_TOP:
+            flush()
+            child.tag = TEI + "seg"            # not allowed in ab; the text stays
+            out.append(_ab_of(child))
+        else:
+            line.append(child)
+    flush()
+    return out
+
+
+def _ab_of(child: etree._Element) -> etree._Element:
+    ab = el("ab")
+    ab.append(child)
+    return ab
 
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
