@@ -68,12 +68,7 @@ def repair_orphans(units: list[Unit], ctx: Context) -> list[Unit]:
                     hint="add the missing '[' in the transcript, or accept the repair "
                          "(element marked rend=\"unopened\")")
         lines = [ln for r in run for ln in r.lines] + unit.lines
-        out.append(Unit([bracket], lines, first.pos))
-        rest = [n for n in after if not (isinstance(n, Text) and not n.text.strip())]
-        if rest:
-            out.append(Unit(rest, [unit.lines[-1]], _pos(rest[0])))
+        # what follows the "]" on its line stays on that line (one unit, as in the transcript)
+        rest = [] if all(isinstance(n, Text) and not n.text.strip() for n in after) else after
+        out.append(Unit([bracket] + rest, lines, first.pos))
     return out
-
-
-def _pos(node: Node):
-    return node.start if isinstance(node, Bracket) else node.pos

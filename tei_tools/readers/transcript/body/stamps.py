@@ -109,13 +109,15 @@ def stamp(br: Bracket, env: Env) -> etree._Element:
     was = env.in_faded_stamp
     env.in_faded_stamp = bool(m and m.group("cond") and "faded" in m.group("cond"))
     try:
-        items = atoms.strip(render(br.children, env, inside=True, markup=False))
+        # not stripped: spaces inside the brackets are part of the transcript (§6.5)
+        items = render(br.children, env, inside=True, markup=False)
     finally:
         env.in_faded_stamp = was
     text, owner = atoms.read(items)
-    lm = vocab.stamp_label().match(text)
+    lead = len(text) - len(text.lstrip())
+    lm = vocab.stamp_label().match(text[lead:])
     if lm is None:
         # B27a: a stamp whose opening line (and label) was lost
         return build_stamp([], items, "", env, br.rend)
-    end = owner[lm.end() - 1] + 1
+    end = owner[lead + lm.end() - 1] + 1
     return build_stamp(items[:end], items[end:], lm.group(0), env, br.rend)
