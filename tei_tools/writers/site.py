@@ -29,11 +29,12 @@ from ..edition import Edition
 from ..outputs import OutputFolder
 from ..parallel import run_parallel
 from ..resources import xslt_path
+from .docid import docid_of
 from .html import DocJob, page_paths, render_document
 from .web import citation
 from .web.search import build_search_index, pagefind_available
 from .web.stylesheets import stylesheet
-from .web.summary import DocSummary, docid_of, summaries_xml, summarise
+from .web.summary import DocSummary, summaries_xml, summarise
 
 PAGES = ("index", "chronology", "conventions", "about", "search")
 

@@ -290,3 +290,19 @@ def test_edition_font_files_are_embedded(tmp_path):
         render_pdf([REFERENCE], tmp_path / "out", edition=load_edition(tmp_path), jobs=1)
     assert caught.value.diagnostic.code == "PDF010"
     assert "Missing.ttf" in (caught.value.diagnostic.path or "")
+
+
+def test_pdf_is_named_as_the_web_edition_links_it(tmp_path):
+    """The web pages link pdf/{docid}.pdf: both writers must agree on the docid even where the
+    house idno and xml:id differ (the print writer used to prefer the idno)."""
+    from tei_tools.safexml import parse_file
+    from tei_tools.writers.web.summary import summarise
+
+    source = variant(REFERENCE, 3, tmp_path)
+    text = source.read_text("utf-8")
+    source.write_text(text.replace('type="tei-tools">synth-0003<', 'type="tei-tools">other-id<'),
+                      "utf-8")
+    assert "other-id" in source.read_text("utf-8")
+    report = render_pdf([source], tmp_path / "out", jobs=1)
+    web_docid = summarise(parse_file(source), source).docid
+    assert [p.name for p in report.written] == [f"{web_docid}.pdf"] == ["synth-0003.pdf"]

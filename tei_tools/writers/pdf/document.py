@@ -8,10 +8,11 @@ from pathlib import Path
 
 from ...diagnostics import Diagnostic, Severity, TeiToolsError
 from ...edition import Edition
-from ...outputs import OutputFolder, safe_name
+from ...outputs import OutputFolder
 from ...parallel import run_parallel
+from ..docid import docid_of
 from . import engine
-from .html import docid_of, document_html, load_tei
+from .html import document_html, load_tei
 from .options import PrintOptions, fixed_date, resolve_options
 
 
@@ -39,8 +40,9 @@ def _render_one(job: tuple[Path, PrintOptions, Path]
     No bytes means the file failed."""
     path, options, out_dir = job
     try:
-        docid = safe_name(docid_of(path, load_tei(path).getroot()))
-        html = document_html(path, options, created=fixed_date())
+        tree = load_tei(path)
+        docid = docid_of(tree, path)
+        html = document_html(path, options, created=fixed_date(), tree=tree)
         document, misplaced = engine.layout_checked(html, options, [out_dir], str(path))
         return docid, engine.to_pdf(document), len(document.pages), footnote_warnings(
             path, misplaced)

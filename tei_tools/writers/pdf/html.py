@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,10 +10,10 @@ from lxml import etree
 from ... import safexml, saxon
 from ...diagnostics import TeiToolsError, error
 from ...resources import xslt_path
+from ..docid import docid_of
 from .options import PrintOptions
 
 NS = safexml.NS
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 def document_stylesheet() -> Path:
@@ -34,17 +33,6 @@ class DocFacts:
     title: str
     date: str  # ISO date (or "") for the chronological order
     date_text: str
-
-
-def docid_of(path: Path, root: etree._Element | None = None) -> str:
-    """The house docid (idno[@type='tei-tools'] or TEI/@xml:id), else the file name."""
-    if root is not None:
-        found = root.xpath("string(tei:teiHeader/tei:fileDesc/tei:publicationStmt"
-                           "/tei:idno[@type='tei-tools'])", namespaces=NS).strip()
-        found = found or (root.get("{http://www.w3.org/XML/1998/namespace}id") or "").strip()
-        if found:
-            return _UNSAFE.sub("-", found)
-    return _UNSAFE.sub("-", Path(path).stem) or "document"
 
 
 def load_tei(path: Path) -> etree._ElementTree:
@@ -79,8 +67,8 @@ def facts(path: Path) -> DocFacts:
     titles = root.xpath(f"{header}tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
     titles.sort(key=lambda t: {"main": 0, "complete": 1, None: 2}.get(t.get("type"), 3))
     title = next((" ".join("".join(t.itertext()).split()) for t in titles
-                  if "".join(t.itertext()).strip()), "") or docid_of(path, root)
-    return DocFacts(Path(path), docid_of(path, root), title, iso, text)
+                  if "".join(t.itertext()).strip()), "") or docid_of(root, path)
+    return DocFacts(Path(path), docid_of(root, path), title, iso, text)
 
 
 def chronological(items: list[DocFacts]) -> list[DocFacts]:
@@ -89,12 +77,13 @@ def chronological(items: list[DocFacts]) -> list[DocFacts]:
 
 
 def document_html(path: Path, options: PrintOptions, *, fragment: bool = False,
-                  created: str = "") -> str:
-    """One TEI file → print HTML (a whole page, or the <section> alone for the book)."""
-    tree = load_tei(path)
+                  created: str = "", tree: etree._ElementTree | None = None) -> str:
+    """One TEI file → print HTML (a whole page, or the <section> alone for the book).
+    ``tree``: the file as load_tei returned it, when the caller has it already."""
+    tree = tree if tree is not None else load_tei(path)
     params: dict[str, object] = dict(options.edition_params)
     params.update({"view": options.view, "fragment": fragment,
-                   "docid": docid_of(path, tree.getroot()), "created": created})
+                   "docid": docid_of(tree, path), "created": created})
     try:
         return saxon.transform(document_stylesheet(), tree, params)
     except TeiToolsError as exc:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ...outputs import safe_name
-from ...safexml import NS, XML_NS
+from ...safexml import NS
+from ..docid import docid_of
 
 _DOCTYPES = {
     "diary": "Diary entry", "telegram": "Telegram", "memcon": "Memorandum of conversation",
@@ -67,13 +67,6 @@ def _text(nodes) -> str:
         if value:
             return value
     return ""
-
-
-def docid_of(tree: etree._ElementTree, path: Path) -> str:
-    """The document's id: TEI/@xml:id, else the file name (made safe for URLs and files)."""
-    root = tree.getroot()
-    value = root.get(f"{{{XML_NS}}}id") or Path(path).stem
-    return safe_name(value)
 
 
 def summarise(tree: etree._ElementTree, path: Path) -> DocSummary:
