@@ -47,15 +47,25 @@ def compile_stylesheet(path: str | os.PathLike) -> PyXsltExecutable:
 
 @cache
 def _compile(path: Path) -> PyXsltExecutable:
+    return _compiled(str(path), stylesheet_file=str(path))
+
+
+def compile_stylesheet_text(text: str, where: str) -> PyXsltExecutable:
+    """Compile a stylesheet made in memory (its relative URIs resolve against its xml:base);
+    not cached here: the caller keeps what it compiled. ``where`` names it in errors."""
+    return _compiled(where, stylesheet_text=text, encoding="utf-8")
+
+
+def _compiled(where: str, **source: str) -> PyXsltExecutable:
     with _lock:
         compiler = processor().new_xslt30_processor()
         try:
-            executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+            executable = compiler.compile_stylesheet(**source)
         except Exception as exc:  # saxonche raises PySaxonApiError with the compiler's message
-            raise error("XSL001", f"stylesheet does not compile: {exc}", path=str(path),
+            raise error("XSL001", f"stylesheet does not compile: {exc}", path=where,
                         hint="fix the stylesheet, or the one that imports it") from None
         if executable is None:
-            raise error("XSL001", "stylesheet does not compile", path=str(path))
+            raise error("XSL001", "stylesheet does not compile", path=where)
     return executable
 
 
@@ -79,10 +89,15 @@ def _value(proc: PySaxonProcessor, value):
     return proc.make_string_value(str(value))
 
 
-def transform(stylesheet: str | os.PathLike, tree: etree._ElementTree | etree._Element,
+def transform(stylesheet: str | os.PathLike | PyXsltExecutable,
+              tree: etree._ElementTree | etree._Element,
               params: Mapping[str, object] | None = None) -> str:
-    """Run a stylesheet on a tree and return the principal result as text."""
-    executable = compile_stylesheet(stylesheet)
+    """Run a stylesheet (a file, or one compiled already) on a tree; return the principal
+    result as text."""
+    if isinstance(stylesheet, PyXsltExecutable):
+        executable, where = stylesheet, None
+    else:
+        executable, where = compile_stylesheet(stylesheet), str(stylesheet)
     with _lock:
         proc = processor()
         node = to_xdm(tree)
@@ -92,5 +107,5 @@ def transform(stylesheet: str | os.PathLike, tree: etree._ElementTree | etree._E
         try:
             result = executable.transform_to_string(xdm_node=node)
         except Exception as exc:
-            raise error("XSL002", f"transformation failed: {exc}", path=str(stylesheet)) from None
+            raise error("XSL002", f"transformation failed: {exc}", path=where) from None
     return result or ""

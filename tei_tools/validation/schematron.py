@@ -14,15 +14,14 @@ Compiled schemas are cached per process (keyed by path, modification time and ph
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from lxml import etree
+from saxonche import PyXsltExecutable
 
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
@@ -39,7 +38,7 @@ _ROLES = {"error": Severity.ERROR, "fatal": Severity.ERROR, "warning": Severity.
 @dataclass(frozen=True)
 class CompiledSchematron:
     source: str
-    xslt: Path
+    xslt: PyXsltExecutable
     title: str
 
 
@@ -259,30 +258,19 @@ def generate(root: etree._Element, source: Path, phase: str | None = None) -> et
     return xslt
 
 
-def _cache_dir() -> Path:
-    return Path(_tmp())
-
-
-@cache
-def _tmp() -> str:
-    return tempfile.mkdtemp(prefix="tei-tools-sch-")
-
-
 @cache
 def _compile_cached(path: str, mtime: float, phase: str | None) -> CompiledSchematron:
     source = Path(path)
     root = _load(source)
-    xslt = generate(root, source, phase)
-    data = etree.tostring(xslt, encoding="utf-8", xml_declaration=True)
-    target = _cache_dir() / (hashlib.sha256(data).hexdigest()[:20] + ".xsl")
-    target.write_bytes(data)
+    xslt = etree.tostring(generate(root, source, phase), encoding="unicode")
     try:
-        saxon.compile_stylesheet(target)
+        # compiled from memory: no temporary file to leave behind in every process
+        executable = saxon.compile_stylesheet_text(xslt, path)
     except TeiToolsError as exc:
         raise error("SCH004", f"Schematron does not compile: {exc.diagnostic.message}",
                     path=path, hint="check the XPath in the rule contexts and tests") from None
     title = (root.findtext(_S + "title") or source.name).strip()
-    return CompiledSchematron(path, target, title)
+    return CompiledSchematron(path, executable, title)
 
 
 def compile_schematron(path: str | os.PathLike, phase: str | None = None) -> CompiledSchematron:

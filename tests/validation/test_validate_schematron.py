@@ -177,3 +177,14 @@ def test_pattern_lets_with_the_same_name(tmp_path):
     doc.write_text(DOC)
     found = schematron.run(schematron.compile_schematron(sch), safexml.parse_file(doc), "d")
     assert {(d.code, d.message) for d in found} == {("A", "4"), ("B", "1")}
+
+
+def test_relative_uris_resolve_next_to_the_schema(tmp_path):
+    """The generated XSLT is compiled from memory; doc() still resolves against the .sch."""
+    (tmp_path / "allowed.xml").write_text("<list><ok/></list>", "utf-8")
+    sch = tmp_path / "rules.sch"
+    sch.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+                   '<pattern><rule context="/*"><assert id="R1" test="doc(\'allowed.xml\')//ok">'
+                   "allowed.xml not read</assert></rule></pattern></schema>", "utf-8")
+    compiled = schematron.compile_schematron(sch)
+    assert schematron.run(compiled, safexml.parse_bytes(b"<doc/>"), "doc.xml") == []
