@@ -7,6 +7,8 @@ the definitions no longer reachable from ``start``. None of them changes the lan
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 RNG = "http://relaxng.org/ns/structure/1.0"
@@ -34,6 +36,17 @@ def _children(node: etree._Element) -> list[etree._Element]:
     return [c for c in node if _is_rng(c)]
 
 
+def _patterns(root: etree._Element
+              ) -> Iterator[tuple[etree._Element, str, etree._Element, list[etree._Element]]]:
+    """One pass over the grammar: (node, its kind, its parent, its child patterns), each read
+    when the pass reaches the node, so that it sees the changes made before it."""
+    for node in list(root.iter(_R + "*")):
+        parent = node.getparent()
+        if parent is not None:
+            kids = [c for c in _children(node) if _local(c) not in _NAME_CLASSES | {"param"}]
+            yield node, _local(node), parent, kids
+
+
 def simplify(root: etree._Element, defines: dict[str, etree._Element]) -> None:
     """Propagate notAllowed upwards until nothing changes (RELAX NG spec §4.19)."""
     dead: set[str] = set()
@@ -45,12 +58,7 @@ def simplify(root: etree._Element, defines: dict[str, etree._Element]) -> None:
     changed = True
     while changed:
         changed = False
-        for node in list(root.iter(_R + "*")):
-            kind = _local(node)
-            parent = node.getparent()
-            if parent is None:
-                continue
-            kids = [c for c in _children(node) if _local(c) not in _NAME_CLASSES | {"param"}]
+        for node, kind, parent, kids in _patterns(root):
             if kind == "choice":
                 live = [c for c in kids if not is_na(c)]
                 if len(live) != len(kids):
@@ -88,12 +96,7 @@ def fold_empty(root: etree._Element) -> None:
     changed = True
     while changed:
         changed = False
-        for node in list(root.iter(_R + "*")):
-            kind = _local(node)
-            parent = node.getparent()
-            if parent is None:
-                continue
-            kids = [c for c in _children(node) if _local(c) not in _NAME_CLASSES | {"param"}]
+        for node, kind, parent, kids in _patterns(root):
             empties = [c for c in kids if _local(c) == "empty"]
             if kind in {"group", "interleave", "element", "attribute", "define", "list",
                         "oneOrMore", "zeroOrMore", "optional", "mixed"} \
