@@ -15,7 +15,9 @@ from .build import build_options, finish, os_errors_as_diagnostics, stage_bars
 @build_options
 def command(edition, shards, output, force, jobs, rebuild, no_html, no_pdf, no_book, verbose,
             quiet):
-    """Copy the output folders SHARDS of `build --shard K/N` runs into one folder and finish
+    """Assemble the parts of a sharded build and finish it.
+
+    Copies the output folders SHARDS of `build --shard K/N` runs into one folder and finishes
     the build there: site index, chronology, search, document pages and the book.
 
     Documents that the shards converted and validated are not redone; documents that no
