@@ -52,10 +52,9 @@ def repair_orphans(units: list[Unit], ctx: Context) -> list[Unit]:
             if children:
                 children.append(LB(r.pos))
             children.extend(r.nodes)
-        if before:
-            if children:
-                children.append(LB(unit.pos))
-            children.extend(before)
+        if children:
+            children.append(LB(unit.pos))      # the "]" is on a later line: keep the break
+        children.extend(before)
         if not children:
             out.append(unit)
             continue

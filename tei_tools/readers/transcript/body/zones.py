@@ -247,7 +247,8 @@ def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], lis
     while i < len(units):
         u = units[i]
         t = text(u)
-        if i >= body_start and P.SEPARATOR.match(t) and i + 1 < len(units) \
+        # the rule may close the head zone when the footnote texts start the body
+        if i + 1 >= body_start and P.SEPARATOR.match(t) and i + 1 < len(units) \
                 and P.FOOTNOTE_TEXT.match(text(units[i + 1])):
             j = i + 1
             while j < len(units) and P.FOOTNOTE_TEXT.match(text(units[j])):
