@@ -14,6 +14,7 @@ import html as htmllib
 import re
 import tempfile
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -21,15 +22,16 @@ from pathlib import Path
 from lxml import etree
 from pypdf import PdfWriter
 from pypdf.annotations import Link
+from weasyprint import Document
 
 from ... import saxon
 from ...diagnostics import Diagnostic, Severity, TeiToolsError
 from ...edition import Edition
 from ...outputs import OutputFolder
 from . import engine
-from .document import footnote_warnings
+from .document import Failures, footnote_warnings
 from .html import DocFacts, book_stylesheet, chronological, document_html, facts
-from .options import PrintOptions, fixed_date, resolve_options
+from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
 _ANCHOR = re.compile(r"<a\b[^>]*\bclass=\"ix\"[^>]*>")
 _ATTR = re.compile(r'\b(id|data-ix|data-ix-sort)="([^"]*)"')
@@ -38,16 +40,12 @@ CHUNK = 25  # documents laid out together: bounds memory (~1 MB per page while l
 
 
 @dataclass
-class BookReport:
+class BookReport(Failures):
     path: Path
     pages: int = 0
     documents: list[str] = field(default_factory=list)
     persons: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def failed(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity >= Severity.ERROR)
 
     def summary(self) -> str:
         return (f"book {self.path.name}: {len(self.documents)} documents, {self.pages} pages, "
@@ -66,7 +64,8 @@ class _Part:
 
 
 def render_book(edition: Edition, tei_files: list[Path], out_path: Path, *,
-                view: str | None = None, paper: str | None = None, fonts=None,
+                view: str | None = None, paper: str | None = None,
+                fonts: FontSpec | Sequence[str] | None = None,
                 force: bool = False) -> BookReport:
     """Write the edition as one PDF at ``out_path``; documents that fail are reported and left
     out, the rest is still printed."""
@@ -146,12 +145,15 @@ def _numbering(first: int, heads: bool = False) -> str:
 
 def _layout_part(html: str, options: PrintOptions, roots: list[Path], where: str, pdf: Path,
                  first: int) -> _Part:
-    document = engine.layout(html, options, roots, where, _numbering(first))
+    return _save_part(engine.layout(html, options, roots, where, _numbering(first)), pdf, first)
+
+
+def _save_part(document: Document, pdf: Path, first: int) -> _Part:
+    """Write a laid-out part to ``pdf``, keeping its internal links for the join."""
     part = _Part(pdf, first, len(document.pages))
     for number, page in enumerate(document.pages):
-        for link_type, target, rect, _box in page.links:
-            if link_type == "internal":
-                part.links.append((number, target, rect, page.height))
+        part.links += [(number, target, rect, page.height)
+                       for kind, target, rect, _box in page.links if kind == "internal"]
     pdf.write_bytes(engine.to_pdf(document))
     return part
 
@@ -217,15 +219,12 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
                 queue[:0] = [[doc] for doc in members]
             continue
         del html, sections
-        part = _Part(work / f"part-{len(parts):06d}.pdf", first, len(document.pages))
         for number, page in enumerate(document.pages, start=first):
             for anchor in sorted(page.anchors):
                 anchors.setdefault(anchor, number)
                 if anchor in names:
                     people[names[anchor]].setdefault(number, anchor)
-            part.links += [(number - first, target, rect, page.height)
-                           for kind, target, rect, _ in page.links if kind == "internal"]
-        part.pdf.write_bytes(engine.to_pdf(document))
+        part = _save_part(document, work / f"part-{len(parts):06d}.pdf", first)
         del document  # one layout at a time
         parts.append(part)
         printed.extend(members)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,21 +13,27 @@ from ...parallel import run_parallel
 from ..docid import docid_of
 from . import engine
 from .html import document_html, load_tei
-from .options import PrintOptions, fixed_date, resolve_options
+from .options import FontSpec, PrintOptions, fixed_date, resolve_options
+
+
+class Failures:
+    """``failed``: how many errors a report of the print writer holds."""
+
+    diagnostics: list[Diagnostic]
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity >= Severity.ERROR)
 
 
 @dataclass
-class PdfReport:
+class PdfReport(Failures):
     """What a print run did: files written or left unchanged, pages, and the files that failed."""
 
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     pages: dict[str, int] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def failed(self) -> int:
-        return sum(1 for d in self.diagnostics if d.severity >= Severity.ERROR)
 
     def summary(self) -> str:
         return (f"{len(self.written)} PDF written, {len(self.unchanged)} unchanged, "
@@ -50,7 +56,7 @@ def _render_one(job: tuple[Path, PrintOptions, Path]
         return "", b"", 0, [exc.diagnostic]
 
 
-def footnote_warnings(path: Path, misplaced: list[str]) -> list[Diagnostic]:
+def footnote_warnings(path: Path, misplaced: list[tuple[str, int]]) -> list[Diagnostic]:
     if not misplaced:
         return []
     return [Diagnostic(Severity.WARNING, "PDF030", f"{len(misplaced)} footnote(s) printed on the "
@@ -59,7 +65,8 @@ def footnote_warnings(path: Path, misplaced: list[str]) -> list[Diagnostic]:
 
 
 def render_pdf(tei_files: list[Path], out_dir: Path, *, view: str | None = None,
-               paper: str | None = None, fonts=None, edition: Edition | None = None,
+               paper: str | None = None, fonts: FontSpec | Sequence[str] | None = None,
+               edition: Edition | None = None,
                force: bool = False, jobs: int | None = None,
                progress: Callable[[int], None] | None = None) -> PdfReport:
     """Write ``out_dir/{docid}.pdf`` for every TEI file.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import CSS, HTML, Document
@@ -41,7 +42,7 @@ class LocalOnlyFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"))
         self.roots = [Path(root).resolve() for root in roots]
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: dict | None = None) -> Any:
         parts = urlsplit(url)
         if parts.scheme == "data":
             return super().fetch(url, headers)

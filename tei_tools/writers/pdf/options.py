@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,7 +103,8 @@ def parse_fonts(values: list[str] | tuple[str, ...] | str | None, base: Path | N
     return FontSpec(families=tuple(families) + DEFAULT_FAMILIES, files=tuple(files))
 
 
-def resolve_options(*, view: str | None, paper: str | None, fonts, edition: Edition | None
+def resolve_options(*, view: str | None, paper: str | None,
+                    fonts: FontSpec | Sequence[str] | None, edition: Edition | None
                     ) -> PrintOptions:
     """Merge arguments, the edition's ``[pdf]`` table and the defaults; check every value."""
     table = dict(edition.pdf) if edition else {}
