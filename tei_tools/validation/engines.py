@@ -11,12 +11,16 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .. import safexml
 from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
 from . import rng_prune, schematron
+
+if TYPE_CHECKING:
+    import xmlschema  # imported when first needed: most runs have no XSD
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
@@ -69,7 +73,7 @@ def _relaxng(path: str, mtime: float) -> etree.RelaxNG:
 
 
 @cache
-def _xsd(path: str, mtime: float):
+def _xsd(path: str, mtime: float) -> xmlschema.XMLSchema11:
     import xmlschema
 
     # XSD 1.1 validates 1.0 schemas too; 'local' and 'always' keep it off the network and
@@ -86,7 +90,7 @@ def relaxng(path: str | os.PathLike) -> etree.RelaxNG:
     return _relaxng(path, _mtime(path))
 
 
-def xsd(path: str | os.PathLike):
+def xsd(path: str | os.PathLike) -> xmlschema.XMLSchema11:
     path = str(Path(path).resolve())
     return _xsd(path, _mtime(path))
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, Severity, TeiToolsError
 from ..edition import Edition
 from ..outputs import inside, sha256, write_atomic
+
+if TYPE_CHECKING:
+    from .site import SiteReport
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def render_document(job: DocJob) -> DocResult:
 
 def render_html(tei_files: list[Path], out_dir: Path, *, edition: Edition | None = None,
                 force: bool = False, jobs: int | None = None,
-                progress: Callable[[int], None] | None = None):
+                progress: Callable[[int], None] | None = None) -> SiteReport:
     """``tei-tools html``: the web edition of these TEI files in ``out_dir`` (see build_site).
 
     PDFs are linked only where ``out_dir/pdf/{docid}.pdf`` already exists, since this command
