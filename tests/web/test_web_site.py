@@ -435,3 +435,18 @@ def test_unwritable_document_folder_is_reported_per_document(tmp_path):
     report = build_site(fixture_files()[:1], out, search=False, jobs=1)
     assert [d.code for d in report.diagnostics] == ["IO003"]
     assert "documents" in report.diagnostics[0].path
+
+
+def test_override_wrapper_is_written_where_no_other_user_can(tmp_path):
+    """A fixed folder name in /tmp let another local user plant the stylesheet Saxon runs."""
+    from tei_tools.edition import load_edition
+    from tei_tools.writers.web.stylesheets import stylesheet
+
+    (tmp_path / "xslt").mkdir()
+    (tmp_path / "edition.toml").write_text('[edition]\ntitle = "T"\n', "utf-8")
+    (tmp_path / "xslt" / "document.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>',
+        "utf-8")
+    wrapper = stylesheet("document.xsl", load_edition(tmp_path))
+    assert wrapper.parent.stat().st_mode & 0o077 == 0
+    assert (tmp_path / "xslt" / "document.xsl").resolve().as_uri() in wrapper.read_text("utf-8")

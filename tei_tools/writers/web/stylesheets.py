@@ -13,8 +13,11 @@ know where tei-tools is installed; they may also import the defaults themselves.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from ...edition import Edition
@@ -42,8 +45,16 @@ def stylesheet(name: str, edition: Edition | None = None) -> Path:
                         for p in [default, *overrides])
     text = _WRAPPER.format(name=name, imports=imports).encode("utf-8")
     # keyed by content: a changed override gets a new path, so no stale compiled stylesheet
-    folder = Path(tempfile.gettempdir()) / f"tei-tools-xslt-{hashlib.sha256(text).hexdigest()[:16]}"
-    target = folder / name
-    if not target.is_file() or target.read_bytes() != text:
+    target = _wrappers() / f"{hashlib.sha256(text).hexdigest()[:16]}-{name}"
+    if not target.is_file():
         write_atomic(target, text)
     return target
+
+
+@cache
+def _wrappers() -> Path:
+    """This process's own folder for wrappers (private, unlike a fixed name in /tmp that another
+    user could plant a stylesheet in), removed when the process ends."""
+    folder = Path(tempfile.mkdtemp(prefix="tei-tools-xslt-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
