@@ -306,3 +306,21 @@ def test_pdf_is_named_as_the_web_edition_links_it(tmp_path):
     report = render_pdf([source], tmp_path / "out", jobs=1)
     web_docid = summarise(parse_file(source), source).docid
     assert [p.name for p in report.written] == [f"{web_docid}.pdf"] == ["synth-0003.pdf"]
+
+
+def test_same_document_prints_to_the_same_bytes_in_one_process(tmp_path, monkeypatch):
+    """Ids made with generate-id() changed with every document Saxon had seen before."""
+    import re
+
+    from tei_tools.writers.pdf.html import document_html
+    from tei_tools.writers.pdf.options import resolve_options
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = render_pdf([FEATURES], tmp_path / "a", jobs=1)
+    render_pdf([REFERENCE], tmp_path / "other", jobs=1)
+    second = render_pdf([FEATURES], tmp_path / "b", jobs=1)
+    assert first.written[0].read_bytes() == second.written[0].read_bytes()
+    html = document_html(FEATURES, resolve_options(view=None, paper=None, fonts=None,
+                                                   edition=None))
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))

@@ -71,7 +71,7 @@
       <!-- lets the writer find the paragraph at a page break after layout (engine.py) -->
       <xsl:if test="not($inline)">
         <xsl:attribute name="id" select="'b-' || p:docid(ancestor::tei:TEI[1]) || '-'
-                                         || generate-id()"/>
+                                         || p:path-id(.)"/>
       </xsl:if>
       <xsl:if test="self::tei:p and parent::tei:sp and not(preceding-sibling::tei:p)">
         <xsl:apply-templates select="../tei:speaker" mode="p:speaker"/>

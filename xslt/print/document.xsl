@@ -79,6 +79,15 @@
 
   <!-- The id that names the document: house idno, TEI/@xml:id, or the parameter (file name).
        Examples outside any TEI document (the book's conventions) are "document". -->
+  <!-- An id for an element, unique in its document: its position path (1-3-2…). Unlike
+       generate-id() it does not depend on how many documents the processor has seen, so a
+       document prints to the same bytes whatever was printed before it in the process. -->
+  <xsl:function name="p:path-id" as="xs:string">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="string-join($e/ancestor-or-self::* ! string(count(preceding-sibling::*)
+                          + 1), '-')"/>
+  </xsl:function>
+
   <xsl:function name="p:docid" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)?"/>
     <xsl:sequence select="replace((

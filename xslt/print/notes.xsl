@@ -38,12 +38,12 @@
          call (fncall-… is where the call is, fn-… where the note is placed) -->
     <xsl:variable name="note" select="($content/..)[1]"/>
     <xsl:if test="$note">
-      <a class="fncall" id="fncall-{p:docid($note/ancestor::tei:TEI[1])}-{generate-id($note)}"/>
+      <a class="fncall" id="fncall-{p:docid($note/ancestor::tei:TEI[1])}-{p:path-id($note)}"/>
     </xsl:if>
     <span class="fn fn-{$kind}">
       <xsl:if test="$note">
         <xsl:attribute name="id"
-          select="'fn-' || p:docid($note/ancestor::tei:TEI[1]) || '-' || generate-id($note)"/>
+          select="'fn-' || p:docid($note/ancestor::tei:TEI[1]) || '-' || p:path-id($note)"/>
       </xsl:if>
       <xsl:if test="$call"><xsl:attribute name="data-call" select="$call"/></xsl:if>
       <xsl:if test="$prefix"><span class="fn-label"><xsl:value-of select="$prefix"/></span></xsl:if>

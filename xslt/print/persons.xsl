@@ -35,7 +35,7 @@
     <xsl:variable name="docid" select="p:docid($e/ancestor::tei:TEI[1])"/>
     <xsl:for-each select="p:persons-of($e)[not(every $w in tokenize(lower-case(.), '[\s,.]+')
                           [. != ''] satisfies $w = ($p:roles, 'the', 'of', 'vice'))]">
-      <a class="ix" id="ix-{$docid}-{generate-id($e)}-{position()}" data-ix="{.}"
+      <a class="ix" id="ix-{$docid}-{p:path-id($e)}-{position()}" data-ix="{.}"
          data-ix-sort="{p:sort-key(.)}"/>
     </xsl:for-each>
   </xsl:function>
@@ -105,7 +105,7 @@
     <span class="persName">
       <xsl:if test="$listed">
         <xsl:variable name="docid" select="p:docid(ancestor::tei:TEI[1])"/>
-        <a class="ix" id="ix-{$docid}-{generate-id()}-1" data-ix="{p:display-name(string($listed))}"
+        <a class="ix" id="ix-{$docid}-{p:path-id(.)}-1" data-ix="{p:display-name(string($listed))}"
            data-ix-sort="{p:sort-key(p:display-name(string($listed)))}"/>
       </xsl:if>
       <xsl:apply-templates/>
