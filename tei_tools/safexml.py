@@ -21,12 +21,15 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 NS = {"tei": TEI_NS, "t": TEI_NS}
 
 
-def parser(**options) -> etree.XMLParser:
-    """A new lxml parser that never resolves entities, loads a DTD or touches the network."""
-    settings = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                    huge_tree=False)
-    settings.update(options)
-    return etree.XMLParser(**settings)
+_SAFE = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+             huge_tree=False)
+
+
+def parser(**options: bool) -> etree.XMLParser:
+    """A new lxml parser that never resolves entities, loads a DTD or touches the network.
+    ``options`` add other parser settings (collect_ids, remove_blank_text); they cannot turn
+    the safe ones off."""
+    return etree.XMLParser(**{**options, **_SAFE})
 
 
 # An internal DTD subset that declares entities: checked on the raw bytes before parsing, so that
@@ -47,7 +50,7 @@ def _check_doctype(tree: etree._ElementTree, where: str) -> None:
         _refuse_entities(where)
 
 
-def parse_file(path: str | os.PathLike, **options) -> etree._ElementTree:
+def parse_file(path: str | os.PathLike, **options: bool) -> etree._ElementTree:
     """Parse an XML file safely; raise TeiToolsError naming file, line and column on failure."""
     where = str(path)
     try:
@@ -58,7 +61,8 @@ def parse_file(path: str | os.PathLike, **options) -> etree._ElementTree:
     return parse_bytes(data, where, **options)
 
 
-def parse_bytes(data: bytes | str, where: str = "<string>", **options) -> etree._ElementTree:
+def parse_bytes(data: bytes | str, where: str = "<string>", **options: bool
+                ) -> etree._ElementTree:
     """Parse XML from bytes or text safely (see module doc)."""
     if isinstance(data, str):
         data = data.encode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from tei_tools import saxon
 from tei_tools.diagnostics import TeiToolsError
@@ -93,3 +94,11 @@ def test_stylesheet_is_compiled_once_however_its_path_is_spelt(tmp_path, monkeyp
     first = saxon.compile_stylesheet(sheet)
     assert saxon.compile_stylesheet(str(sheet)) is first
     assert saxon.compile_stylesheet("once.xsl") is first
+
+
+def test_options_cannot_switch_the_safe_settings_off(tmp_path):
+    (tmp_path / "secret.dtd").write_text('<!ENTITY x "TOP-SECRET">', encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text('<!DOCTYPE r SYSTEM "secret.dtd"><r>&x;</r>', encoding="utf-8")
+    tree = parse_file(doc, resolve_entities=True, load_dtd=True, no_network=False)
+    assert b"TOP-SECRET" not in etree.tostring(tree)
