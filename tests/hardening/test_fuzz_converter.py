@@ -165,11 +165,12 @@ def document_text(draw: st.DrawFn) -> list[str]:
     notes = draw(st.lists(st.sampled_from(FOOTNOTES), max_size=2, unique=True))
     if notes:
         notes = draw(st.sampled_from([[], ["——————"], ["__________"]])) + notes
-    lines = head + body + closing + notes
+    lines = head + body + closing
     noise = draw(st.lists(st.tuples(st.integers(0, max(len(lines), 0)), NOISE_LINES),
                           max_size=4))
     for index, text in noise:
         lines.insert(index, text)
+    lines += notes
     return [piece for line in lines for piece in line.split("\n")] or ["Text."]
 
 
@@ -182,18 +183,19 @@ def transcripts(draw: st.DrawFn) -> str:
     citation = CITATION.format(archive=archive)
     summary = SUMMARY
     trailer = draw(st.sampled_from([TRAILER, "", TRAILER.replace("\n\n", "\n")]))
+    # a summary after the body is one only before a trailer (M9); without one it is body text
+    tail = f"{summary}{sep}{trailer}" if trailer else ""
     text = sep.join(doc)
     if template == "new":
         page = (f"Skip to content\n\nMay 23, 1957\n\nA test document\n\nThis document was made "
-                f"possible with support from Leon Levy Foundation\n\n\n{text}\n\n{summary}\n\n"
-                f"{trailer}")
+                f"possible with support from Leon Levy Foundation\n\n\n{text}\n\n{tail}")
     elif template == "old":
         page = (f"Search in\n\nDigital Archive International History Declassified\n\n"
                 f"February 07, 1958\n\n  • Citation\n\n    get citation\n\n    {summary}\n"
                 f"    {citation}\n  • share document\n\nEnglish HTML\n\n{text}\n\n{trailer}")
     elif template == "flat":
-        page = (f"July 21, 1959\nJournal of Soviet Ambassador A. M. Puzanov\n{text}\n{summary}\n"
-                f"{trailer}")
+        page = (f"July 21, 1959\nJournal of Soviet Ambassador A. M. Puzanov\n{text}\n"
+                f"{tail}")
     elif template == "headerless":
         page = f"March 09, 1955\n\n\n    {summary}\n    {citation}\nEnglish HTML\n\n\n{text}"
     elif template == "pdf":
@@ -295,6 +297,7 @@ REGRESSIONS = [
     "TOP SECRET\n\n3 October 1956 ]]",                       # B27a rest moved to a new line
     "TOP SECRET\n\n]] 3 October 1956",                       # B27a lost the line break
     "TOP SECRET [1]\n\n==========\n\n[1] In the original.\n\n" + SUMMARY,  # rule in the head
+    "[signature] (A. PUZANOV) [1]\n\n——————\n\n(1) Raúl Roa García.",  # "[1]" printed "(1)"
 ]
 
 

@@ -261,5 +261,5 @@ def _unused_footnotes(div: etree._Element, env: Env) -> None:
                                  "paragraph", **env.where(note.pos))
         # without a paragraph the note stands at the end of the div (model.global): a new p
         # there could follow a closer, which TEI does not allow
-        (paras[-1] if paras else div).append(footnote(n, env))
+        (paras[-1] if paras else div).append(footnote(n, env, note.rend))
 

@@ -82,16 +82,17 @@ def illegible_gap(c: str, rend: str | None = None,
     return gap
 
 
-def footnote(key: str, env: Env) -> Item:
-    """B9: the note at a marker (``key`` is the footnote's number, or ``n-2`` … for a repeated
-    number). A second marker of the same footnote gets an empty note without id: the text and
-    the id stay with the first."""
+def footnote(key: str, env: Env, rend: str = "bracketed") -> Item:
+    """B9: the note at a marker written in style ``rend`` (``key`` is the footnote's number, or
+    ``n-2`` … for a repeated number). A marker only takes a text of its own style. A second
+    marker of the same footnote gets an empty note without id: text and id stay with the first."""
     from .inline import render
     note = env.footnotes.get(key)
+    if note is not None and note.rend != rend:
+        note = None
     ident = f"{env.docid}-fn{key}"
     attrs = {"type": "footnote", "n": note.n if note else key, "place": "bottom", "resp": "#tr",
-             "xml:id": None if ident in env.footnote_ids else ident,
-             "rend": note.rend if note else "bracketed"}
+             "xml:id": None if ident in env.footnote_ids else ident, "rend": rend}
     env.footnote_ids.add(ident)
     node = el("note", attrs)
     if note is None:

@@ -78,7 +78,8 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
         elif isinstance(node, Bracket):
             where = Where(before=_before_text(items), after=_after_text(nodes, i),
                           alone=alone, inside_single=inside,
-                          footnotes=set(env.footnotes))
+                          footnotes={k for k, f in env.footnotes.items()
+                                     if f.rend == "bracketed"})
             klass = node.force or classify(node, where)
             items = brackets.build(klass, node, where, items, env)
             glued_expan = items[-1] if klass == "B4" and where.glued_right else None
@@ -128,7 +129,7 @@ def _marker(n: str, env: Env, rend: str) -> etree._Element | None:
     note = env.footnotes.get(n)
     if note is None or note.rend != rend:
         return None
-    return brackets.footnote(n, env)
+    return brackets.footnote(n, env, rend)
 
 
 def superscripts(items: list[Item], offsets: list[int]) -> list[Item]:
