@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import error
+from .diagnostics import TeiToolsError, error
 
 MANIFEST_NAME = ".tei-tools-manifest.json"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -57,6 +57,24 @@ def inside(root: Path, relpath: str | os.PathLike) -> Path:
     return target
 
 
+def write_status(target: Path, digest: str, recorded: str | None) -> str:
+    """Writing content with hash ``digest`` to target: 'new', 'unchanged', 'replace' (the
+    manifest's ``recorded`` hash says tei-tools wrote what is there) or 'edited'."""
+    if not target.exists():
+        return "new"
+    current = sha256(target.read_bytes())
+    if current == digest:
+        return "unchanged"
+    return "replace" if recorded == current else "edited"
+
+
+def edited_by_hand(target: Path) -> TeiToolsError:
+    """The error for a file left untouched because it is not what tei-tools last wrote."""
+    return error("OUT001", "existing file differs from what tei-tools would write (edited by "
+                 "hand, or not written by tei-tools); left untouched", path=str(target),
+                 hint="use --force to overwrite it")
+
+
 @dataclass
 class OutputFolder:
     """A folder of generated files with its manifest of what tei-tools wrote there."""
@@ -74,26 +92,20 @@ class OutputFolder:
             except (ValueError, OSError):
                 self._hashes = {}
 
+    def recorded(self, relpath: str) -> str | None:
+        """The hash the manifest holds for relpath (None: tei-tools did not write it)."""
+        return self._hashes.get(relpath)
+
     def status(self, relpath: str, data: bytes) -> str:
         """'new', 'unchanged', 'replace' (our own older output) or 'edited' (needs force)."""
-        target = inside(self.root, relpath)
-        if not target.exists():
-            return "new"
-        current = sha256(target.read_bytes())
-        if current == sha256(data):
-            return "unchanged"
-        if self._hashes.get(relpath) == current:
-            return "replace"
-        return "edited"
+        return write_status(inside(self.root, relpath), sha256(data), self.recorded(relpath))
 
     def write(self, relpath: str, data: bytes) -> str:
         """Write one file; returns its status. Raises TeiToolsError for hand-edited files."""
         state = self.status(relpath, data)
         target = inside(self.root, relpath)
         if state == "edited" and not self.force:
-            raise error("OUT001", "existing file differs from what tei-tools would write "
-                        "(edited by hand, or not written by tei-tools); left untouched",
-                        path=str(target), hint="use --force to overwrite it")
+            raise edited_by_hand(target)
         if state != "unchanged":
             write_atomic(target, data)
         self._hashes[relpath] = sha256(data)

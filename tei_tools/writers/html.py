@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, Severity, TeiToolsError
 from ..edition import Edition
-from ..outputs import inside, sha256, write_atomic
+from ..outputs import edited_by_hand, inside, sha256, write_atomic, write_status
 
 if TYPE_CHECKING:
     from .site import SiteReport
@@ -59,19 +59,12 @@ def _write(job: DocJob, relpath: str, data: bytes, result: DocResult) -> None:
     """Write like OutputFolder.write, but in a worker: the manifest hash comes with the job."""
     target = inside(Path(job.out_dir), relpath)
     digest = sha256(data)
-    status = "new"
-    if target.exists():
-        current = sha256(target.read_bytes())
-        if current == digest:
-            status = "unchanged"
-        elif job.known.get(relpath) == current or job.force:
-            status = "replace"
-        else:
-            result.diagnostics.append(Diagnostic(
-                Severity.ERROR, "OUT001", "existing file differs from what tei-tools would "
-                "write (edited by hand, or not written by tei-tools); left untouched",
-                path=str(target), hint="use --force to overwrite it"))
+    status = write_status(target, digest, job.known.get(relpath))
+    if status == "edited":
+        if not job.force:
+            result.diagnostics.append(edited_by_hand(target).diagnostic)
             return
+        status = "replace"
     if status != "unchanged":
         write_atomic(target, data)
     result.written.append((relpath, digest, status))

@@ -162,8 +162,7 @@ def _doc_jobs(summaries: list[DocSummary], out_dir: Path, folder: OutputFolder,
         jobs.append(DocJob(
             source=s.source, docid=s.docid, out_dir=str(out_dir), stylesheet=str(sheet),
             params=doc_params, extra_files=extra,
-            # the manifest's hashes for these files (OutputFolder has no public getter)
-            known={t: folder._hashes[t] for t in targets if t in folder._hashes},
+            known={t: folder.recorded(t) for t in targets if folder.recorded(t)},
             force=force))
     return jobs
 
