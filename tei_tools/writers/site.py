@@ -32,7 +32,7 @@ from ..resources import xslt_path
 from .docid import docid_of
 from .html import DocJob, page_paths, render_document
 from .web import citation
-from .web.search import build_search_index, pagefind_available
+from .web.search import build_search_index, no_pagefind, pagefind_available
 from .web.stylesheets import stylesheet
 from .web.summary import DocSummary, summaries_xml, summarise
 
@@ -203,9 +203,7 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
             report.written[relpath] = status
 
     if search and not pagefind_available():
-        report.diagnostics.append(Diagnostic(
-            Severity.WARNING, "HTML201", "search index not built: the pagefind binary is not "
-            "installed", path=str(out_dir), hint='pip install "pagefind[bin]"'))
+        report.diagnostics.append(no_pagefind(out_dir))
         search = False
     _write_pages(folder, summaries, edition, {**params, "search": "yes" if search else "no"},
                  report)

@@ -37,12 +37,17 @@ async def _index(site: Path, bundle: Path, language: str) -> int:
     return int(result.get("page_count", 0))
 
 
+def no_pagefind(site: Path) -> Diagnostic:
+    """The warning for a site built without the pagefind binary."""
+    return Diagnostic(Severity.WARNING, "HTML201", "search index not built: the pagefind "
+                      "binary is not installed", path=str(site),
+                      hint='pip install "pagefind[bin]"')
+
+
 def build_search_index(site: Path, language: str = "en") -> Diagnostic | None:
     """(Re)write SITE/pagefind. Returns a warning instead of raising when it cannot."""
     if not pagefind_available():
-        return Diagnostic(Severity.WARNING, "HTML201", "search index not built: the pagefind "
-                          "binary is not installed", path=str(site),
-                          hint='pip install "pagefind[bin]"')
+        return no_pagefind(site)
     bundle = (site / BUNDLE).resolve()
     # the bundle's file names are content hashes: drop the old ones so none go stale
     if (bundle / "pagefind-entry.json").is_file():
