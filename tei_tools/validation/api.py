@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from .. import safexml
-from ..diagnostics import Diagnostic, Severity, TeiToolsError
+from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
 from ..parallel import run_parallel
 from ..resources import schema_path
 from . import engines, rng_prune
@@ -33,12 +33,11 @@ def user_schema(path: str | os.PathLike) -> SchemaRef:
     """A --schema file; the language comes from the extension (.rng, .xsd, .sch)."""
     kind = engines.kind_of(path)
     if kind is None:
-        raise TeiToolsError(Diagnostic(
-            Severity.ERROR, "VAL002", "unknown schema type (expected .rng, .xsd or .sch)",
-            str(path), hint="RELAX NG compact syntax (.rnc) can be converted with trang"))
+        raise error("VAL002", "unknown schema type (expected .rng, .xsd or .sch)", path=str(path),
+                    hint="RELAX NG compact syntax (.rnc) can be converted with trang")
     if not Path(path).is_file():
-        raise TeiToolsError(Diagnostic(Severity.ERROR, "IO001", "schema file not found",
-                                       str(path), hint="check the --schema path"))
+        raise error("IO001", "schema file not found", path=str(path),
+                    hint="check the --schema path")
     return SchemaRef(str(Path(path).resolve()), kind, kind.upper())
 
 
