@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -44,6 +43,7 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], no_project_rules: 
 
     Exit status: 0 valid, 1 invalid (or too many warnings), 2 usage, I/O or schema error.
     """
+    from ..outputs import write_atomic
     from ..validation import collect, validate
 
     files, problems = collect(paths)
@@ -57,7 +57,7 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], no_project_rules: 
     text = report.render(fmt)
     if output:
         try:
-            Path(output).write_text(text, encoding="utf-8")
+            write_atomic(output, text.encode("utf-8"))
         except OSError as exc:
             click.echo(f"{output}: error: cannot write the report: {exc.strerror} [IO002]",
                        err=True)
