@@ -126,7 +126,7 @@
   <xsl:template match="*" mode="tt:dipl tt:read">
     <xsl:call-template name="tt:box">
       <xsl:with-param name="class" select="'tei-' || local-name()"/>
-      <xsl:with-param name="block" select="tt:block(.) and exists(p | div | list | table | ab
+      <xsl:with-param name="block" select="tt:block(.) and exists(p | child::div | list | table | ab
           | lg | figure | quote | sp | head)"/>
     </xsl:call-template>
   </xsl:template>
