@@ -62,11 +62,23 @@ def _compiled(where: str, **source: str) -> PyXsltExecutable:
         try:
             executable = compiler.compile_stylesheet(**source)
         except Exception as exc:  # saxonche raises PySaxonApiError with the compiler's message
-            raise error("XSL001", f"stylesheet does not compile: {exc}", path=where,
+            raise error("XSL001", f"stylesheet does not compile: {_errors_only(str(exc))}",
+                        path=where,
                         hint="fix the stylesheet, or the one that imports it") from None
         if executable is None:
             raise error("XSL001", "stylesheet does not compile", path=where)
     return executable
+
+
+def _errors_only(message: str) -> str:
+    """The compiler's message without its warnings, which would bury the error."""
+    blocks, keep = [], True
+    for line in message.strip().splitlines():
+        if not line.startswith(" "):  # a message starts unindented, its details are indented
+            keep = not line.startswith("Warning")
+        if keep:
+            blocks.append(line)
+    return "\n".join(blocks) or message
 
 
 def to_xdm(tree: etree._ElementTree | etree._Element, base_uri: str | None = None) -> PyXdmNode:

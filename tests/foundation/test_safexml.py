@@ -102,3 +102,15 @@ def test_options_cannot_switch_the_safe_settings_off(tmp_path):
     doc.write_text('<!DOCTYPE r SYSTEM "secret.dtd"><r>&x;</r>', encoding="utf-8")
     tree = parse_file(doc, resolve_entities=True, load_dtd=True, no_network=False)
     assert b"TOP-SECRET" not in etree.tostring(tree)
+
+
+def test_stylesheet_error_is_not_buried_under_warnings(tmp_path):
+    sheet = tmp_path / "broken.xsl"
+    sheet.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                     '<xsl:template match="/"><xsl:value-of select="exists(a | div)"/>'
+                     '<xsl:value-of select="(("/></xsl:template></xsl:stylesheet>', "utf-8")
+    with pytest.raises(TeiToolsError) as caught:
+        saxon.compile_stylesheet(sheet)
+    message = caught.value.diagnostic.message
+    assert caught.value.diagnostic.code == "XSL001" and "XPST0003" in message
+    assert "Warning" not in message and "SXWN9040" not in message
