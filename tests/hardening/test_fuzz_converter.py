@@ -298,6 +298,7 @@ REGRESSIONS = [
     "TOP SECRET\n\n]] 3 October 1956",                       # B27a lost the line break
     "TOP SECRET [1]\n\n==========\n\n[1] In the original.\n\n" + SUMMARY,  # rule in the head
     "[signature] (A. PUZANOV) [1]\n\n——————\n\n(1) Raúl Roa García.",  # "[1]" printed "(1)"
+    "3 October 1956 the[sic] x 7 [ sic] y",              # glued / spaced-inside [sic]
 ]
 
 

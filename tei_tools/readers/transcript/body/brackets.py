@@ -122,8 +122,9 @@ def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
             first -= 1
     cut = words[first][0]
     out = items[:plain_start] + list(body[:cut]) + [el("sic", text=body[cut:])]
-    if c != "sic":
-        # the note keeps the bracket's place; a plain [sic] is restored by D from <sic>
+    if c != "sic" or not trailing:
+        # the note keeps the bracket's place; a plain spaced " [sic]" is restored by D from
+        # <sic>, a glued one ("the[sic]") is not
         out += list(trailing)
         out.append(el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, c))
     return out
@@ -203,7 +204,7 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
     if klass == "B12":
         return items + [el("note", {"type": "query", "place": "inline", "resp": "#tr"}, "?")]
     if klass == "B10":
-        return _sic(items, c, env)
+        return _sic(items, br.plain(), env)      # verbatim: "[ sic]" is not "[sic]"
     if klass == "B17":
         if "illegible" in c.lower():
             return items + [illegible_gap(c, desc=verbatim(br, env))]
