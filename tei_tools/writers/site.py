@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import __version__, safexml, saxon
+from .. import __version__, saxon
 from ..diagnostics import Diagnostic, Severity, TeiToolsError
 from ..edition import Edition
 from ..outputs import OutputFolder
 from ..parallel import run_parallel
 from ..resources import xslt_path
-from .docid import docid_of
 from .html import DocJob, page_paths, render_document
+from .tei import docid_of, load_tei
 from .web import citation
 from .web.search import build_search_index, no_pagefind, pagefind_available
 from .web.stylesheets import stylesheet
@@ -69,7 +69,7 @@ def build_date(files: Sequence[Path]) -> str:
 
 def _summary_worker(path: str) -> DocSummary | Diagnostic:
     try:
-        tree = safexml.parse_file(path)
+        tree = load_tei(path, "HTML003")
         return summarise(tree, Path(path))
     except TeiToolsError as exc:
         return exc.diagnostic

@@ -1,5 +1,6 @@
-"""The document id both writers name a document's files by (pages, TEI copy, PDF), so that the
-web edition's links to ``pdf/{docid}.pdf`` find what the print writer wrote."""
+"""What both writers need of a TEI file: loading it (safely, and only if it is TEI) and the
+document id they name its files by (pages, TEI copy, PDF), so that the web edition's links to
+``pdf/{docid}.pdf`` find what the print writer wrote."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..diagnostics import error
 from ..outputs import safe_name
-from ..safexml import NS, XML_NS
+from ..safexml import NS, TEI_NS, XML_NS, parse_file
 
 
 def docid_of(tei: etree._ElementTree | etree._Element, path: str | Path) -> str:
@@ -19,3 +21,14 @@ def docid_of(tei: etree._ElementTree | etree._Element, path: str | Path) -> str:
         "string(tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='tei-tools'])",
         namespaces=NS).strip()
     return safe_name(found or Path(path).stem)
+
+
+def load_tei(path: str | Path, code: str) -> etree._ElementTree:
+    """Parse safely and insist on a TEI root; ``code`` is the writer's code for a file that is
+    XML but not TEI."""
+    tree = parse_file(path)
+    root = tree.getroot()
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        raise error(code, f"not a TEI document: the root element is {root.tag}",
+                    path=str(path), hint="give TEI P5 files (root <TEI> in the TEI namespace)")
+    return tree

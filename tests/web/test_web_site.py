@@ -450,3 +450,11 @@ def test_override_wrapper_is_written_where_no_other_user_can(tmp_path):
     wrapper = stylesheet("document.xsl", load_edition(tmp_path))
     assert wrapper.parent.stat().st_mode & 0o077 == 0
     assert (tmp_path / "xslt" / "document.xsl").resolve().as_uri() in wrapper.read_text("utf-8")
+
+
+def test_xml_that_is_not_tei_is_reported_not_published(tmp_path):
+    other = tmp_path / "other.xml"
+    other.write_text("<root><p>not TEI</p></root>", "utf-8")
+    report = build_site([other, *fixture_files()[:1]], tmp_path / "out", search=False, jobs=1)
+    assert [(d.code, d.path) for d in report.diagnostics] == [("HTML003", str(other))]
+    assert not report.ok and report.documents == [SEED_ID]

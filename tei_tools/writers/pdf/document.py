@@ -10,7 +10,7 @@ from ...diagnostics import Diagnostic, Severity, TeiToolsError
 from ...edition import Edition
 from ...outputs import OutputFolder
 from ...parallel import run_parallel
-from ..docid import docid_of
+from ..tei import docid_of
 from . import engine
 from .html import document_html, load_tei
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options

@@ -10,7 +10,8 @@ from lxml import etree
 from ... import safexml, saxon
 from ...diagnostics import TeiToolsError, error
 from ...resources import xslt_path
-from ..docid import docid_of
+from .. import tei
+from ..tei import docid_of
 from .options import PrintOptions
 
 NS = safexml.NS
@@ -37,12 +38,7 @@ class DocFacts:
 
 def load_tei(path: Path) -> etree._ElementTree:
     """Parse safely and insist on a TEI root, naming the file otherwise."""
-    tree = safexml.parse_file(path)
-    root = tree.getroot()
-    if root.tag != f"{{{safexml.TEI_NS}}}TEI":
-        raise error("PDF001", f"not a TEI document: the root element is {root.tag}",
-                    path=str(path), hint="give TEI P5 files (root <TEI> in the TEI namespace)")
-    return tree
+    return tei.load_tei(path, "PDF001")
 
 
 def facts(path: Path) -> DocFacts:

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ...safexml import NS
-from ..docid import docid_of
+from ..tei import docid_of
 
 _DOCTYPES = {
     "diary": "Diary entry", "telegram": "Telegram", "memcon": "Memorandum of conversation",
