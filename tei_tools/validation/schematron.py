@@ -218,7 +218,7 @@ def generate(root: etree._Element, source: Path, phase: str | None = None) -> et
     for child in root:
         if child.tag in (_X + "key", _X + "function"):
             xslt.append(copy.deepcopy(child))
-    xslt.append(etree.fromstring(_PATH_FUNCTION))
+    xslt.append(safexml.parse_bytes(_PATH_FUNCTION).getroot())
     patterns, phase_lets = _active_patterns(root, phase)
     for let in root.findall(_S + "let") + phase_lets:
         _variable(xslt, let)

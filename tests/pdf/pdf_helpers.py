@@ -9,6 +9,8 @@ from pathlib import Path
 import pypdf
 from lxml import etree
 
+from tei_tools.safexml import parse_file
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 REFERENCE = DATA / "puzanov-1957-05-23.xml"
 FEATURES = DATA / "pdf" / "house-features.xml"
@@ -24,7 +26,7 @@ def variant(reference: Path, n: int, out_dir: Path, *, footnotes: int = 3,
             day: int | None = None) -> Path:
     """Document n: the reference with its own id, title, date, signer, recipients, and
     ``footnotes`` B9 footnotes whose calls follow the tokens R{n}x{k} (texts F{n}x{k})."""
-    tree = etree.parse(str(reference))
+    tree = parse_file(reference)
     root = tree.getroot()
     docid = f"synth-{n:04d}"
     root.set(XML_ID, docid)
@@ -66,7 +68,7 @@ def long_variant(reference: Path, n: int, out_dir: Path, copies: int = 3, every:
     """A longer document (its entry paragraphs repeated) so that footnotes fall on many pages;
     every ``every``-th added paragraph ends with the token R{n}x{k} and footnote k."""
     path = variant(reference, n, out_dir, footnotes=0)
-    tree = etree.parse(str(path))
+    tree = parse_file(path)
     entry = tree.getroot().find(".//t:div[@type='entry']", NS)
     paragraphs = entry.findall("t:p", NS)
     k = 0

@@ -145,14 +145,13 @@ def test_laying_out_in_smaller_parts_gives_the_same_book(tmp_path, monkeypatch, 
 
 def test_conventions_examples_are_printed_in_the_books_view(tmp_path, edition_dir,
                                                             book_sources):
-    from lxml import etree
-
     from tei_tools.resources import xslt_path
+    from tei_tools.safexml import parse_file
 
     shared = xslt_path("common/conventions.xml")
     if not shared.is_file():
         return  # the fixed table is printed instead (checked by the other book tests)
-    examples = etree.parse(str(shared)).getroot().iterfind(
+    examples = parse_file(shared).getroot().iterfind(
         ".//{http://www.tei-c.org/ns/1.0}supplied")
     word = next((e.text for e in examples if e.text and e.text.isalpha()), None)
     assert word, "conventions.xml has no supplied word any more; choose another example"
