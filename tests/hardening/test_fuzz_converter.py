@@ -299,6 +299,9 @@ REGRESSIONS = [
     "TOP SECRET [1]\n\n==========\n\n[1] In the original.\n\n" + SUMMARY,  # rule in the head
     "[signature] (A. PUZANOV) [1]\n\n——————\n\n(1) Raúl Roa García.",  # "[1]" printed "(1)"
     "3 October 1956 the[sic] x 7 [ sic] y",              # glued / spaced-inside [sic]
+    "SOVIET EMBASSY [USSR MFA [USSR MFA Far East\n\nIN THE DPRK Registry stamp: Department "
+    "stamp:\n\nNº 74-dv SECRET Incoming Nº 02217s Incoming Nº 05731-gs\n\n“3” March 1959 "
+    "1[[1]] March 1959] 12 March 1959] [email protected]",  # e-mail artefact in a column row
 ]
 
 

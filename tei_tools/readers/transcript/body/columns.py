@@ -18,6 +18,7 @@ from .lexer import CLOSE, OPEN, OPEN2, tokenize
 from .nodes import Pos, SourceLine, Unit
 
 _CAPS_RUN = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?:\s+|$))+")
+_EMAIL = re.compile(r"\s?\[email[ \u00a0]protected\]")
 _LABEL_SPLIT = re.compile(r".*?\bstamp:", re.I)
 _REGISTRY_SPLIT = re.compile(r"(?=\b(?:Incoming|Outgoing|Received)\b)")
 _DATE_CELL = re.compile(
@@ -150,7 +151,13 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
     for ln in lines:
         raw = ln.text
         lead = len(raw) - len(raw.lstrip())
-        rows.append((raw.strip(), Pos(ln.number, ln.col(lead))))
+        pos = Pos(ln.number, ln.col(lead))
+        if _EMAIL.search(raw):
+            # M12/B28: not a bracket, and dropped with the space before it (as in the parser)
+            ctx.info("TX209", "'[email protected]' artefact outside the trailer dropped",
+                     line=pos.line, col=pos.col)
+            raw = _EMAIL.sub("", raw)
+        rows.append((raw.strip(), pos))
     block = ColumnBlock(rows, [[] for _ in range(n + 1)])
     if implicit:
         block.unopened = set(range(1, n + 1))
