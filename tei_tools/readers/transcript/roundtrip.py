@@ -134,9 +134,25 @@ def column_blocks(lines: list[str]) -> list[Block]:
         if depth <= 0:
             blocks.append(Block(index, end))
             index = end
+        elif b19 and _stamp_rows(lines, index) > index + 1:
+            # §3.2 B19: never closed, the stamp ends with its last line of stamp content
+            end = _stamp_rows(lines, index)
+            blocks.append(Block(index, end))
+            index = end
         else:
             index += 1
     return blocks
+
+
+def _stamp_rows(lines: list[str], index: int) -> int:
+    """End (exclusive) of the run of stamp-content lines after line ``index`` (B19)."""
+    from .body.columns import MAX_ROWS
+    from .body.repairs import looks_like_stamp_content
+    end = index + 1
+    while end < len(lines) and end - index <= MAX_ROWS and "[" not in lines[end] \
+            and looks_like_stamp_content(lines[end]):
+        end += 1
+    return end
 
 
 def _tokens(lines: list[str]) -> Counter[str]:
