@@ -10,6 +10,7 @@ the set of documents changed. ``shard=(k, n)`` builds one part of the edition (:
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, error
 from ..edition import Edition, load_edition
-from ..outputs import OutputFolder
+from ..outputs import MANIFEST_NAME, OutputFolder
 from .shard import in_shard
 from .stages import Stages
 from .state import BuildState, file_sha, relative_key, stage_fingerprints
@@ -192,11 +193,35 @@ def build_edition(edition_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
 
 
 def _forget(state: BuildState, key: str, out_dir: Path) -> None:
-    """A source that is gone: drop its TEI (if still ours, unedited) and its record."""
+    """A source that is gone: drop its record and its outputs (TEI, pages, PDF), each only if
+    tei-tools wrote it and nobody edited it since (its output manifest says so)."""
     doc = state.docs.pop(key)
-    path = out_dir / doc.tei
-    if doc.tei and path.is_file() and file_sha(path) == doc.tei_sha:
-        path.unlink()
+    if not doc.tei:
+        return
+    from ..writers.html import page_paths
+
+    tei = out_dir / doc.tei
+    if tei.is_file() and file_sha(tei) == doc.tei_sha:  # the state recorded what we wrote
+        tei.unlink()
+    for rel in page_paths(tei.stem).values():
+        path = out_dir / rel
+        if path.is_file() and _written_by_us(out_dir, path):
+            path.unlink()
+
+
+def _written_by_us(out_dir: Path, path: Path) -> bool:
+    """Whether the manifest of the nearest output folder records ``path`` with its content."""
+    for folder in [path.parent, *path.parent.parents]:
+        manifest = folder / MANIFEST_NAME
+        if manifest.is_file():
+            try:
+                hashes = json.loads(manifest.read_text("utf-8"))
+            except (OSError, ValueError):
+                return False
+            return hashes.get(path.relative_to(folder).as_posix()) == file_sha(path)
+        if folder == out_dir:
+            return False
+    return False
 
 
 def _convert(sources, state, fingerprint, settings, out_dir, force, jobs, on_stage, stages,

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 from tei_tools.build.stages import Stages
 from tei_tools.diagnostics import Diagnostic, Severity
+from tei_tools.outputs import OutputFolder
 
 EDITION_TOML = 'title = "Test edition"\n'
 
@@ -63,9 +64,10 @@ class Recorder:
 
     def pdf(self, files, pdf_dir, edition, force, jobs, progress):
         self.calls["pdf"].append(sorted(Path(f).stem for f in files))
-        pdf_dir.mkdir(parents=True, exist_ok=True)
+        folder = OutputFolder(pdf_dir)  # with a manifest, as the real writers keep one
         for path in files:
-            (pdf_dir / f"{Path(path).stem}.pdf").write_bytes(Path(path).read_bytes())
+            folder.write(f"{Path(path).stem}.pdf", Path(path).read_bytes())
+        folder.save()
         return [Diagnostic(Severity.ERROR, "PDF001", "cannot print", str(f))
                 for f in files if "NOPDF" in Path(f).read_text("utf-8")]
 

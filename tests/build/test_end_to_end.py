@@ -47,6 +47,14 @@ def test_demo_edition_builds_then_rebuilds_nothing_then_just_the_new_document(ed
     assert new in report.rebuilt["html"] and "(collection)" in report.rebuilt["html"]
     assert "transcripts/puzanov-1957-05-23.txt" not in report.rebuilt["html"]
     assert "Roshchin" in (out / "index.html").read_text("utf-8")
+    page = out / "documents" / "d04-telegram-roshchin-1951-02.html"
+    assert page.is_file() and (out / "pdf" / "d04-telegram-roshchin-1951-02.pdf").is_file()
+
+    (edition / new).unlink()
+    report = build_edition(edition, out, jobs=1, pdf=False)
+    assert report.ok and not page.exists()
+    assert not (out / "pdf" / "d04-telegram-roshchin-1951-02.pdf").exists()
+    assert "Roshchin" not in (out / "index.html").read_text("utf-8")
 
 
 @pytest.mark.slow

@@ -86,18 +86,23 @@ def test_invalid_document_stops_and_is_the_only_one_retried(tmp_path):
     assert rec.calls["site"] == [["doc-00", "doc-01", "doc-02"]]  # never published before
 
 
-def test_removed_transcript_drops_its_tei_and_redoes_the_site(tmp_path):
+def test_removed_transcripts_drop_their_unedited_outputs_and_redo_the_site(tmp_path):
     edition = make_edition(tmp_path / "ed", 3)
     out = tmp_path / "site"
     _build(edition, out, Recorder())
     assert (out / "tei" / "doc-01.xml").is_file()
+    (out / "pdf" / "mine.pdf").write_bytes(b"not written by tei-tools")
+    (out / "pdf" / "doc-02.pdf").write_bytes(b"edited by hand")
     (edition / "transcripts" / "doc-01.txt").unlink()
+    (edition / "transcripts" / "doc-02.txt").unlink()
     rec = Recorder()
     report = _build(edition, out, rec)
     assert not (out / "tei" / "doc-01.xml").exists()
+    assert not (out / "pdf" / "doc-01.pdf").exists()
+    assert (out / "pdf" / "mine.pdf").exists() and (out / "pdf" / "doc-02.pdf").exists()
     assert rec.calls["convert"] == []
-    assert rec.calls["site"] == [["doc-00", "doc-02"]]  # prev/next links shift: all pages
-    assert [p.name for p in report.tei_files] == ["doc-00.xml", "doc-02.xml"]
+    assert rec.calls["site"] == [["doc-00"]]  # prev/next links shift: all pages
+    assert [p.name for p in report.tei_files] == ["doc-00.xml"]
 
 
 def test_hand_edited_tei_is_reconverted(tmp_path):
