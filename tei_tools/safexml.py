@@ -52,13 +52,16 @@ def _check_doctype(tree: etree._ElementTree, where: str) -> None:
 
 def parse_file(path: str | os.PathLike, **options: bool) -> etree._ElementTree:
     """Parse an XML file safely; raise TeiToolsError naming file, line and column on failure."""
-    where = str(path)
+    return parse_bytes(read_file(path), str(path), **options)
+
+
+def read_file(path: str | os.PathLike) -> bytes:
+    """A file's bytes, or TeiToolsError IO001 (for callers that also need the bytes)."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except OSError as exc:
-        raise error("IO001", f"cannot read file: {exc.strerror or exc}", path=where,
+        raise error("IO001", f"cannot read file: {exc.strerror or exc}", path=str(path),
                     hint="check the path and its permissions") from None
-    return parse_bytes(data, where, **options)
 
 
 def parse_bytes(data: bytes | str, where: str = "<string>", **options: bool

@@ -42,7 +42,14 @@ def processor() -> PySaxonProcessor:
 def compile_stylesheet(path: str | os.PathLike) -> PyXsltExecutable:
     """Compile an XSLT 3.0 stylesheet once per process."""
     # cached by resolved path: a str and a Path naming one file must share the compiled sheet
-    return _compile(Path(path).resolve())
+    path = os.fspath(path)
+    return _compile(_resolved(path) if os.path.isabs(path) else Path(path).resolve())
+
+
+@cache
+def _resolved(path: str) -> Path:
+    # an absolute path resolves the same on every transform: do its file-system calls once
+    return Path(path).resolve()
 
 
 @cache
@@ -102,17 +109,18 @@ def _value(proc: PySaxonProcessor, value):
 
 
 def transform(stylesheet: str | os.PathLike | PyXsltExecutable,
-              tree: etree._ElementTree | etree._Element,
+              tree: etree._ElementTree | etree._Element | PyXdmNode,
               params: Mapping[str, object] | None = None) -> str:
     """Run a stylesheet (a file, or one compiled already) on a tree; return the principal
-    result as text."""
+    result as text. ``tree`` may be a node from to_xdm already: several transforms of one
+    document then share one hand-over to Saxon."""
     if isinstance(stylesheet, PyXsltExecutable):
         executable, where = stylesheet, None
     else:
         executable, where = compile_stylesheet(stylesheet), str(stylesheet)
     with _lock:
         proc = processor()
-        node = to_xdm(tree)
+        node = tree if isinstance(tree, PyXdmNode) else to_xdm(tree)
         executable.clear_parameters()
         for name, value in (params or {}).items():
             executable.set_parameter(name, _value(proc, value))

@@ -74,17 +74,19 @@ def render_document(job: DocJob) -> DocResult:
     """Render both views of one document and write its side files. Never raises."""
     result = DocResult(job.docid)
     try:
-        tree = safexml.parse_file(job.source)
+        data = safexml.read_file(job.source)
+        # one safe parse, one hand-over to Saxon, and both views rendered from that one node
+        node = saxon.to_xdm(safexml.parse_bytes(data, job.source))
         paths = page_paths(job.docid)
         for view in ("read", "dipl"):
-            html = saxon.transform(job.stylesheet, tree, {**job.params, "view": view})
+            html = saxon.transform(job.stylesheet, node, {**job.params, "view": view})
             _write(job, paths[view], html.encode("utf-8"), result)
         for relpath, text in sorted(job.extra_files.items()):
             _write(job, relpath, text.encode("utf-8"), result)
         if job.copy_tei:
             target = inside(Path(job.out_dir), paths["tei"])
             if Path(job.source).resolve() != target:
-                _write(job, paths["tei"], Path(job.source).read_bytes(), result)
+                _write(job, paths["tei"], data, result)
     except TeiToolsError as exc:
         diag = exc.diagnostic
         if diag.code == "XSL002":  # name the document, not only the stylesheet
