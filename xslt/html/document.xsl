@@ -102,9 +102,8 @@
     </article>
   </xsl:template>
 
-  <xsl:template match="@* | node()" mode="tt:strip-entries">
-    <xsl:copy><xsl:apply-templates select="@* | node()" mode="#current"/></xsl:copy>
-  </xsl:template>
+  <!-- the built-in shallow copy: much faster than an identity template on every node -->
+  <xsl:mode name="tt:strip-entries" on-no-match="shallow-copy"/>
   <xsl:template match="Q{}apparatus-entry" mode="tt:strip-entries"/>
 
   <!-- ========================= header ========================= -->
