@@ -208,7 +208,8 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     _write_pages(folder, summaries, edition, {**params, "search": "yes" if search else "no"},
                  report)
     if search and summaries:
-        problem = build_search_index(out_dir, edition.language if edition else "en")
+        problem = build_search_index(out_dir, edition.language if edition else "en",
+                                     [page_paths(s.docid)["read"] for s in summaries])
         if problem:
             report.diagnostics.append(problem)
         else:
