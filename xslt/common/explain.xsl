@@ -64,21 +64,23 @@
         and not($e/preceding-sibling::text()[normalize-space()])"/>
   </xsl:function>
 
+  <!-- a global variable, built once: as a local one the map was rebuilt on every call -->
+  <xsl:variable name="tt:labels" as="map(xs:string, xs:string)" select="map {
+      'supplied': 'Supplied', 'expansion': 'Expanded abbreviation', 'unclear': 'Uncertain reading',
+      'gap': 'Omission', 'sic': 'Sic', 'hand': 'Handwriting', 'deletion': 'Deleted',
+      'stamp': 'Stamp', 'signature': 'Signature', 'bracket': 'Stray bracket',
+      'encoding': 'Lost character', 'foreign': 'Original language',
+      'desc': 'Description', 'query': 'Query', 'orig-term': 'Original-language term',
+      'alt-name': 'Alternative romanisation', 'identification': 'Identification',
+      'expansion-note': 'Expansion', 'editorial': 'Editor’s note',
+      'translator': 'Translator’s note', 'note': 'Note'}"/>
+
   <xsl:function name="tt:label" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="kind" select="tt:kind($e)"/>
     <xsl:variable name="key" select="if ($kind = 'expansion' and $e/self::note)
                                      then 'expansion-note' else string($kind)"/>
-    <xsl:variable name="labels" as="map(xs:string, xs:string)" select="map {
-        'supplied': 'Supplied', 'expansion': 'Expanded abbreviation', 'unclear': 'Uncertain reading',
-        'gap': 'Omission', 'sic': 'Sic', 'hand': 'Handwriting', 'deletion': 'Deleted',
-        'stamp': 'Stamp', 'signature': 'Signature', 'bracket': 'Stray bracket',
-        'encoding': 'Lost character', 'foreign': 'Original language',
-        'desc': 'Description', 'query': 'Query', 'orig-term': 'Original-language term',
-        'alt-name': 'Alternative romanisation', 'identification': 'Identification',
-        'expansion-note': 'Expansion', 'editorial': 'Editor’s note',
-        'translator': 'Translator’s note', 'note': 'Note'}"/>
-    <xsl:sequence select="($labels($key), 'Note')[1]"/>
+    <xsl:sequence select="($tt:labels($key), 'Note')[1]"/>
   </xsl:function>
 
   <xsl:function name="tt:explain" as="xs:string">
