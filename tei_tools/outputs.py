@@ -15,7 +15,6 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .diagnostics import TeiToolsError, error
@@ -50,20 +49,12 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 
 def inside(root: Path, relpath: str | os.PathLike) -> Path:
     """Resolve relpath under root; refuse anything that would end up outside it."""
-    name = os.fspath(root)
-    root = _resolved_root(name) if os.path.isabs(name) else Path(name).resolve()
+    root = Path(root).resolve()
     target = (root / relpath).resolve()
     if target != root and root not in target.parents:
         raise error("OUT002", f"output path {relpath!s} would leave the output folder {root}",
                     hint="use plain file names for documents")
     return target
-
-
-@lru_cache(maxsize=16)
-def _resolved_root(root: str) -> Path:
-    # a worker writes ~5 files per document into the same folder: resolve it once, not per file
-    # (the target itself is still resolved every time, so a symlink cannot lead outside)
-    return Path(root).resolve()
 
 
 def write_status(target: Path, digest: str, recorded: str | None) -> str:
