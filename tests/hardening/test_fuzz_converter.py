@@ -313,7 +313,9 @@ def _pinned(test):
     return test
 
 
-FUZZ = settings(max_examples=200, deadline=None,
+# Derandomized so that CI runs the same examples every time (and stays green until the reader
+# changes); run with --hypothesis-seed=random / more examples locally to hunt for new failures.
+FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -325,7 +327,7 @@ def test_fuzz_whole_converter(project_schema, page):
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(transcripts())
 def test_fuzz_whole_converter_tei_all(project_schema, tei_all_schema, page):
