@@ -11,8 +11,9 @@ Site layout (all links relative, so the folder works from any URL or from disk):
     assets/                             CSS, JS; assets/edition/ holds the edition's CSS
     pagefind/                           search index and search UI
 
-Two passes keep memory flat: first a small summary per document (run_parallel), then the pages,
-rendered in parallel by workers that write their own files.
+Two passes keep memory flat: first a small summary per document (run_parallel; kept in
+``.tei-tools-summaries.json`` between builds, so only changed files are parsed again), then the
+pages, rendered in parallel by workers that write their own files.
 """
 
 from __future__ import annotations
@@ -26,15 +27,17 @@ from pathlib import Path
 from .. import __version__, saxon
 from ..diagnostics import Diagnostic, Severity, TeiToolsError
 from ..edition import Edition
-from ..outputs import OutputFolder
+from ..outputs import OutputFolder, sha256
 from ..parallel import run_parallel
 from ..resources import xslt_path
+from ..safexml import read_file
 from .html import DocJob, page_paths, render_document
 from .tei import docid_of, load_tei
 from .web import citation
 from .web.search import build_search_index, no_pagefind, pagefind_available
 from .web.stylesheets import stylesheet
 from .web.summary import DocSummary, summaries_xml, summarise
+from .web.summary_cache import SummaryCache
 
 PAGES = ("index", "chronology", "conventions", "about", "search")
 
@@ -67,21 +70,39 @@ def build_date(files: Sequence[Path]) -> str:
     return datetime.fromtimestamp(stamp, tz=UTC).strftime("%Y-%m-%d")
 
 
-def _summary_worker(path: str) -> DocSummary | Diagnostic:
+def _summary_worker(path: str) -> tuple[DocSummary, str, list[int] | None] | Diagnostic:
+    """A document's summary, with the hash and (size, mtime) of the bytes it was made from."""
     try:
-        tree = load_tei(path, "HTML003")
-        return summarise(tree, Path(path))
+        try:
+            stat = os.stat(path)
+            before = [stat.st_size, stat.st_mtime_ns]  # before reading: see SummaryCache.put
+        except OSError:
+            before = None  # read_file reports it
+        data = read_file(path)
+        return summarise(load_tei(path, "HTML003", data), Path(path)), sha256(data), before
     except TeiToolsError as exc:
         return exc.diagnostic
 
 
-def _collect(files: Sequence[Path], jobs: int | None,
-             report: SiteReport) -> list[DocSummary]:
-    summaries: list[DocSummary] = []
-    seen: dict[str, str] = {}
-    for item in run_parallel(_summary_worker, [str(f) for f in files], jobs=jobs):
+def _collect(files: Sequence[Path], jobs: int | None, report: SiteReport,
+             cache: SummaryCache) -> list[DocSummary]:
+    """Every document's summary: from the cache where the file did not change, else parsed
+    (in parallel). Files are taken in their given order, so that of two files with one docid
+    the first always wins."""
+    known = {str(f): cache.get(str(f)) for f in files}
+    todo = [source for source, summary in known.items() if summary is None]
+    for source, item in zip(todo, run_parallel(_summary_worker, todo, jobs=jobs), strict=True):
         if isinstance(item, Diagnostic):
             report.diagnostics.append(item)
+            continue
+        summary, digest, stat = item
+        if stat is not None:
+            cache.put(summary, digest, stat)
+        known[source] = summary
+    summaries: list[DocSummary] = []
+    seen: dict[str, str] = {}
+    for item in known.values():
+        if item is None:
             continue
         if item.docid in seen:
             report.diagnostics.append(Diagnostic(
@@ -186,7 +207,8 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     folder = OutputFolder(out_dir, force=force)
     files = sorted({Path(f) for f in tei_files}, key=str)
     report.build_date = build_date(files)
-    summaries = _collect(files, jobs, report)
+    cache = SummaryCache.load(out_dir)
+    summaries = _collect(files, jobs, report, cache)
     report.documents = [s.docid for s in summaries]
 
     css = _copy_assets(folder, edition, report)
@@ -215,6 +237,7 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
         else:
             report.search = True
     folder.save()
+    cache.save()
     return report
 
 

@@ -10,7 +10,7 @@ from lxml import etree
 
 from ..diagnostics import error
 from ..outputs import safe_name
-from ..safexml import NS, TEI_NS, XML_NS, parse_file
+from ..safexml import NS, TEI_NS, XML_NS, parse_bytes, parse_file
 
 
 def docid_of(tei: etree._ElementTree | etree._Element, path: str | Path) -> str:
@@ -23,10 +23,10 @@ def docid_of(tei: etree._ElementTree | etree._Element, path: str | Path) -> str:
     return safe_name(found or Path(path).stem)
 
 
-def load_tei(path: str | Path, code: str) -> etree._ElementTree:
+def load_tei(path: str | Path, code: str, data: bytes | None = None) -> etree._ElementTree:
     """Parse safely and insist on a TEI root; ``code`` is the writer's code for a file that is
-    XML but not TEI."""
-    tree = parse_file(path)
+    XML but not TEI. ``data``: the file's bytes, when the caller has read them already."""
+    tree = parse_file(path) if data is None else parse_bytes(data, str(path))
     root = tree.getroot()
     if root.tag != f"{{{TEI_NS}}}TEI":
         raise error(code, f"not a TEI document: the root element is {root.tag}",

@@ -418,6 +418,33 @@ def test_changed_rewrites_only_those_pages_and_their_neighbours(tmp_path, monkey
     assert report.written["index.html"] == "unchanged"
 
 
+def test_rebuild_parses_only_the_changed_files_for_their_summaries(tmp_path, monkeypatch):
+    """Summaries are kept between builds (keyed by the TEI's hash): a rebuild parses only
+    what changed, and a changed title still reaches the index."""
+    from tei_tools.writers import site as site_module
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    files = []
+    for source in fixture_files()[:3]:
+        files.append(tmp_path / "tei" / source.name)
+        files[-1].parent.mkdir(exist_ok=True)
+        files[-1].write_bytes(source.read_bytes())
+    out = tmp_path / "site"
+    build_site(files, out, search=False, jobs=1)
+    parsed = []
+    real = site_module._summary_worker
+    monkeypatch.setattr(site_module, "_summary_worker", lambda p: parsed.append(p) or real(p))
+    first = (out / "index.html").read_bytes()
+    build_site(files, out, search=False, jobs=1)
+    assert parsed == [] and (out / "index.html").read_bytes() == first
+    text = files[1].read_text("utf-8")
+    title = re.search(r"<title[^>]*>([^<]+)</title>", text).group(1)
+    files[1].write_text(text.replace(title, "A retitled document", 1), "utf-8")
+    build_site(files, out, search=False, jobs=1, changed=[files[1]])
+    assert parsed == [str(files[1])]
+    assert "A retitled document" in (out / "index.html").read_text("utf-8")
+
+
 def test_hand_edited_edition_page_is_reported_not_raised(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     build_site(fixture_files()[:1], tmp_path, search=False, jobs=1)
