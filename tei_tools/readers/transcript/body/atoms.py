@@ -31,15 +31,26 @@ def reading(item: Item) -> str:
     return OBJ
 
 
+def _readings(items: list[Item]) -> list[str]:
+    # characters are most of the items: keep them out of the call to ``reading``
+    return [i if isinstance(i, str) else reading(i) for i in items]
+
+
+def _owner(items: list[Item], parts: list[str], text: str) -> list[int]:
+    """Per character of ``text`` (the join of ``parts``), the index of its item."""
+    if len(text) == len(items) and "" not in parts:
+        return list(range(len(items)))      # every item reads as exactly one character
+    owner: list[int] = []
+    for i, r in enumerate(parts):
+        owner.extend([i] * len(r))
+    return owner
+
+
 def read(items: list[Item]) -> tuple[str, list[int]]:
     """The reading string and, per reading character, the index of its item."""
-    out: list[str] = []
-    owner: list[int] = []
-    for i, item in enumerate(items):
-        r = reading(item)
-        out.append(r)
-        owner.extend([i] * len(r))
-    return "".join(out), owner
+    parts = _readings(items)
+    text = "".join(parts)
+    return text, _owner(items, parts, text)
 
 
 def span(owner: list[int], start: int, end: int, n_items: int) -> tuple[int, int] | None:
@@ -58,8 +69,15 @@ Builder = Callable[[re.Match[str], list[Item]], etree._Element | list[Item] | No
 
 
 def apply(items: list[Item], pattern: re.Pattern[str], build: Builder) -> list[Item]:
-    """Replace every aligned match of ``pattern`` by what ``build`` returns (None: leave)."""
-    text, owner = read(items)
+    """Replace every aligned match of ``pattern`` by what ``build`` returns (None: leave).
+
+    Without a match, ``items`` itself is returned (not a copy).
+    """
+    parts = _readings(items)
+    text = "".join(parts)
+    if pattern.search(text) is None:
+        return items        # the common case: the owner list is built only for a match
+    owner = _owner(items, parts, text)
     out: list[Item] = []
     last = 0
     for m in pattern.finditer(text):
@@ -106,7 +124,11 @@ def strip(items: list[Item]) -> list[Item]:
 
 def split_at(items: list[Item], pattern: re.Pattern[str]) -> list[list[Item]]:
     """Split at aligned matches of ``pattern`` (separators dropped)."""
-    text, owner = read(items)
+    readings = _readings(items)
+    text = "".join(readings)
+    if pattern.search(text) is None:
+        return [items]
+    owner = _owner(items, readings, text)
     parts: list[list[Item]] = []
     last = 0
     for m in pattern.finditer(text):
