@@ -71,13 +71,31 @@ Builder = Callable[[re.Match[str], list[Item]], etree._Element | list[Item] | No
 def apply(items: list[Item], pattern: re.Pattern[str], build: Builder) -> list[Item]:
     """Replace every aligned match of ``pattern`` by what ``build`` returns (None: leave).
 
-    Without a match, ``items`` itself is returned (not a copy).
+    When nothing is replaced, ``items`` itself is returned (not a copy).
     """
-    parts = _readings(items)
-    text = "".join(parts)
-    if pattern.search(text) is None:
-        return items        # the common case: the owner list is built only for a match
-    owner = _owner(items, parts, text)
+    return apply_all(items, [(pattern, build)])
+
+
+def apply_all(items: list[Item], rules: list[tuple[re.Pattern[str], Builder]]) -> list[Item]:
+    """``apply`` each (pattern, build) rule in turn. The reading is built once and again only
+    after a rule replaced something: most rules do not occur in most runs of text."""
+    parts: list[str] = []
+    text: str | None = None
+    for pattern, build in rules:
+        if text is None:
+            parts = _readings(items)
+            text = "".join(parts)
+        if pattern.search(text) is None:
+            continue
+        made = _replace(items, parts, text, pattern, build)
+        if made is not items:
+            items, text = made, None
+    return items
+
+
+def _replace(items: list[Item], parts: list[str], text: str, pattern: re.Pattern[str],
+             build: Builder) -> list[Item]:
+    owner = _owner(items, parts, text)      # only now: building it costs more than the search
     out: list[Item] = []
     last = 0
     for m in pattern.finditer(text):
@@ -90,6 +108,8 @@ def apply(items: list[Item], pattern: re.Pattern[str], build: Builder) -> list[I
         out.extend(items[last:rng[0]])
         out.extend(made if isinstance(made, list) else [made])
         last = rng[1]
+    if last == 0:
+        return items        # every match was left: the caller keeps its reading
     out.extend(items[last:])
     return out
 

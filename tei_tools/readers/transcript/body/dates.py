@@ -170,10 +170,15 @@ def make_date(m: re.Match[str], items: list[Item], env: DateEnv, entry: bool = F
     return node
 
 
+def rule(env: DateEnv, entry: bool = False,
+         date_type: str | None = None) -> tuple[re.Pattern[str], atoms.Builder]:
+    """The (pattern, builder) pair of ``mark_dates``, for ``atoms.apply_all``."""
+    return DATE_RE, lambda m, its: make_date(m, its, env, entry, date_type)
+
+
 def mark_dates(items: list[Item], env: DateEnv, entry: bool = False,
                date_type: str | None = None) -> list[Item]:
-    return atoms.apply(items, DATE_RE,
-                       lambda m, its: make_date(m, its, env, entry, date_type))
+    return atoms.apply(items, *rule(env, entry, date_type))
 
 
 def flush_notes(env: DateEnv, ctx: Context, pos: Pos | None,

@@ -90,17 +90,18 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
 
 def mark_text(items: list[Item], env: Env) -> list[Item]:
     """The text-level patterns of §4 over mixed content."""
-    items = dates.mark_dates(items, env.dates)
+    rules: list[tuple[re.Pattern[str], atoms.Builder]] = [dates.rule(env.dates)]
     if env.footnotes:
-        items = atoms.apply(items, _PAREN_MARK, _plain(lambda m: _marker(m.group(1), env,
-                                                                         "parenthesised")))
-        items = atoms.apply(items, _SLASH_MARK, _plain(lambda m: _marker("x", env, "slash")))
-    items = atoms.apply(items, SPACED, _plain(lambda m: spaced(m.group(0))))
-    items = atoms.apply(items, _LOST_ACCENT, _plain(lambda m: _lost_accent(m.group(0), env)))
-    items = atoms.apply(items, _HANGUL, lambda m, its: _foreign(its, "ko", env))
-    items = atoms.apply(items, _HAN, lambda m, its: _foreign(its, "zh", env))
-    items = atoms.apply(items, _CYRILLIC, lambda m, its: _foreign(its, "ru", env))
-    return items
+        rules.append((_PAREN_MARK, _plain(lambda m: _marker(m.group(1), env, "parenthesised"))))
+        rules.append((_SLASH_MARK, _plain(lambda m: _marker("x", env, "slash"))))
+    rules += [
+        (SPACED, _plain(lambda m: spaced(m.group(0)))),
+        (_LOST_ACCENT, _plain(lambda m: _lost_accent(m.group(0), env))),
+        (_HANGUL, lambda m, its: _foreign(its, "ko", env)),
+        (_HAN, lambda m, its: _foreign(its, "zh", env)),
+        (_CYRILLIC, lambda m, its: _foreign(its, "ru", env)),
+    ]
+    return atoms.apply_all(items, rules)
 
 
 def _plain(build: Callable[[re.Match[str]], etree._Element | None]) -> atoms.Builder:
