@@ -18,6 +18,7 @@ from .tei import el, local
 from .vocab import pronouns
 
 GLOBAL = {"note", "gap", "pb", "milestone", "fw"}
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 _RULE_TYPES = {"=": "equals", "—": "dash", "–": "dash", "-": "dash", "_": "underscore",
                "*": "asterisks"}
 
@@ -53,10 +54,10 @@ def standalone(items: list[Item]) -> etree._Element | None:
 
 
 def cyrillic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))      # C-level loops: runs once per paragraph
     if not letters:
         return 0.0
-    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
+    return len(_CYRILLIC_LETTER.findall(letters)) / len(letters)
 
 
 def _unwrap(node: etree._Element) -> list[Item]:

@@ -63,8 +63,9 @@ def is_prose(text: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    # filter/map keep the per-character loop in C (a hot spot of the zone scan)
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def classification_term(text: str) -> tuple[str, str] | None:
