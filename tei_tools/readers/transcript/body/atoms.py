@@ -120,15 +120,13 @@ def chars(text: str) -> list[Item]:
 
 def fill(parent: etree._Element, items: list[Item]) -> etree._Element:
     """Put ``items`` into ``parent`` as mixed content (after what it already holds)."""
-    buf: list[str] = []
-    for item in items:
-        if isinstance(item, str):
-            buf.append(item)
-            continue
-        add_text(parent, "".join(buf))
-        buf = []
-        parent.append(item)
-    add_text(parent, "".join(buf))
+    last = 0
+    for k in [k for k, item in enumerate(items) if not isinstance(item, str)]:
+        # the characters between two elements are joined in one go, not appended one by one
+        add_text(parent, "".join(items[last:k]))
+        parent.append(items[k])
+        last = k + 1
+    add_text(parent, "".join(items[last:]))
     return parent
 
 
@@ -163,5 +161,5 @@ def split_at(items: list[Item], pattern: re.Pattern[str]) -> list[list[Item]]:
 
 def text(items: list[Item]) -> str:
     """The plain text of ``items`` (``lb`` reads as a line break)."""
-    return "".join(i if isinstance(i, str) else "\n" if local(i) == "lb"
-                   else "".join(i.itertext()) for i in items)
+    return "".join([i if isinstance(i, str) else "\n" if local(i) == "lb"
+                    else "".join(i.itertext()) for i in items])
