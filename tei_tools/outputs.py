@@ -57,12 +57,19 @@ def inside(root: Path, relpath: str | os.PathLike) -> Path:
     return target
 
 
-def write_status(target: Path, digest: str, recorded: str | None) -> str:
+def write_status(target: Path, digest: str, recorded: str | None,
+                 data: bytes | None = None) -> str:
     """Writing content with hash ``digest`` to target: 'new', 'unchanged', 'replace' (the
-    manifest's ``recorded`` hash says tei-tools wrote what is there) or 'edited'."""
+    manifest's ``recorded`` hash says tei-tools wrote what is there) or 'edited'.
+    ``data``, the content itself, lets the common cases go without hashing what is there."""
     if not target.exists():
         return "new"
-    current = sha256(target.read_bytes())
+    on_disk = target.read_bytes()
+    if data is not None and (on_disk == data or recorded == digest):
+        # equal bytes are unchanged; else, when the manifest records this very content, the
+        # file differs from what tei-tools wrote (a hand edit): neither needs the file's hash
+        return "unchanged" if on_disk == data else "edited"
+    current = sha256(on_disk)
     if current == digest:
         return "unchanged"
     return "replace" if recorded == current else "edited"
@@ -98,17 +105,19 @@ class OutputFolder:
 
     def status(self, relpath: str, data: bytes) -> str:
         """'new', 'unchanged', 'replace' (our own older output) or 'edited' (needs force)."""
-        return write_status(inside(self.root, relpath), sha256(data), self.recorded(relpath))
+        return write_status(inside(self.root, relpath), sha256(data), self.recorded(relpath),
+                            data)
 
     def write(self, relpath: str, data: bytes) -> str:
         """Write one file; returns its status. Raises TeiToolsError for hand-edited files."""
-        state = self.status(relpath, data)
         target = inside(self.root, relpath)
+        digest = sha256(data)  # once: for the status and for the manifest
+        state = write_status(target, digest, self.recorded(relpath), data)
         if state == "edited" and not self.force:
             raise edited_by_hand(target)
         if state != "unchanged":
             write_atomic(target, data)
-        self._hashes[relpath] = sha256(data)
+        self._hashes[relpath] = digest
         return state
 
     def record(self, relpath: str, digest: str) -> None:

@@ -59,7 +59,7 @@ def _write(job: DocJob, relpath: str, data: bytes, result: DocResult) -> None:
     """Write like OutputFolder.write, but in a worker: the manifest hash comes with the job."""
     target = inside(Path(job.out_dir), relpath)
     digest = sha256(data)
-    status = write_status(target, digest, job.known.get(relpath))
+    status = write_status(target, digest, job.known.get(relpath), data)
     if status == "edited":
         if not job.force:
             result.diagnostics.append(edited_by_hand(target).diagnostic)
