@@ -33,6 +33,16 @@ def safe_name(name: str) -> str:
     return cleaned[:200]
 
 
+def _file_mode() -> int:
+    """The mode a plain ``open(path, "w")`` would give: 0666 less the umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write data to path through a temporary file in the same folder and an atomic rename."""
     path = Path(path)
@@ -41,6 +51,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            # mkstemp creates 0600 files; a published site must be readable like any other file
+            os.fchmod(handle.fileno(), _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

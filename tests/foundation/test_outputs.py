@@ -68,3 +68,14 @@ def test_safe_name():
     assert safe_name("../../etc/passwd") == "-..-etc-passwd"
     assert safe_name("Doc 1 (copy).xml") == "Doc-1--copy-.xml"
     assert "/" not in safe_name("a/b\\c")
+
+
+def test_written_files_have_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    target = tmp_path / "page.html"
+    write_atomic(target, b"<html/>")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
