@@ -13,18 +13,6 @@ from ._common import echo_diagnostics, progress_bar
 
 
 @contextlib.contextmanager
-def os_errors_as_diagnostics():
-    """A file system failure (disk full, permissions) names the file, without a traceback."""
-    try:
-        yield
-    except OSError as exc:
-        where = exc.filename or "<output>"
-        click.echo(f"{where}: error: {exc.strerror or exc} [IO003]\n"
-                   "    hint: check free space and permissions of the output folder", err=True)
-        sys.exit(2)
-
-
-@contextlib.contextmanager
 def stage_bars(quiet: bool):
     """An ``on_stage(label, total)`` for build_edition that shows one progress bar per stage."""
     bars = []
@@ -102,7 +90,7 @@ def command(edition, output, force, jobs, rebuild, no_html, no_pdf, no_book, ver
 
     part = parse_shard(shard) if shard else None
     started = time.perf_counter()
-    with os_errors_as_diagnostics(), stage_bars(quiet) as on_stage:
+    with stage_bars(quiet) as on_stage:
         report = build_edition(edition, output, force=force, jobs=jobs, html=not no_html,
                                pdf=not no_pdf, book=not no_book, rebuild=rebuild, shard=part,
                                on_stage=on_stage)

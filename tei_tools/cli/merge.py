@@ -6,7 +6,7 @@ import time
 
 import click
 
-from .build import build_options, finish, os_errors_as_diagnostics, stage_bars
+from .build import build_options, finish, stage_bars
 
 
 @click.command("merge")
@@ -26,7 +26,7 @@ def command(edition, shards, output, force, jobs, rebuild, no_html, no_pdf, no_b
     from ..build import merge
 
     started = time.perf_counter()
-    with os_errors_as_diagnostics(), stage_bars(quiet) as on_stage:
+    with stage_bars(quiet) as on_stage:
         report = merge(edition, list(shards), output, force=force, jobs=jobs, html=not no_html,
                        pdf=not no_pdf, book=not no_book, rebuild=rebuild, on_stage=on_stage)
     finish(report, output, started, verbose)
