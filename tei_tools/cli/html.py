@@ -35,7 +35,7 @@ def command(tei: tuple[str, ...], output: str, edition_dir: str | None, force: b
     TEI are TEI files or folders of *.xml files. The site (one reading and one diplomatic page
     per document, index, chronology, search, conventions, about) is written to OUTPUT; open
     OUTPUT/index.html in a browser, or serve the folder with any static web server. See
-    docs/readme/web.md.
+    "The web edition" in the README.
 
     Exit status: 0 written, 1 a document failed, 2 usage or I/O error.
     """
