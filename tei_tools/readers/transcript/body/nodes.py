@@ -69,7 +69,7 @@ class Bracket:
 
     def plain(self) -> str:
         """The content C as text: inner brackets kept with their brackets, breaks as spaces."""
-        return "".join(plain(n) for n in self.children)
+        return plain_nodes(self.children)
 
 
 Node = Text | LB | Orphan | Stray | Bracket
@@ -91,7 +91,8 @@ def plain(node: Node) -> str:
 
 
 def plain_nodes(nodes: list[Node]) -> str:
-    return "".join(plain(n) for n in nodes)
+    # text runs are most nodes and this runs for every look at a unit's text: skip the call
+    return "".join([n.text if n.__class__ is Text else plain(n) for n in nodes])
 
 
 @dataclass
