@@ -142,7 +142,8 @@ def _wrap_left(items: list[Item], n_chars: int, tag: str) -> tuple[list[Item], I
 
 def build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -> list[Item]:
     """Append the TEI of bracket ``br`` (class ``klass``) to ``items``; return the new list."""
-    before = {id(i) for i in items if not isinstance(i, str)}
+    # only a repair needs to tell the new elements from the old ones
+    before = {id(i) for i in items if not isinstance(i, str)} if br.rend else set()
     result = _build(klass, br, where, items, env)
     if br.rend:
         # §3.2: every repair is recorded in @rend of the element the bracket became

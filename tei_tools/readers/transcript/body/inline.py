@@ -36,12 +36,11 @@ def clean(text: str) -> str:
 
 
 def _before_text(items: list[Item]) -> str:
-    out = []
-    for item in reversed(items):
-        if not isinstance(item, str):
-            break
-        out.append(item)
-    return "".join(reversed(out))
+    """The characters after the last element of ``items``."""
+    k = len(items)
+    while k and isinstance(items[k - 1], str):
+        k -= 1
+    return "".join(items[k:])
 
 
 def _after_text(nodes: list[Node], i: int) -> str:
@@ -54,6 +53,7 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
     """Atoms for ``nodes``; ``alone``: the unit holds nothing but this bracket (§3.3 rule 7)."""
     items: list[Item] = []
     glued_expan = None          # B4: letters glued on the right belong to the same word
+    bracketed: set[str] | None = None
     for i, node in enumerate(nodes):
         if isinstance(node, Text):
             text = clean(node.text)
@@ -76,10 +76,10 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
         elif isinstance(node, Stray):
             items.append(el("c", {"type": "stray-bracket"}, node.text))
         elif isinstance(node, Bracket):
+            if bracketed is None:       # the footnotes are all known before any rendering
+                bracketed = {k for k, f in env.footnotes.items() if f.rend == "bracketed"}
             where = Where(before=_before_text(items), after=_after_text(nodes, i),
-                          alone=alone, inside_single=inside,
-                          footnotes={k for k, f in env.footnotes.items()
-                                     if f.rend == "bracketed"})
+                          alone=alone, inside_single=inside, footnotes=set(bracketed))
             klass = node.force or classify(node, where)
             items = brackets.build(klass, node, where, items, env)
             glued_expan = items[-1] if klass == "B4" and where.glued_right else None
