@@ -40,8 +40,7 @@ def unit_items(unit: Unit, env: Env, nodes: list[Node] | None = None,
 def standalone(items: list[Item]) -> etree._Element | None:
     """The single element of a bracket-only line, placed so that the div stays valid."""
     nodes = [i for i in items if not isinstance(i, str)]
-    loose = atoms.text([i for i in items if isinstance(i, str)]).strip()
-    if len(nodes) != 1 or loose:
+    if len(nodes) != 1 or atoms.text([i for i in items if isinstance(i, str)]).strip():
         return None
     node = nodes[0]
     if local(node) in GLOBAL:
