@@ -85,6 +85,13 @@ def parse_bytes(data: bytes | str, where: str = "<string>", **options: bool
                     col=col, hint=hint) from None
     tree = root.getroottree()
     _check_doctype(tree, where)
+    # An entity reference can survive parsing only when an external DTD (never loaded) was
+    # meant to declare it: refuse it rather than silently drop text.
+    entity = next(root.iter(etree.Entity), None)
+    if entity is not None:
+        raise error("XML003", f"undeclared entity reference {entity.text} (external DTDs are "
+                    "never loaded)", path=where, line=entity.sourceline,
+                    hint="write the character itself or a numeric reference")
     return tree
 
 

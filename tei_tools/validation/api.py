@@ -122,12 +122,6 @@ def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = Tr
     except TeiToolsError as exc:  # not well-formed, or refused for safety
         result.diagnostics.append(exc.diagnostic)
         return result
-    entity = next(tree.getroot().iter(etree.Entity), None)
-    if entity is not None:  # possible after an external DOCTYPE, which is never loaded
-        result.diagnostics.append(Diagnostic(
-            Severity.ERROR, "XML003", f"undeclared entity reference {entity.text}", path,
-            entity.sourceline, hint="write the character itself or a numeric reference"))
-        return result
     text = data.decode("utf-8", errors="replace")
     refs = list(schemas)
     if use_models:
