@@ -9,7 +9,6 @@ orchestration.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,15 +42,11 @@ def _site(files: Sequence[Path], out_dir: Path, edition: Edition,
           changed: Collection[Path] | None, force: bool, jobs: int | None,
           progress: Progress) -> list[Diagnostic]:
     """The web edition. ``changed`` names the documents whose pages must be rewritten (None:
-    all); collection pages (index, chronology, search) always cover ``files``. A site writer
-    without a ``changed`` parameter rewrites every page."""
+    all); collection pages (index, chronology, search) always cover ``files``."""
     from ..writers.site import build_site
 
-    kwargs = {}
-    if changed is not None and "changed" in inspect.signature(build_site).parameters:
-        kwargs["changed"] = list(changed)
     report = build_site(list(files), out_dir, edition=edition, force=force, jobs=jobs,
-                        progress=progress, **kwargs)
+                        progress=progress, changed=None if changed is None else list(changed))
     return list(report.diagnostics)
 
 
