@@ -14,6 +14,8 @@ from ._common import jobs_option, progress_bar, quiet_option
 @click.option("--schema", "schemas", multiple=True, type=click.Path(),
               help="Also validate against this RELAX NG (.rng), XSD (.xsd, 1.0 or 1.1) or "
                    "Schematron (.sch) file. Repeatable.")
+@click.option("--phase", default=None, metavar="ID",
+              help="Run only this phase of the --schema Schematron files.")
 @click.option("--no-project-rules", is_flag=True,
               help="Skip the tei-tools schema and Schematron (use only --schema / xml-model).")
 @click.option("--no-xml-model", is_flag=True,
@@ -26,7 +28,8 @@ from ._common import jobs_option, progress_bar, quiet_option
               help="Fail (exit 1) when there are more warnings than this.")
 @jobs_option
 @quiet_option
-def command(paths: tuple[str, ...], schemas: tuple[str, ...], no_project_rules: bool,
+def command(paths: tuple[str, ...], schemas: tuple[str, ...], phase: str | None,
+            no_project_rules: bool,
             no_xml_model: bool, fmt: str, output: str | None, max_warnings: int | None,
             jobs: int | None, quiet: bool) -> None:
     """Validate TEI files and folders (folders are searched for *.xml).
@@ -53,7 +56,7 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], no_project_rules: 
     show_progress = not quiet and sys.stderr.isatty()
     with progress_bar(total, "Validating", enabled=show_progress) as advance:
         report = validate(paths, schemas=schemas, project_rules=not no_project_rules,
-                          xml_model=not no_xml_model, jobs=jobs, progress=advance)
+                          xml_model=not no_xml_model, phase=phase, jobs=jobs, progress=advance)
     text = report.render(fmt)
     if output:
         try:

@@ -29,8 +29,9 @@ def project_schemas() -> list[SchemaRef]:
             SchemaRef(str(schema_path("tei-tools.sch")), "sch", "TT-SCH")]
 
 
-def user_schema(path: str | os.PathLike) -> SchemaRef:
-    """A --schema file; the language comes from the extension (.rng, .xsd, .sch)."""
+def user_schema(path: str | os.PathLike, phase: str | None = None) -> SchemaRef:
+    """A --schema file; the language comes from the extension (.rng, .xsd, .sch). ``phase``
+    selects a Schematron phase (ignored for grammars)."""
     kind = engines.kind_of(path)
     if kind is None:
         raise error("VAL002", "unknown schema type (expected .rng, .xsd or .sch)", path=str(path),
@@ -38,7 +39,8 @@ def user_schema(path: str | os.PathLike) -> SchemaRef:
     if not Path(path).is_file():
         raise error("IO001", "schema file not found", path=str(path),
                     hint="check the --schema path")
-    return SchemaRef(str(Path(path).resolve()), kind, kind.upper())
+    return SchemaRef(str(Path(path).resolve()), kind, kind.upper(),
+                     phase=phase if kind == "sch" else None)
 
 
 def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[Diagnostic]]:
@@ -152,12 +154,13 @@ def _with_fast_path(refs: list[SchemaRef], files: list[str]) -> list[SchemaRef]:
 
 def validate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
              schemas: Sequence[str | os.PathLike] | None = None, project_rules: bool = True,
-             xml_model: bool = True, jobs: int | None = None,
+             xml_model: bool = True, phase: str | None = None, jobs: int | None = None,
              progress: Callable[[int], None] | None = None) -> ValidationReport:
     """Validate TEI files and folders.
 
     ``schemas`` are extra RELAX NG / XSD / Schematron files; ``project_rules`` adds the
-    tei-tools schema and Schematron; ``xml_model`` honours ``<?xml-model?>`` PIs. Folders run in
+    tei-tools schema and Schematron; ``xml_model`` honours ``<?xml-model?>`` PIs; ``phase``
+    runs only that phase of the Schematron files in ``schemas``. Folders run in
     parallel on ``jobs`` processes (default: all cores). Raises TeiToolsError for an unusable
     --schema argument; every problem with a document is in the report.
     """
@@ -165,7 +168,7 @@ def validate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     refs = project_schemas() if project_rules else []
-    refs += [user_schema(s) for s in schemas or []]
+    refs += [user_schema(s, phase) for s in schemas or []]
     files, problems = collect(paths)
     refs = _with_fast_path(refs, files)
     jobs = jobs if len(files) > 1 else 1

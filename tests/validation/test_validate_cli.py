@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
+from tei_tools.cli import main
 from tei_tools.validation import validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -169,6 +171,25 @@ def test_xml_model_schematron_phase(user_files):
     doc = user_files / "phased.xml"
     doc.write_text('<?xml-model href="phased.sch" phase="only-b"?>\n<doc xmlns="urn:t"/>')
     assert {d.code for d in validate([doc], project_rules=False).diagnostics} == {"B"}
+
+
+def test_phase_option_selects_a_schematron_phase(user_files):
+    (user_files / "phased2.sch").write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<ns prefix="t" uri="urn:t"/><phase id="only-b"><active pattern="b"/></phase>'
+        '<pattern id="a"><rule context="t:doc"><report id="A" test="true()">a</report></rule>'
+        '</pattern><pattern id="b"><rule context="t:doc"><report id="B" test="true()">b'
+        "</report></rule></pattern></schema>")
+    doc = user_files / "plain.xml"
+    doc.write_text('<doc xmlns="urn:t"/>')
+    sch = user_files / "phased2.sch"
+    every = validate([doc], schemas=[sch], project_rules=False)
+    assert {d.code for d in every.diagnostics} == {"A", "B"}
+    only_b = validate([doc], schemas=[sch], project_rules=False, phase="only-b")
+    assert {d.code for d in only_b.diagnostics} == {"B"}
+    result = CliRunner().invoke(main, ["validate", str(doc), "--no-project-rules", "--schema",
+                                       str(sch), "--phase", "only-b", "--format", "json"])
+    assert '"B"' in result.output and '"A"' not in result.output
 
 
 def test_xml_model_remote_is_not_fetched(user_files):
