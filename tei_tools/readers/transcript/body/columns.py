@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 
 from ..context import Context
 from . import vocab
-from .lexer import CLOSE, OPEN, OPEN2, tokenize
 from .nodes import Pos, SourceLine, Unit
 
 _CAPS_RUN = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?:\s+|$))+")
 _EMAIL = re.compile(r"\s?\[email[ \u00a0]protected\]")
+# the bracket alternatives of lexer._SPECIAL, in its order (the e-mail artefact first)
+_BRACKET_RUN = re.compile(r"\[email[ \u00a0]protected\]|\[+|\]")
 _LABEL_SPLIT = re.compile(r".*?\bstamp:", re.I)
 _REGISTRY_SPLIT = re.compile(r"(?=\b(?:Incoming|Outgoing|Received)\b)")
 _DATE_CELL = re.compile(
@@ -43,13 +44,21 @@ class ColumnBlock:
 
 
 def _counts(text: str) -> tuple[int, int]:
+    """(opening, closing) brackets as ``tokenize`` reads them, without making the tokens: this
+    runs for every line of the document, most of which hold no bracket."""
+    if "[" not in text:
+        return 0, text.count("]")
     opens = closes = 0
-    for t in tokenize(text):
-        if t.kind == OPEN:
-            opens += 1
-        elif t.kind == CLOSE:
+    for m in _BRACKET_RUN.finditer(text):
+        n = len(m.group())
+        if m.group() == "]":
             closes += 1
-        elif t.kind == OPEN2:
+        elif m.group().startswith("[email"):
+            continue                        # L-1: the e-mail artefact is no bracket
+        elif n == 1:
+            opens += 1
+        else:
+            opens += n - 2                  # "[[[" is "[" + "[[" (L-2)
             closes -= 2   # "[[x]]" closes itself: its two "]" must not count
     return opens, closes
 
