@@ -49,11 +49,13 @@ class _Line:
         self.offset = lead
         self.text = raw.strip()
         self.tokens: list[Token] = [t for t in tokenize(self.text) if t.kind != NEWLINE]
+        # looked up once, not per token: source.Line knows joined lines (L24)
+        exact = getattr(src, "pos", None)
+        self._exact = exact if callable(exact) else None
 
     def pos(self, index: int) -> Pos:
-        exact = getattr(self.src, "pos", None)     # source.Line knows joined lines (L24)
-        if callable(exact):
-            line, col = exact(self.offset + index)
+        if self._exact is not None:
+            line, col = self._exact(self.offset + index)
             return Pos(line, col)
         return Pos(self.src.number, self.src.col(self.offset + index))
 
