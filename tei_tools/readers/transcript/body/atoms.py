@@ -31,9 +31,15 @@ def reading(item: Item) -> str:
     return OBJ
 
 
-def _readings(items: list[Item]) -> list[str]:
-    # characters are most of the items: keep them out of the call to ``reading``
-    return [i if isinstance(i, str) else reading(i) for i in items]
+def _readings(items: list[Item]) -> tuple[list[str], str]:
+    """The reading of each item, and their join."""
+    try:
+        # about half of the lists hold no element: then the items are their own readings
+        return items, "".join(items)  # type: ignore[arg-type]
+    except TypeError:
+        # characters are most of the items: keep them out of the call to ``reading``
+        parts = [i if isinstance(i, str) else reading(i) for i in items]
+        return parts, "".join(parts)
 
 
 def _owner(items: list[Item], parts: list[str], text: str) -> list[int]:
@@ -48,8 +54,7 @@ def _owner(items: list[Item], parts: list[str], text: str) -> list[int]:
 
 def read(items: list[Item]) -> tuple[str, list[int]]:
     """The reading string and, per reading character, the index of its item."""
-    parts = _readings(items)
-    text = "".join(parts)
+    parts, text = _readings(items)
     return text, _owner(items, parts, text)
 
 
@@ -83,8 +88,7 @@ def apply_all(items: list[Item], rules: list[tuple[re.Pattern[str], Builder]]) -
     text: str | None = None
     for pattern, build in rules:
         if text is None:
-            parts = _readings(items)
-            text = "".join(parts)
+            parts, text = _readings(items)
         if pattern.search(text) is None:
             continue
         made = _replace(items, parts, text, pattern, build)
@@ -142,8 +146,7 @@ def strip(items: list[Item]) -> list[Item]:
 
 def split_at(items: list[Item], pattern: re.Pattern[str]) -> list[list[Item]]:
     """Split at aligned matches of ``pattern`` (separators dropped)."""
-    readings = _readings(items)
-    text = "".join(readings)
+    readings, text = _readings(items)
     if pattern.search(text) is None:
         return [items]
     owner = _owner(items, readings, text)
