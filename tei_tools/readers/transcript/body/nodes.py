@@ -105,9 +105,17 @@ class Unit:
     # set by later stages:
     column_block: object | None = None   # a columns.ColumnBlock (B20) instead of nodes
     superscripts: list[int] = field(default_factory=list)  # L24 join offsets in text()
+    # text() is asked ~400 times per document, mostly by the zone scanners. A unit is made
+    # once its brackets are closed and its nodes are not changed after that (stages that
+    # change a unit's content make a new Unit), so the text is kept; it is keyed on the node
+    # list so that a unit given another list is read again.
+    _text: tuple[list[Node], str] | None = field(default=None, init=False, repr=False,
+                                                 compare=False)
 
     def text(self) -> str:
-        return plain_nodes(self.nodes)
+        if self._text is None or self._text[0] is not self.nodes:
+            self._text = (self.nodes, plain_nodes(self.nodes))
+        return self._text[1]
 
     def only_bracket(self) -> Bracket | None:
         """The unit's single bracket when it is the only thing on its line(s)."""
