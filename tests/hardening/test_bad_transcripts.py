@@ -70,13 +70,16 @@ def test_latin1_bytes_are_an_error_with_position():
     assert errors[0].hint
 
 
-def test_utf16_with_bom_is_converted_or_clearly_refused():
-    result, _ = convert(BODY.encode("utf-16"))
-    if result.tei is None:
-        assert any(d.severity == Severity.ERROR and d.hint for d in result.diagnostics)
-    else:
-        assert "Minister" in body_text(result.tei)
-        assert any(d.severity >= Severity.INFO for d in result.diagnostics)
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_are_named_in_the_error(codec):
+    data = BODY.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    result, _ = convert(data)
+    assert result.tei is None
+    [diag] = [d for d in result.diagnostics if d.severity == Severity.ERROR]
+    assert diag.code == "TX101"
+    assert codec[:6].upper() in diag.message and "UTF-8" in diag.hint
 
 
 def test_binary_file_is_refused():

@@ -125,6 +125,10 @@ def decode(data: bytes | str, ctx: Context) -> Source:
     return Source(_join_ordinals(lines, ctx))
 
 
+_OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+               (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
 def _to_text(data: bytes | str, ctx: Context) -> str:
     if isinstance(data, str):
         return data
@@ -137,8 +141,13 @@ def _to_text(data: bytes | str, ctx: Context) -> str:
         before = good.replace("\r\n", "\n").replace("\r", "\n")
         line = before.count("\n") + 1
         col = len(before) - (before.rfind("\n") + 1) + 1
-        raise error("TX101", f"the file is not valid UTF-8: byte 0x{data[exc.start]:02x} at "
-                    f"offset {exc.start} cannot be decoded ({exc.reason})", path=ctx.path,
+        # a UTF-16/32 byte-order mark says exactly what the file is: name it
+        found = next((name for mark, name in _OTHER_BOMS if data.startswith(mark)), None)
+        what = (f"the file is {found} (it starts with a {found} byte-order mark), not UTF-8"
+                if found else
+                f"the file is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset "
+                f"{exc.start} cannot be decoded ({exc.reason})")
+        raise error("TX101", what, path=ctx.path,
                     line=line, col=col,
                     hint="save the transcript as UTF-8 (most editors offer 'Save with encoding')"
                     ) from None
