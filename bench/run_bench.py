@@ -63,7 +63,7 @@ def machine() -> str:
 
 def bench_convert(edition: Path, tei_dir: Path, jobs: int) -> list[Path]:
     from tei_tools.build import reader_settings
-    from tei_tools.convert import convert
+    from tei_tools.conversion import convert
     from tei_tools.edition import load_edition
 
     ed = load_edition(edition)

@@ -14,8 +14,8 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _API = {
-    "convert": "tei_tools.convert:convert",
-    "convert_text": "tei_tools.convert:convert_text",
+    "convert": "tei_tools.conversion:convert",
+    "convert_text": "tei_tools.conversion:convert_text",
     "validate": "tei_tools.validation:validate",
     "render_html": "tei_tools.writers.html:render_html",
     "build_site": "tei_tools.writers.site:build_site",

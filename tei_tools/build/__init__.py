@@ -26,7 +26,7 @@ from .state import BuildState, file_sha, relative_key, stage_fingerprints
 
 # on_stage(label, total) returns a progress(done) callback for that stage
 if TYPE_CHECKING:  # the converter is imported only when a build needs it
-    from ..convert import ConvertReport
+    from ..conversion import ConvertReport
     from ..readers.transcript.context import ReaderSettings
 
 StageProgress = Callable[[str, int], Callable[[int], None]]

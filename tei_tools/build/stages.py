@@ -18,7 +18,7 @@ from ..diagnostics import Diagnostic
 from ..edition import Edition
 
 if TYPE_CHECKING:
-    from ..convert import ConvertReport
+    from ..conversion import ConvertReport
     from ..readers.transcript.context import ReaderSettings
 
 Progress = Callable[[int], None]
@@ -26,7 +26,7 @@ Progress = Callable[[int], None]
 
 def _convert(files: Sequence[Path], tei_out: Path, settings: ReaderSettings, force: bool,
              jobs: int | None, progress: Progress) -> ConvertReport:
-    from ..convert import convert
+    from ..conversion import convert
 
     return convert(list(files), tei_out, settings=settings, force=force, jobs=jobs,
                    progress=progress)

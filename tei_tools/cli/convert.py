@@ -36,7 +36,7 @@ def command(transcripts: tuple[str, ...], output: str, profile: str, publisher: 
 
     Exit status: 0 converted, 1 a file failed (or warnings with --strict), 2 usage or I/O error.
     """
-    from ..convert import collect_inputs, convert
+    from ..conversion import collect_inputs, convert
     from ..readers.transcript.context import ReaderSettings
     from ..readers.transcript.profiles import available_profiles
 

@@ -42,7 +42,7 @@ def _explode(*args, **kwargs):
 def test_internal_error_is_one_line_without_traceback(tmp_path, monkeypatch):
     transcript = tmp_path / "a.txt"
     transcript.write_text("Some text of a document that is long enough to be prose.\n")
-    monkeypatch.setattr("tei_tools.convert.convert", _explode)
+    monkeypatch.setattr("tei_tools.conversion.convert", _explode)
     result = CliRunner().invoke(main, ["convert", str(transcript), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "internal error: RuntimeError: boom" in result.output
@@ -53,7 +53,7 @@ def test_internal_error_is_one_line_without_traceback(tmp_path, monkeypatch):
 def test_debug_shows_the_exception(tmp_path, monkeypatch):
     transcript = tmp_path / "a.txt"
     transcript.write_text("Some text of a document that is long enough to be prose.\n")
-    monkeypatch.setattr("tei_tools.convert.convert", _explode)
+    monkeypatch.setattr("tei_tools.conversion.convert", _explode)
     result = CliRunner().invoke(main, ["--debug", "convert", str(transcript), "-o",
                                        str(tmp_path / "o")])
     assert isinstance(result.exception, RuntimeError)
@@ -86,3 +86,19 @@ def test_folder_without_inputs_is_a_usage_error(tmp_path, command):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output
     assert "Error: " in result.output and "Traceback" not in result.output
+
+
+def test_public_api_names_stay_functions_after_every_module_is_imported():
+    """A submodule named like an API function would replace it once imported."""
+    import importlib
+    import pkgutil
+
+    import tei_tools
+
+    for info in pkgutil.walk_packages(tei_tools.__path__, "tei_tools."):
+        if not info.name.endswith("__main__"):  # that one runs the CLI
+            importlib.import_module(info.name)
+    for name in tei_tools.__all__:
+        if name != "__version__":
+            assert callable(getattr(tei_tools, name)), name
+            assert not isinstance(getattr(tei_tools, name), type(tei_tools)), name
