@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ...text import FOOTNOTE_RULE, diplomatic_lines
+from .body.patterns import SEPARATOR as _SEPARATOR  # L17, as the reader recognises it
 from .context import Context, ReaderSettings, docid_from_name
 from .profiles import get_profile
 from .source import decode
 
-_SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,})$")
 _OMISSION = re.compile(r"\[([ .…]*)\]")
 _DASH_BULLET = re.compile(r"^[-–—]\s+(?=\S)")
 _EMAIL = re.compile(r"\s?\[email protected\]")
