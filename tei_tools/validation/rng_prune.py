@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import safexml
-from .rng_simplify import _R, BuildError, _new, drop_unreachable, fold_empty, simplify
+from .rng_simplify import RNG_TAG, BuildError, drop_unreachable, fold_empty, new_pattern, simplify
 
 Name = tuple[str, str]  # (namespace URI, local name)
 _UNSUPPORTED = ("include", "externalRef", "parentRef")
@@ -61,17 +61,17 @@ def prune(tree: etree._ElementTree, names: frozenset[Name],
     """The grammar without the unused elements (or with them as empty stubs), or None if the
     grammar is not a plain one or, without stubs, no root element would be left."""
     root = tree.getroot()
-    if root.tag != _R + "grammar" or root.find(_R + "start") is None:
+    if root.tag != RNG_TAG + "grammar" or root.find(RNG_TAG + "start") is None:
         return None
-    if any(True for tag in _UNSUPPORTED for _ in root.iter(_R + tag)):
+    if any(True for tag in _UNSUPPORTED for _ in root.iter(RNG_TAG + tag)):
         return None
-    if any(g is not root for g in root.iter(_R + "grammar")):
+    if any(g is not root for g in root.iter(RNG_TAG + "grammar")):
         return None
-    defines = {d.get("name"): d for d in root.findall(_R + "define")}
-    if len(defines) != len(root.findall(_R + "define")) or any(
+    defines = {d.get("name"): d for d in root.findall(RNG_TAG + "define")}
+    if len(defines) != len(root.findall(RNG_TAG + "define")) or any(
             d.get("combine") for d in defines.values()):
         return None
-    for element in list(root.iter(_R + "element")):
+    for element in list(root.iter(RNG_TAG + "element")):
         name = element.get("name")
         if name is None:
             continue  # a name class (anyName, nsName …): kept as it is
@@ -82,13 +82,13 @@ def prune(tree: etree._ElementTree, names: frozenset[Name],
         if stubs:
             for child in list(element):
                 element.remove(child)
-            etree.SubElement(element, _R + "empty")
+            etree.SubElement(element, RNG_TAG + "empty")
         else:
-            element.getparent().replace(element, _new("notAllowed"))
+            element.getparent().replace(element, new_pattern("notAllowed"))
     if not stubs:
         simplify(root, defines)
         fold_empty(root)
-        if root.find(_R + "start").find(_R + "notAllowed") is not None:
+        if root.find(RNG_TAG + "start").find(RNG_TAG + "notAllowed") is not None:
             return None
     drop_unreachable(root, defines)
     return tree

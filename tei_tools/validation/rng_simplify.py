@@ -12,39 +12,39 @@ from collections.abc import Iterator
 from lxml import etree
 
 RNG = "http://relaxng.org/ns/structure/1.0"
-_R = f"{{{RNG}}}"
-_NAME_CLASSES = {"name", "anyName", "nsName"}
+RNG_TAG = f"{{{RNG}}}"
+NAME_CLASSES = {"name", "anyName", "nsName"}
 
 
 class BuildError(Exception):
     """A schema cannot be derived soundly (the message says why)."""
 
 
-def _local(node: etree._Element) -> str:
+def local_name(node: etree._Element) -> str:
     return etree.QName(node).localname if isinstance(node.tag, str) else ""
 
 
-def _is_rng(node: etree._Element) -> bool:
-    return isinstance(node.tag, str) and node.tag.startswith(_R)
+def is_rng(node: etree._Element) -> bool:
+    return isinstance(node.tag, str) and node.tag.startswith(RNG_TAG)
 
 
-def _new(tag: str, **attrib: str) -> etree._Element:
-    return etree.Element(_R + tag, attrib)
+def new_pattern(tag: str, **attrib: str) -> etree._Element:
+    return etree.Element(RNG_TAG + tag, attrib)
 
 
 def _children(node: etree._Element) -> list[etree._Element]:
-    return [c for c in node if _is_rng(c)]
+    return [c for c in node if is_rng(c)]
 
 
 def _patterns(root: etree._Element
               ) -> Iterator[tuple[etree._Element, str, etree._Element, list[etree._Element]]]:
     """One pass over the grammar: (node, its kind, its parent, its child patterns), each read
     when the pass reaches the node, so that it sees the changes made before it."""
-    for node in list(root.iter(_R + "*")):
+    for node in list(root.iter(RNG_TAG + "*")):
         parent = node.getparent()
         if parent is not None:
-            kids = [c for c in _children(node) if _local(c) not in _NAME_CLASSES | {"param"}]
-            yield node, _local(node), parent, kids
+            kids = [c for c in _children(node) if local_name(c) not in NAME_CLASSES | {"param"}]
+            yield node, local_name(node), parent, kids
 
 
 def simplify(root: etree._Element, defines: dict[str, etree._Element]) -> None:
@@ -52,7 +52,7 @@ def simplify(root: etree._Element, defines: dict[str, etree._Element]) -> None:
     dead: set[str] = set()
 
     def is_na(node: etree._Element) -> bool:
-        kind = _local(node)
+        kind = local_name(node)
         return kind == "notAllowed" or (kind == "ref" and node.get("name") in dead)
 
     changed = True
@@ -66,15 +66,15 @@ def simplify(root: etree._Element, defines: dict[str, etree._Element]) -> None:
                         if is_na(child):
                             node.remove(child)
                     if not live:
-                        parent.replace(node, _new("notAllowed"))
+                        parent.replace(node, new_pattern("notAllowed"))
                     changed = True
             elif kind in {"group", "interleave", "oneOrMore", "list", "mixed", "element",
                           "attribute"}:
                 if any(is_na(c) for c in kids):
-                    parent.replace(node, _new("notAllowed"))
+                    parent.replace(node, new_pattern("notAllowed"))
                     changed = True
             elif kind in {"optional", "zeroOrMore"} and any(is_na(c) for c in kids):
-                parent.replace(node, _new("empty"))
+                parent.replace(node, new_pattern("empty"))
                 changed = True
             elif kind == "define" and node.get("name") not in dead \
                     and any(is_na(c) for c in kids):
@@ -82,7 +82,7 @@ def simplify(root: etree._Element, defines: dict[str, etree._Element]) -> None:
                 changed = True
     for name in dead:
         defines[name].getparent().remove(defines.pop(name))
-    for ref in list(root.iter(_R + "ref")):
+    for ref in list(root.iter(RNG_TAG + "ref")):
         if ref.get("name") in dead:  # only possible where it was not yet folded away
             raise BuildError(f"reference to pruned define {ref.get('name')} survived")
 
@@ -97,7 +97,7 @@ def fold_empty(root: etree._Element) -> None:
     while changed:
         changed = False
         for node, kind, parent, kids in _patterns(root):
-            empties = [c for c in kids if _local(c) == "empty"]
+            empties = [c for c in kids if local_name(c) == "empty"]
             if kind in {"group", "interleave", "element", "attribute", "define", "list",
                         "oneOrMore", "zeroOrMore", "optional", "mixed"} \
                     and empties and len(empties) < len(kids):
@@ -106,22 +106,22 @@ def fold_empty(root: etree._Element) -> None:
                 changed = True
             elif kind in {"group", "interleave", "oneOrMore", "zeroOrMore", "optional"} \
                     and kids and len(empties) == len(kids):
-                parent.replace(node, _new("empty"))
+                parent.replace(node, new_pattern("empty"))
                 changed = True
             elif kind == "group" and len(kids) == 1 and len(_children(node)) == 1:
                 parent.replace(node, kids[0])  # a group of one pattern is that pattern
                 changed = True
-            elif kind == "oneOrMore" and len(kids) == 1 and _local(kids[0]) == "oneOrMore":
+            elif kind == "oneOrMore" and len(kids) == 1 and local_name(kids[0]) == "oneOrMore":
                 node.replace(kids[0], kids[0][0] if len(kids[0]) == 1 else kids[0])
                 changed = changed or len(kids[0]) == 1
 
 
 def drop_unreachable(root: etree._Element, defines: dict[str, etree._Element]) -> None:
-    start = root.find(_R + "start")
+    start = root.find(RNG_TAG + "start")
     seen: set[str] = set()
     todo = [start]
     while todo:
-        for ref in todo.pop().iter(_R + "ref"):
+        for ref in todo.pop().iter(RNG_TAG + "ref"):
             name = ref.get("name")
             if name not in seen:
                 seen.add(name)

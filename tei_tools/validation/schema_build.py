@@ -29,14 +29,14 @@ from lxml import etree
 
 from .. import safexml
 from .rng_simplify import (
-    _NAME_CLASSES,
-    _R,
+    NAME_CLASSES,
+    RNG_TAG,
     BuildError,
-    _is_rng,
-    _local,
-    _new,
     drop_unreachable,
     fold_empty,
+    is_rng,
+    local_name,
+    new_pattern,
     simplify,
 )
 
@@ -58,7 +58,7 @@ def _strip_annotations(root: etree._Element) -> None:
     for node in list(root.iter()):
         if node is root or node.getparent() is None:
             continue
-        if not _is_rng(node) and not (node.getparent() is root and not isinstance(node.tag, str)):
+        if not is_rng(node) and not (node.getparent() is root and not isinstance(node.tag, str)):
             node.getparent().remove(node)
 
 
@@ -66,12 +66,12 @@ def _strip_annotations(root: etree._Element) -> None:
 
 def _accepts(pattern: etree._Element, value: str) -> bool:
     """Does TEI All's attribute content ``pattern`` accept ``value``?  Unknown shapes raise."""
-    kind = _local(pattern)
+    kind = local_name(pattern)
     if kind == "value":
         return " ".join((pattern.text or "").split()) == value
     if kind == "data":
         dtype = pattern.get("type")
-        params = {p.get("name"): p.text for p in pattern if _local(p) == "param"}
+        params = {p.get("name"): p.text for p in pattern if local_name(p) == "param"}
         if dtype == "string" and not params:
             return True
         if dtype == "token" and params in ({}, {"pattern": _OPEN_TOKEN}):
@@ -80,27 +80,27 @@ def _accepts(pattern: etree._Element, value: str) -> bool:
             return bool(_NCNAME.match(value))
         raise BuildError(f"cannot check values against datatype {dtype} {params}")
     if kind == "choice":
-        return any(_accepts(child, value) for child in pattern if _is_rng(child))
+        return any(_accepts(child, value) for child in pattern if is_rng(child))
     if kind == "list":
-        items = [c for c in pattern if _is_rng(c)]
-        if len(items) == 1 and _local(items[0]) == "oneOrMore":
-            inner = [c for c in items[0] if _is_rng(c)]
+        items = [c for c in pattern if is_rng(c)]
+        if len(items) == 1 and local_name(items[0]) == "oneOrMore":
+            inner = [c for c in items[0] if is_rng(c)]
             return len(inner) == 1 and all(_accepts(inner[0], tok) for tok in value.split())
         raise BuildError("cannot check values against a structured list")
     raise BuildError(f"cannot check values against <{kind}>")
 
 
 def _narrow(attribute: etree._Element, values: list[str], where: str) -> None:
-    content = [c for c in attribute if _is_rng(c) and _local(c) not in _NAME_CLASSES]
-    original = content[0] if len(content) == 1 else _new("text")
+    content = [c for c in attribute if is_rng(c) and local_name(c) not in NAME_CLASSES]
+    original = content[0] if len(content) == 1 else new_pattern("text")
     for value in values:
         if not _accepts(original, value):
             raise BuildError(f"{where}: TEI All does not allow the value {value!r}")
     for node in content:
         attribute.remove(node)
-    choice = etree.SubElement(attribute, _R + "choice")
+    choice = etree.SubElement(attribute, RNG_TAG + "choice")
     for value in values:
-        etree.SubElement(choice, _R + "value").text = value
+        etree.SubElement(choice, RNG_TAG + "value").text = value
 
 
 # ---------------------------------------------------------------- pruning
@@ -114,11 +114,11 @@ def _attribute_name(attribute: etree._Element) -> str | None:
 def _inline_attribute_refs(pattern: etree._Element, defines: dict[str, etree._Element]) -> None:
     """Copy the att.* class defines into the element so values can be narrowed per element."""
     while True:
-        refs = [r for r in pattern.iter(_R + "ref") if r.get("name", "").startswith("att.")]
+        refs = [r for r in pattern.iter(RNG_TAG + "ref") if r.get("name", "").startswith("att.")]
         if not refs:
             return
         for ref in refs:
-            group = _new("group")
+            group = new_pattern("group")
             for child in defines[ref.get("name")]:
                 group.append(copy.deepcopy(child))
             ref.getparent().replace(ref, group)
@@ -130,10 +130,10 @@ def _prune_element(define: etree._Element, element: etree._Element, spec: dict,
     _inline_attribute_refs(element, defines)
     allowed = set(spec["attributes"])
     values = spec.get("values", {})
-    for attribute in list(element.iter(_R + "attribute")):
+    for attribute in list(element.iter(RNG_TAG + "attribute")):
         attr = _attribute_name(attribute)
         if attr not in allowed:
-            attribute.getparent().replace(attribute, _new("notAllowed"))
+            attribute.getparent().replace(attribute, new_pattern("notAllowed"))
             continue
         listed = values.get(f"{name}@{attr}")
         if listed is None and attr == "rend":
@@ -151,10 +151,10 @@ def build(tei_all: Path, spec: dict) -> etree._ElementTree:
     tree = safexml.parse_file(tei_all, remove_blank_text=True)
     root = tree.getroot()
     _strip_annotations(root)
-    defines = {d.get("name"): d for d in root.findall(_R + "define")}
+    defines = {d.get("name"): d for d in root.findall(RNG_TAG + "define")}
     present: set[str] = set()
     for define in list(defines.values()):
-        element = define.find(_R + "element")
+        element = define.find(RNG_TAG + "element")
         if element is None or element.get("name") is None:
             continue
         present.add(element.get("name"))
@@ -163,14 +163,14 @@ def build(tei_all: Path, spec: dict) -> etree._ElementTree:
         else:
             for child in list(define):
                 define.remove(child)
-            define.append(_new("notAllowed"))
+            define.append(new_pattern("notAllowed"))
     missing = set(spec["elements"]) - present
     if missing:
         raise BuildError(f"elements not in TEI All: {', '.join(sorted(missing))}")
-    start = root.find(_R + "start")
+    start = root.find(RNG_TAG + "start")
     for child in list(start):
         start.remove(child)
-    start.append(_new("ref", name="TEI"))
+    start.append(new_pattern("ref", name="TEI"))
     simplify(root, defines)
     fold_empty(root)
     drop_unreachable(root, defines)
