@@ -36,17 +36,19 @@ def finish(report, output: str, started: float, verbose: bool) -> None:
     """Print the diagnostics and a one-line summary; exit 1 when a stage failed."""
     echo_diagnostics(report.diagnostics, Severity.INFO if verbose else Severity.WARNING)
     seconds = time.perf_counter() - started
+    count = len(report.tei_files)
+    documents = f"{count} document{'' if count == 1 else 's'}"
     if report.stopped_at:
         click.echo(f"build stopped: {report.stopped_at} failed; nothing was published "
                    f"({seconds:.1f} s)", err=True)
         sys.exit(1)
     if report.errors:
-        click.echo(f"built {len(report.tei_files)} documents into {output} with "
+        click.echo(f"built {documents} into {output} with "
                    f"{report.errors} errors ({seconds:.1f} s); the documents named above "
                    "are missing from the outputs and are retried by the next build", err=True)
         sys.exit(1)
     done = ", ".join(f"{stage} {len(keys)}" for stage, keys in report.rebuilt.items() if keys)
-    click.echo(f"built {len(report.tei_files)} documents into {output} in {seconds:.1f} s "
+    click.echo(f"built {documents} into {output} in {seconds:.1f} s "
                f"({'redone: ' + done if done else 'nothing changed'})", err=True)
 
 
