@@ -27,6 +27,15 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha256(path: str | os.PathLike) -> str:
+    """The SHA-256 of a file's bytes, read in blocks (hex, like :func:`sha256`)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def safe_name(name: str) -> str:
     """A file name that cannot leave its folder: only ASCII letters, digits, '.', '_' and '-'."""
     cleaned = _UNSAFE.sub("-", name).lstrip(".") or "unnamed"

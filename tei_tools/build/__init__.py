@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Severity, error
 from ..edition import Edition, load_edition
-from ..outputs import MANIFEST_NAME, OutputFolder
+from ..outputs import MANIFEST_NAME, OutputFolder, file_sha256
 from .shard import in_shard
 from .stages import Stages
-from .state import BuildState, file_sha, relative_key, stage_fingerprints
+from .state import BuildState, relative_key, stage_fingerprints
 
 # on_stage(label, total) returns a progress(done) callback for that stage
 if TYPE_CHECKING:  # the converter is imported only when a build needs it
@@ -201,7 +201,7 @@ def _forget(state: BuildState, key: str, out_dir: Path) -> None:
     from ..writers.html import page_paths
 
     tei = out_dir / doc.tei
-    if tei.is_file() and file_sha(tei) == doc.tei_sha:  # the state recorded what we wrote
+    if tei.is_file() and file_sha256(tei) == doc.tei_sha:  # the state recorded what we wrote
         tei.unlink()
     for rel in page_paths(tei.stem).values():
         path = out_dir / rel
@@ -218,7 +218,7 @@ def _written_by_us(out_dir: Path, path: Path) -> bool:
                 hashes = json.loads(manifest.read_text("utf-8"))
             except (OSError, ValueError):
                 return False
-            return hashes.get(path.relative_to(folder).as_posix()) == file_sha(path)
+            return hashes.get(path.relative_to(folder).as_posix()) == file_sha256(path)
         if folder == out_dir:
             return False
     return False

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..edition import Edition
-from ..outputs import write_atomic
+from ..outputs import file_sha256, write_atomic
 from ..resources import data_dir
 
 STATE_NAME = ".tei-tools-build.json"
@@ -38,14 +38,6 @@ _DEPENDS = {
              ["xslt/html", "xslt/common"], True),
     "pdf": (["writers/pdf", "writers/pdf.py", "saxon.py"], ["xslt/print", "xslt/common"], True),
 }
-
-
-def file_sha(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def stat_key(path: str | Path) -> list[int] | None:
@@ -161,7 +153,7 @@ class BuildState:
         now = stat_key(path)
         if doc.source_sha and now == doc.source_stat:
             return False
-        sha = file_sha(path)
+        sha = file_sha256(path)
         changed = sha != doc.source_sha
         doc.source_stat, doc.source_sha = now, sha
         self.touched = True
@@ -180,7 +172,7 @@ class BuildState:
             return True
         if now == doc.tei_stat:
             return False
-        if file_sha(path) != doc.tei_sha:
+        if file_sha256(path) != doc.tei_sha:
             return True
         doc.tei_stat, self.touched = now, True
         return False
@@ -189,7 +181,7 @@ class BuildState:
         """Record a freshly written TEI file; returns whether its content changed."""
         doc = self.docs[key]
         path = out_dir / tei_rel
-        sha = file_sha(path)
+        sha = file_sha256(path)
         changed = sha != doc.tei_sha or tei_rel != doc.tei
         doc.tei, doc.tei_stat, doc.tei_sha = tei_rel, stat_key(path), sha
         self.touched = True

@@ -9,7 +9,7 @@ Site layout (all links relative, so the folder works from any URL or from disk):
     tei/{docid}.xml                     the TEI source (copied unless already there)
     pdf/{docid}.pdf                     print edition (written by the pdf writer; linked)
     assets/                             CSS, JS; assets/edition/ holds the edition's CSS
-    pagefind/                           search index and search UI
+    pagefind/                           search index and search UI (parts/N/: further parts)
 
 Two passes keep memory flat: first a small summary per document (run_parallel; kept in
 ``.tei-tools-summaries.json`` between builds, so only changed files are parsed again), then the
@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__, saxon
-from ..diagnostics import Diagnostic, Severity, TeiToolsError
+from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
 from ..edition import Edition
 from ..outputs import OutputFolder, sha256
 from ..parallel import run_parallel
@@ -34,7 +34,7 @@ from ..safexml import read_file
 from .html import DocJob, page_paths, render_document
 from .tei import docid_of, load_tei
 from .web import citation
-from .web.search import build_search_index, no_pagefind, pagefind_available
+from .web.search import PART_SIZE, build_search_index, no_pagefind, pagefind_available, plan_parts
 from .web.stylesheets import stylesheet
 from .web.summary import DocSummary, summaries_xml, summarise
 from .web.summary_cache import SummaryCache
@@ -227,11 +227,16 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     if search and not pagefind_available():
         report.diagnostics.append(no_pagefind(out_dir))
         search = False
-    _write_pages(folder, summaries, edition, {**params, "search": "yes" if search else "no"},
-                 report)
+    pages = [page_paths(s.docid)["read"] for s in summaries]
+    plan = plan_parts(pages, search_part_size(edition))
+    _write_pages(folder, summaries, edition,
+                 {**params, "search": "yes" if search else "no",
+                  "search-bundles": " ".join(plan.bundles[1:])}, report)
     if search and summaries:
-        problem = build_search_index(out_dir, edition.language if edition else "en",
-                                     [page_paths(s.docid)["read"] for s in summaries])
+        problem = build_search_index(
+            out_dir, edition.language if edition else "en", pages,
+            part_size=search_part_size(edition),
+            hashes={p: h for p in pages if (h := folder.recorded(p))})
         if problem:
             report.diagnostics.append(problem)
         else:
@@ -239,6 +244,17 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     folder.save()
     cache.save()
     return report
+
+
+def search_part_size(edition: Edition | None) -> int:
+    """Documents per part of the search index: ``[html] search_part_size`` of edition.toml."""
+    value = (edition.html if edition else {}).get("search_part_size", PART_SIZE)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        where = str(edition.root / "edition.toml") if edition else None
+        raise error("ED007", "[html] search_part_size must be a whole number of documents "
+                    f"(1 or more), not {value!r}", path=where,
+                    hint=f"e.g. search_part_size = {PART_SIZE}")
+    return value
 
 
 def _write_pages(folder: OutputFolder, summaries: list[DocSummary], edition: Edition | None,

@@ -239,3 +239,62 @@ def test_view_switch_keeps_the_place(page, server):
     assert "#" in page.url, (page.url, info)
     target = page.url.split("#", 1)[1]
     assert page.locator(f"[id='{target}']").count() == 1
+
+
+@pytest.fixture(scope="module")
+def split_server(tmp_path_factory, edition):
+    """The same site with its search index in parts of two documents (merged by the page)."""
+    import dataclasses
+
+    from site_data import EPOCH, fixture_files
+
+    from tei_tools.writers.site import build_site
+    from tei_tools.writers.web.search import pagefind_available
+
+    if not pagefind_available():
+        pytest.skip("no search index (pagefind[bin] is not installed)")
+    out = tmp_path_factory.mktemp("split-site")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    try:
+        report = build_site(fixture_files(), out, jobs=2,
+                            edition=dataclasses.replace(edition, html={"search_part_size": 2}))
+    finally:
+        mp.undo()
+    assert report.ok, [d.format() for d in report.diagnostics]
+    assert len(list((out / "pagefind" / "parts").iterdir())) >= 2
+    handler = functools.partial(_Quiet, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _search(page, base: str, query: str) -> list[str]:
+    """The result pages' paths (documents/….html), sorted."""
+    page.goto(f"{base}/search.html")
+    page.locator("#search input").first.fill(query)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)  # let every merged index answer
+    links = page.locator(".pagefind-ui__result-link")
+    return sorted("documents/" + links.nth(i).get_attribute("href").rsplit("/", 1)[-1]
+                  for i in range(links.count()))
+
+
+def test_search_index_in_parts_finds_what_one_index_finds(page, server, split_server, site):
+    from tei_tools.writers.web.search import plan_parts
+
+    if not (site / "pagefind" / "pagefind-ui.js").is_file():
+        pytest.skip("no search index (pagefind[bin] is not installed)")
+    whole = _search(page, server, "ambassador")
+    # the hits lie in more than one part, so this fails unless the page merges the parts
+    documents = sorted(f"documents/{p.name}" for p in (site / "documents").glob("*.html")
+                       if not p.name.endswith(".diplomatic.html"))
+    parts = plan_parts(documents, 2).parts
+    assert len({i for i, part in enumerate(parts) for hit in whole if hit in part}) >= 2
+    assert _search(page, split_server, "ambassador") == whole
+    page.wait_for_selector(".pagefind-ui__filter-panel", timeout=5000)
+    labels = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"type", "year"} <= {label.strip().lower() for label in labels}
+    assert page.errors == []

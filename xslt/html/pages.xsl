@@ -19,6 +19,9 @@
   <xsl:param name="page" as="xs:string" select="'index'"/>
   <!-- 'no' when the site is built without a search index (no pagefind, or the no-search option) -->
   <xsl:param name="search" as="xs:string" select="'yes'"/>
+  <!-- the search index's further parts (site-relative bundle folders, space-separated), which
+       the search page merges with the main one in SITE/pagefind/ -->
+  <xsl:param name="search-bundles" as="xs:string" select="''"/>
 
   <xsl:variable name="docs" select="/edition/doc"/>
   <xsl:variable name="titles" as="map(xs:string, xs:string)" select="map {
@@ -295,7 +298,11 @@
       <xsl:when test="$search = 'yes'">
         <!-- a visible label for pagefind's input (tei-tools.js gives the input this id) -->
         <label class="search-label" for="search-input">Search the documents</label>
-        <div id="search" class="search-ui"></div>
+        <div id="search" class="search-ui">
+          <xsl:if test="normalize-space($search-bundles)">
+            <xsl:attribute name="data-merge-bundles" select="normalize-space($search-bundles)"/>
+          </xsl:if>
+        </div>
       </xsl:when>
       <xsl:otherwise>
         <p class="notice">This copy of the edition was built without a search index. Browse the

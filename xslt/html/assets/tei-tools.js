@@ -189,10 +189,19 @@
   function setupSearch() {
     var el = document.getElementById("search");
     if (!el || typeof window.PagefindUI === "undefined") return;
-    new window.PagefindUI({
+    var options = {
       // the bundle path is found from pagefind-ui.js's own URL (SITE/pagefind/)
       element: "#search", showSubResults: true, showImages: false, resetStyles: false
-    });
+    };
+    // a large edition's index comes in parts (SITE/pagefind/parts/N/), merged here; pagefind
+    // loads them by URL, so make them absolute (relative to this page, not to pagefind-ui.js)
+    var more = (el.getAttribute("data-merge-bundles") || "").split(/\s+/).filter(Boolean);
+    if (more.length) {
+      options.mergeIndex = more.map(function (path) {
+        return {bundlePath: new URL(path, document.baseURI).href};
+      });
+    }
+    new window.PagefindUI(options);
     var field = el.querySelector("input");
     if (field) field.id = "search-input";
     var params = new URLSearchParams(window.location.search);
