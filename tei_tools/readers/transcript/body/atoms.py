@@ -10,7 +10,7 @@ boundaries are replaced by a new element that holds the matched items.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -73,7 +73,28 @@ def span(owner: list[int], start: int, end: int, n_items: int) -> tuple[int, int
 Builder = Callable[[re.Match[str], list[Item]], etree._Element | list[Item] | None]
 
 
-def apply(items: list[Item], pattern: re.Pattern[str], build: Builder) -> list[Item]:
+class Prefiltered:
+    """A pattern behind a cheap necessary condition (``may_match``), tested before the
+    pattern's own search: most runs of text hold no date, no '?', no other script, and a
+    ``str`` method or a one-character class finds that out many times faster."""
+
+    __slots__ = ("pattern", "may_match")
+
+    def __init__(self, pattern: re.Pattern[str], may_match: Callable[[str], object]) -> None:
+        self.pattern = pattern
+        self.may_match = may_match
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text)
+
+
+Pattern = re.Pattern[str] | Prefiltered
+
+
+def apply(items: list[Item], pattern: Pattern, build: Builder) -> list[Item]:
     """Replace every aligned match of ``pattern`` by what ``build`` returns (None: leave).
 
     When nothing is replaced, ``items`` itself is returned (not a copy).
@@ -81,7 +102,7 @@ def apply(items: list[Item], pattern: re.Pattern[str], build: Builder) -> list[I
     return apply_all(items, [(pattern, build)])
 
 
-def apply_all(items: list[Item], rules: list[tuple[re.Pattern[str], Builder]]) -> list[Item]:
+def apply_all(items: list[Item], rules: list[tuple[Pattern, Builder]]) -> list[Item]:
     """``apply`` each (pattern, build) rule in turn. The reading is built once and again only
     after a rule replaced something: most rules do not occur in most runs of text."""
     parts: list[str] = []
@@ -97,7 +118,7 @@ def apply_all(items: list[Item], rules: list[tuple[re.Pattern[str], Builder]]) -
     return items
 
 
-def _replace(items: list[Item], parts: list[str], text: str, pattern: re.Pattern[str],
+def _replace(items: list[Item], parts: list[str], text: str, pattern: Pattern,
              build: Builder) -> list[Item]:
     owner = _owner(items, parts, text)      # only now: building it costs more than the search
     out: list[Item] = []

@@ -37,6 +37,8 @@ DATE_RE = re.compile(
     rf"|(?P<am>{MONTH_RE}) (?P<ad>\d{{1,2}}), (?P<ay>\d{{4}})"
     rf"|(?P<om>{MONTH_RE}) (?P<oy>\d{{4}})"
     rf"){_TIME}(?![\w/])")
+# every form holds a digit: runs of text without one skip the long alternation
+DATE_SEARCH = atoms.Prefiltered(DATE_RE, re.compile(r"\d").search)
 
 
 @dataclass
@@ -171,9 +173,9 @@ def make_date(m: re.Match[str], items: list[Item], env: DateEnv, entry: bool = F
 
 
 def rule(env: DateEnv, entry: bool = False,
-         date_type: str | None = None) -> tuple[re.Pattern[str], atoms.Builder]:
+         date_type: str | None = None) -> tuple[atoms.Pattern, atoms.Builder]:
     """The (pattern, builder) pair of ``mark_dates``, for ``atoms.apply_all``."""
-    return DATE_RE, lambda m, its: make_date(m, its, env, entry, date_type)
+    return DATE_SEARCH, lambda m, its: make_date(m, its, env, entry, date_type)
 
 
 def mark_dates(items: list[Item], env: DateEnv, entry: bool = False,

@@ -29,6 +29,14 @@ _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+(?:\s+[\uac00-\ud7af\u1100-\
 _PAREN_MARK = re.compile(r"(?<=[^\W\d_)])\((\d{1,2})\)")
 _SLASH_MARK = re.compile(r"(?<=[\w.,;:!?)])x/(?!\w)")
 
+# Cheap necessary conditions in front of the costly patterns of ``mark_text`` (each pattern
+# scans every position of every run of text; the conditions are C-level scans):
+# "a b c d" holds " b c "; a lost accent holds "?"; the other scripts are not ASCII.
+_SPACED_SEARCH = atoms.Prefiltered(SPACED, re.compile(r" [^\W\d_] [^\W\d_] ").search)
+_LOST_ACCENT_SEARCH = atoms.Prefiltered(_LOST_ACCENT, lambda text: "?" in text)
+_HANGUL_SEARCH = atoms.Prefiltered(_HANGUL, lambda text: not text.isascii())
+_HAN_SEARCH = atoms.Prefiltered(_HAN, lambda text: not text.isascii())
+
 
 def clean(text: str) -> str:
     """F1: every run of spaces, tabs and NBSP becomes one space."""
@@ -90,15 +98,15 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
 
 def mark_text(items: list[Item], env: Env) -> list[Item]:
     """The text-level patterns of §4 over mixed content."""
-    rules: list[tuple[re.Pattern[str], atoms.Builder]] = [dates.rule(env.dates)]
+    rules: list[tuple[atoms.Pattern, atoms.Builder]] = [dates.rule(env.dates)]
     if env.footnotes:
         rules.append((_PAREN_MARK, _plain(lambda m: _marker(m.group(1), env, "parenthesised"))))
         rules.append((_SLASH_MARK, _plain(lambda m: _marker("x", env, "slash"))))
     rules += [
-        (SPACED, _plain(lambda m: spaced(m.group(0)))),
-        (_LOST_ACCENT, _plain(lambda m: _lost_accent(m.group(0), env))),
-        (_HANGUL, lambda m, its: _foreign(its, "ko", env)),
-        (_HAN, lambda m, its: _foreign(its, "zh", env)),
+        (_SPACED_SEARCH, _plain(lambda m: spaced(m.group(0)))),
+        (_LOST_ACCENT_SEARCH, _plain(lambda m: _lost_accent(m.group(0), env))),
+        (_HANGUL_SEARCH, lambda m, its: _foreign(its, "ko", env)),
+        (_HAN_SEARCH, lambda m, its: _foreign(its, "zh", env)),
         (_CYRILLIC, lambda m, its: _foreign(its, "ru", env)),
     ]
     return atoms.apply_all(items, rules)
