@@ -145,6 +145,13 @@ def chars(text: str) -> list[Item]:
 
 def fill(parent: etree._Element, items: list[Item]) -> etree._Element:
     """Put ``items`` into ``parent`` as mixed content (after what it already holds)."""
+    try:
+        text = "".join(items)   # type: ignore[arg-type]
+    except TypeError:
+        pass                    # there are elements
+    else:
+        add_text(parent, text)
+        return parent
     last = 0
     for k in [k for k, item in enumerate(items) if not isinstance(item, str)]:
         # the characters between two elements are joined in one go, not appended one by one

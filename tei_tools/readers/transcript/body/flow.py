@@ -39,6 +39,8 @@ def unit_items(unit: Unit, env: Env, nodes: list[Node] | None = None,
 
 def standalone(items: list[Item]) -> etree._Element | None:
     """The single element of a bracket-only line, placed so that the div stays valid."""
+    if items and isinstance(items[0], str) and items[0].strip():
+        return None     # most lines start with text: no need to look at every character
     nodes = [i for i in items if not isinstance(i, str)]
     if len(nodes) != 1 or atoms.text([i for i in items if isinstance(i, str)]).strip():
         return None

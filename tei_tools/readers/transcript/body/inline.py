@@ -43,12 +43,13 @@ def clean(text: str) -> str:
     return _WS.sub(" ", text)
 
 
-def _before_text(items: list[Item]) -> str:
-    """The characters after the last element of ``items``."""
+def _text_start(items: list[Item], floor: int = 0) -> int:
+    """The index after the last element of ``items`` (``floor`` when every item from ``floor``
+    on is a character)."""
     k = len(items)
-    while k and isinstance(items[k - 1], str):
+    while k > floor and isinstance(items[k - 1], str):
         k -= 1
-    return "".join(items[k:])
+    return k
 
 
 def _after_text(nodes: list[Node], i: int) -> str:
@@ -62,6 +63,9 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
     items: list[Item] = []
     glued_expan = None          # B4: letters glued on the right belong to the same word
     bracketed: set[str] | None = None
+    # items[text_start:] are characters: the text before the next bracket. Kept up to date
+    # here, so that a bracket does not walk back over the whole line to find it.
+    text_start = 0
     for i, node in enumerate(nodes):
         if isinstance(node, Text):
             text = clean(node.text)
@@ -76,20 +80,25 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
             while items and isinstance(items[-1], str) and items[-1] == " ":
                 items.pop()
             items.append(el("lb"))
+            text_start = len(items)
         elif isinstance(node, Orphan):
             env.ctx.warning("TX301", "orphan ']' kept as a stray bracket", line=node.pos.line,
                             col=node.pos.col, hint="remove the ']' or add its '[' in the "
                                                    "transcript")
             items.append(el("c", {"type": "stray-bracket"}, "]"))
+            text_start = len(items)
         elif isinstance(node, Stray):
             items.append(el("c", {"type": "stray-bracket"}, node.text))
+            text_start = len(items)
         elif isinstance(node, Bracket):
             if bracketed is None:       # the footnotes are all known before any rendering
                 bracketed = {k for k, f in env.footnotes.items() if f.rend == "bracketed"}
-            where = Where(before=_before_text(items), after=_after_text(nodes, i),
+            where = Where(before="".join(items[text_start:]), after=_after_text(nodes, i),
                           alone=alone, inside_single=inside, footnotes=set(bracketed))
             klass = node.force or classify(node, where)
             items = brackets.build(klass, node, where, items, env)
+            # the builders end the list with their element, give or take a few characters
+            text_start = _text_start(items)
             glued_expan = items[-1] if klass == "B4" and where.glued_right else None
     if markup:
         items = mark_text(items, env)
