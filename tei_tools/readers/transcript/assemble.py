@@ -61,7 +61,8 @@ def _element_only(el: etree._Element) -> bool:
 
 
 def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _layout(el: etree._Element, level: int) -> None:

@@ -64,6 +64,8 @@ def is_prose(text: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
+    if text.isascii() and not text.isupper():
+        return False    # ASCII: a lower-case letter, or no letter at all
     # filter/map keep the per-character loop in C (a hot spot of the zone scan)
     letters = "".join(filter(str.isalpha, text))
     return len(letters) >= 2 and all(map(str.isupper, letters))
@@ -93,10 +95,19 @@ CLASS_TERMS = re.compile(
     r"CONFIDENTIAL|Confidential|SPECIAL FILE|Special File)\b!?")
 
 
+@cache
+def _caption_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The captions as whole lines, and as line starts (followed by a space)."""
+    captions = vocab.captions()
+    return frozenset(captions), tuple(word + " " for word in captions)
+
+
 def is_caption(text: str) -> bool:
-    for word in vocab.captions():
-        if text == word or text.startswith(word + " "):
-            return not PROSE_END.search(text) or text.endswith(".") and len(text) < 12
+    # which caption matches does not matter here, only whether one does (str.startswith
+    # tests the whole tuple in C: this runs for most lines of every document)
+    whole, starts = _caption_forms()
+    if text in whole or text.startswith(starts):
+        return not PROSE_END.search(text) or text.endswith(".") and len(text) < 12
     return False
 
 

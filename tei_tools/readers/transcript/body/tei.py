@@ -12,10 +12,11 @@ def el(tag: str, attrib: dict[str, str] | None = None, text: str | None = None,
        parent: etree._Element | None = None) -> etree._Element:
     """A TEI element; ``xml:*`` attribute names are put in the XML namespace."""
     attrs = {}
-    for key, value in (attrib or {}).items():
-        if value is None:
-            continue
-        attrs[f"{{{XML_NS}}}{key[4:]}" if key.startswith("xml:") else key] = value
+    if attrib:
+        for key, value in attrib.items():
+            if value is None:
+                continue
+            attrs[f"{{{XML_NS}}}{key[4:]}" if key.startswith("xml:") else key] = value
     node = (etree.SubElement(parent, f"{{{TEI_NS}}}{tag}", attrs) if parent is not None
             else etree.Element(f"{{{TEI_NS}}}{tag}", attrs))
     if text:
@@ -24,7 +25,11 @@ def el(tag: str, attrib: dict[str, str] | None = None, text: str | None = None,
 
 
 def local(node: etree._Element) -> str:
-    return etree.QName(node).localname
+    # the local name from the "{namespace}name" tag, without building a QName
+    tag = node.tag
+    if not isinstance(tag, str):
+        return etree.QName(node).localname      # let lxml raise as before
+    return tag.rpartition("}")[2]
 
 
 def add_text(parent: etree._Element, text: str) -> None:
