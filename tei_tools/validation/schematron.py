@@ -6,8 +6,12 @@ and ``emph``/``dir``/``span`` (as text); ``diagnostics`` (used as the hint); ``p
 ``active`` and ``defaultPhase``; abstract rules with ``extends``; abstract patterns with ``is-a``
 and ``param``; ``include``; top-level ``xsl:key`` and ``xsl:function``.
 
-Each failure is reported with the element path of its context node as child indexes
-(``1/3/2``, ``/@when`` for attributes); :func:`run` resolves it on the lxml tree to a line number.
+The schema becomes one XSLT mode walked once over the document: each rule is a template,
+prioritised in (pattern, rule) order and chained with ``xsl:next-match``, so every pattern sees
+every node and only the first matching rule of a pattern fires (see :func:`generate`). Each
+failure carries its pattern's index, so :func:`run` can list them pattern by pattern as a
+traversal per pattern would, and the number of its element (or of the attribute's or text's
+parent) in document order, which :func:`run` maps to the lxml element for line and column.
 Compiled schemas are cached per process (keyed by path, modification time and phase).
 """
 
@@ -159,15 +163,16 @@ def _message(parent: etree._Element, node: etree._Element, tag: str) -> None:
 
 
 def _check(template: etree._Element, check: etree._Element, rule: etree._Element,
-           pattern: etree._Element, diagnostics: dict, index: str) -> None:
+           pattern: etree._Element, diagnostics: dict, p_index: int, index: str) -> None:
     test = check.get("test")
     if check.tag == _S + "assert":
         test = f"not({test})"
     branch = _x(template, "if", test=test)
     role = check.get("role") or rule.get("role") or pattern.get("role") or "error"
     rid = check.get("id") or rule.get("id") or pattern.get("id") or f"SCH-{index}"
-    failure = etree.SubElement(branch, f"{{{OUT}}}failure", id=rid, role=role)
-    _x(failure, "attribute", name="path", select="tei-tools:path(.)")
+    failure = etree.SubElement(branch, f"{{{OUT}}}failure", id=rid, role=role,
+                               pattern=str(p_index))
+    _x(failure, "attribute", name="element", select="tei-tools:element(.)")
     _message(failure, check, "text")
     for ref in (check.get("diagnostics") or "").split():
         if ref in diagnostics:
@@ -187,16 +192,28 @@ def _rule_body(rule: etree._Element, abstract_rules: dict) -> list[etree._Elemen
     return body
 
 
-_PATH_FUNCTION = """
-<xsl:function xmlns:xsl="http://www.w3.org/1999/XSL/Transform" name="tei-tools:path"
-    as="xs:string" xmlns:xs="http://www.w3.org/2001/XMLSchema">
-  <xsl:param name="node" as="node()"/>
-  <xsl:variable name="steps"
-      select="for $e in $node/ancestor-or-self::*
-              return string(count($e/preceding-sibling::*) + 1)"/>
-  <xsl:sequence select="string-join($steps, '/')
-      || (if ($node instance of attribute()) then '/@' || name($node) else '')"/>
-</xsl:function>
+_MODE = "tei-tools:check"
+_FIRED = "tei-tools:fired"  # the pattern of the previous rule in a node's next-match chain
+
+# A failure names its element by number in document order: the accumulator counts the elements
+# once per document, and only if something fails; run() numbers the lxml elements the same way.
+# (Counting preceding siblings at every level instead cost as much as all the checks together
+# on documents with many failures.)
+_ELEMENT_NUMBER = """
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0"
+    xmlns:tei-tools="urn:tei-tools:functions">
+  <xsl:mode use-accumulators="tei-tools:elements"/>
+  <xsl:accumulator name="tei-tools:elements" initial-value="0">
+    <xsl:accumulator-rule match="*" select="$value + 1"/>
+  </xsl:accumulator>
+  <!-- the element itself, or the parent of an attribute or text; the root for "/" -->
+  <xsl:function name="tei-tools:element" as="xs:integer"
+      xmlns:xs="http://www.w3.org/2001/XMLSchema">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node/ancestor-or-self::*[1] ! accumulator-before(
+        'tei-tools:elements'), 1)[1]"/>
+  </xsl:function>
+</xsl:stylesheet>
 """
 
 
@@ -218,7 +235,7 @@ def generate(root: etree._Element, source: Path, phase: str | None = None) -> et
     for child in root:
         if child.tag in (_X + "key", _X + "function"):
             xslt.append(copy.deepcopy(child))
-    xslt.append(safexml.parse_bytes(_PATH_FUNCTION).getroot())
+    xslt.extend(safexml.parse_bytes(_ELEMENT_NUMBER).getroot())
     patterns, phase_lets = _active_patterns(root, phase)
     for let in root.findall(_S + "let") + phase_lets:
         _variable(xslt, let)
@@ -228,9 +245,15 @@ def generate(root: etree._Element, source: Path, phase: str | None = None) -> et
     pattern_let_names += [let.get("name") for let in root.findall(_S + "let") + phase_lets]
     main = _x(xslt, "template", match="/")
     report = etree.SubElement(main, f"{{{OUT}}}report")
+    _x(report, "apply-templates", select=".", mode=_MODE)
+    # One traversal for all patterns: every rule is a template of one mode, with priorities
+    # falling in (pattern, rule) order, so the rules matching a node run pattern by pattern,
+    # each handing on to the next with xsl:next-match. A pattern's rules are adjacent in that
+    # chain, so "has this pattern fired at this node?" is "did the rule before me belong to
+    # this pattern?": $fired carries that pattern's index down the chain.
+    priority = sum(1 for p in patterns for r in p.findall(_S + "rule")
+                   if r.get("abstract") != "true")
     for p_index, pattern in enumerate(patterns):
-        mode = f"M{p_index}"
-        _x(report, "apply-templates", select="/", mode=mode)
         # pattern lets are evaluated on the document: as global variables (once per run), or,
         # when two patterns use the same name, as local ones at the start of each rule
         local_lets = []
@@ -241,20 +264,24 @@ def generate(root: etree._Element, source: Path, phase: str | None = None) -> et
                 local_lets.append(let)
         rules = [r for r in pattern.findall(_S + "rule") if r.get("abstract") != "true"]
         for r_index, rule in enumerate(rules):
-            # the first matching rule of a pattern wins: earlier rules get higher priority
-            template = _x(xslt, "template", match=rule.get("context"), mode=mode,
-                          priority=str(1000 - r_index))
+            template = _x(xslt, "template", match=rule.get("context"), mode=_MODE,
+                          priority=str(priority))
+            priority -= 1
+            _x(template, "param", name=_FIRED, select="-1")
+            # the first matching rule of a pattern fires, the pattern's later ones do not
+            body = _x(template, "if", test=f"${_FIRED} ne {p_index}")
             for let in local_lets:
-                _variable(template, let, on_document=True)
+                _variable(body, let, on_document=True)
             for c_index, node in enumerate(_rule_body(rule, abstract_rules)):
                 if node.tag == _S + "let":
-                    _variable(template, node)
+                    _variable(body, node)
                 else:
-                    _check(template, node, rule, pattern, diagnostics,
+                    _check(body, node, rule, pattern, diagnostics, p_index,
                            f"{p_index + 1}.{r_index + 1}.{c_index + 1}")
-            _x(template, "apply-templates", select="@*|node()", mode=mode)
-        default = _x(xslt, "template", match="/|@*|node()", mode=mode, priority="-10")
-        _x(default, "apply-templates", select="@*|node()", mode=mode)
+            _x(_x(template, "next-match"), "with-param", name=_FIRED, select=str(p_index))
+    # below every rule: go on to the attributes and children, where no pattern has fired yet
+    default = _x(xslt, "template", match="/|@*|node()", mode=_MODE, priority="-1")
+    _x(default, "apply-templates", select="@*|node()", mode=_MODE)
     return xslt
 
 
@@ -318,16 +345,6 @@ class Columns:
         return matches[rank].start() + 1 if rank < len(matches) else None
 
 
-def _locate(root: etree._Element, path: str) -> etree._Element:
-    node = root
-    for step in path.split("/")[1:]:
-        if step.startswith("@"):
-            break
-        children = [c for c in node if isinstance(c.tag, str)]
-        node = children[int(step) - 1]
-    return node
-
-
 def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
         text: str | None = None) -> list[Diagnostic]:
     """Validate a parsed document; return one Diagnostic per failed assert or fired report."""
@@ -337,10 +354,14 @@ def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
         raise error("SCH005", f"Schematron {Path(compiled.source).name} failed on this "
                     f"document: {exc.diagnostic.message}", path=where) from None
     result = safexml.parse_bytes(output.encode("utf-8"), "<schematron output>").getroot()
+    # found in document order by the one traversal; reported pattern by pattern as before
+    failures = sorted(result.iter(f"{{{OUT}}}failure"), key=lambda f: int(f.get("pattern")))
+    # the elements in document order, as tei-tools:element() numbers them
+    elements = list(tree.getroot().iter(etree.Element)) if failures else []
     columns = Columns(tree, text)
     found = []
-    for failure in result.iter(f"{{{OUT}}}failure"):
-        element = _locate(tree.getroot(), failure.get("path", "1"))
+    for failure in failures:
+        element = elements[int(failure.get("element")) - 1]
         line = element.sourceline
         hints = [" ".join("".join(h.itertext()).split()) for h in failure.iter(f"{{{OUT}}}hint")]
         message = " ".join("".join(failure.find(f"{{{OUT}}}text").itertext()).split())
