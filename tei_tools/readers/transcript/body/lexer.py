@@ -33,6 +33,8 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into text, newline, e-mail artefact and bracket tokens."""
+    if "[" not in text and "]" not in text and "\n" not in text:
+        return [Token(TEXT, text, 0)] if text else []     # most lines: one text token
     tokens: list[Token] = []
     pos = 0
     for m in _SPECIAL.finditer(text):

@@ -107,12 +107,13 @@ class _Builder:
     def container(self) -> list[Node]:
         return self.stack[-1].children if self.stack else self.nodes
 
-    def add_text(self, text: str, pos: Pos) -> None:
+    def add_text(self, text: str, line: _Line, index: int) -> None:
+        """Append ``text`` (at ``index`` of ``line``) to the open container."""
         box = self.container()
         if box and isinstance(box[-1], Text):
             box[-1].text += text
         else:
-            box.append(Text(text, pos))
+            box.append(Text(text, line.pos(index)))   # positions only for new runs
 
     def drop_space_before(self) -> None:
         """The artefact replaced an address, so the space before it goes with it (``at
@@ -173,20 +174,20 @@ def parse(src_lines: list[SourceLine], ctx: Context, stops: StopTest | None = No
         i = 0
         while i < len(toks):
             t = toks[i]
-            p = line.pos(t.start)
             if t.kind == TEXT:
-                b.add_text(t.text, p)
+                b.add_text(t.text, line, t.start)
+            elif t.kind == CLOSE:
+                i = _close(b, toks, i, line)
             elif t.kind == EMAIL:
+                p = line.pos(t.start)
                 # B28/M12: the e-mail artefact is not a bracket and is dropped (TX209)
                 ctx.info("TX209", "'[email protected]' artefact outside the trailer dropped",
                          line=p.line, col=p.col)
                 b.drop_space_before()
             elif t.kind == OPEN:
-                b.push("single", p)
+                b.push("single", line.pos(t.start))
             elif t.kind == OPEN2:
-                b.push("double", p)
-            elif t.kind == CLOSE:
-                i = _close(b, toks, i, line)
+                b.push("double", line.pos(t.start))
             i += 1
         if b.stack and li >= continue_until:
             j = _continues([x.kind for x in b.stack], lines, li + 1, stops)
