@@ -164,3 +164,19 @@ def test_conventions_examples_are_printed_in_the_books_view(tmp_path, edition_di
     assert f"[{word}]" in texts["diplomatic"]
     assert f"[{word}]" not in texts["reading"]
     assert re.search(rf"\b{word}\b", texts["reading"])
+
+
+def test_book_orders_and_titles_documents_as_the_web_index_does():
+    """One rule for sort date and title: the book's contents follow the site's index."""
+    from pathlib import Path
+
+    from tei_tools.writers.pdf.html import chronological, facts
+    from tei_tools.writers.tei import load_tei
+    from tei_tools.writers.web.summary import DocSummary, summarise
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    files = [data / "puzanov-1957-05-23.xml", *sorted((data / "web").glob("*.xml"))]
+    summaries = sorted((summarise(load_tei(f, "T"), f) for f in files), key=DocSummary.sort_key)
+    book = chronological([facts(f) for f in files])
+    assert [(f.docid, f.title, f.date) for f in book] == \
+        [(s.docid, s.title, s.date) for s in summaries]

@@ -7,14 +7,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from ... import safexml, saxon
+from ... import saxon
 from ...diagnostics import TeiToolsError, error
 from ...resources import xslt_path
 from .. import tei
 from ..tei import docid_of
+from ..web.summary import summarise
 from .options import PrintOptions
-
-NS = safexml.NS
 
 
 def document_stylesheet() -> Path:
@@ -42,29 +41,10 @@ def load_tei(path: Path) -> etree._ElementTree:
 
 
 def facts(path: Path) -> DocFacts:
-    """Read the sort date and title of one document (the tree is dropped afterwards)."""
-    root = load_tei(path).getroot()
-    header = "tei:teiHeader/"
-    dates = root.xpath(
-        f"{header}tei:profileDesc/tei:creation//tei:date"
-        f" | {header}tei:fileDesc/tei:sourceDesc/tei:bibl[@type='digital-source']"
-        "/tei:date[@type='catalogue']"
-        f" | {header}tei:fileDesc/tei:publicationStmt/tei:date[@type='created']",
-        namespaces=NS)
-    # creation first, then the catalogue date, then a created date (real TEI)
-    order = {"creation": 0, "bibl": 1, "publicationStmt": 2}
-    dates.sort(key=lambda d: order.get(etree.QName(d.getparent()).localname, 3))
-    iso, text = "", ""
-    for date in dates:
-        iso = (date.get("when") or date.get("from") or date.get("notBefore") or "").strip()
-        text = " ".join("".join(date.itertext()).split())
-        if iso or text:
-            break
-    titles = root.xpath(f"{header}tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
-    titles.sort(key=lambda t: {"main": 0, "complete": 1, None: 2}.get(t.get("type"), 3))
-    title = next((" ".join("".join(t.itertext()).split()) for t in titles
-                  if "".join(t.itertext()).strip()), "") or docid_of(root, path)
-    return DocFacts(Path(path), docid_of(root, path), title, iso, text)
+    """The sort date and title of one document (the tree is dropped afterwards), by the same
+    rules as the web edition's index and chronology, so that the book agrees with them."""
+    summary = summarise(load_tei(path), Path(path))
+    return DocFacts(Path(path), summary.docid, summary.title, summary.date, summary.date_label)
 
 
 def chronological(items: list[DocFacts]) -> list[DocFacts]:
