@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,8 +17,11 @@ from .. import safexml, saxon
 from ..diagnostics import Diagnostic, Severity, TeiToolsError
 from ..edition import Edition
 from ..outputs import edited_by_hand, inside, sha256, write_atomic, write_status
+from ..resources import xslt_path
 
 if TYPE_CHECKING:
+    from saxonche import PyXdmNode
+
     from .site import SiteReport
 
 
@@ -70,6 +74,33 @@ def _write(job: DocJob, relpath: str, data: bytes, result: DocResult) -> None:
     result.written.append((relpath, digest, status))
 
 
+def render_views(stylesheet: str, node: PyXdmNode, params: dict[str, str]) -> dict[str, str]:
+    """Both views of one document: {"read": html, "dipl": html}.
+
+    The shipped document.xsl renders both in one transform (view = 'both'), which builds what
+    the views share once: the two pages with _NEXT_PAGE between them, the DOCTYPE written only
+    before the first. An edition's overrides may read the global $view, which cannot be both:
+    its stylesheet runs once per view.
+    """
+    if _is_default_document_xsl(stylesheet):
+        read, sep, dipl = saxon.transform(stylesheet, node, {**params, "view": "both"}
+                                          ).partition(_NEXT_PAGE)
+        # once only, else the text itself holds the comment (in an attribute value, which the
+        # HTML serialiser does not escape): then the split is not safe
+        if sep and _NEXT_PAGE not in dipl:
+            return {"read": read, "dipl": read[:read.find("<html")] + dipl}
+    return {view: saxon.transform(stylesheet, node, {**params, "view": view})
+            for view in ("read", "dipl")}
+
+
+_NEXT_PAGE = "<!--tei-tools: next page-->"
+
+
+@cache
+def _is_default_document_xsl(stylesheet: str) -> bool:
+    return Path(stylesheet).resolve() == xslt_path("html/document.xsl").resolve()
+
+
 def render_document(job: DocJob) -> DocResult:
     """Render both views of one document and write its side files. Never raises."""
     result = DocResult(job.docid)
@@ -78,8 +109,7 @@ def render_document(job: DocJob) -> DocResult:
         # one safe parse, one hand-over to Saxon, and both views rendered from that one node
         node = saxon.to_xdm(safexml.parse_bytes(data, job.source))
         paths = page_paths(job.docid)
-        for view in ("read", "dipl"):
-            html = saxon.transform(job.stylesheet, node, {**job.params, "view": view})
+        for view, html in render_views(job.stylesheet, node, job.params).items():
             _write(job, paths[view], html.encode("utf-8"), result)
         for relpath, text in sorted(job.extra_files.items()):
             _write(job, relpath, text.encode("utf-8"), result)

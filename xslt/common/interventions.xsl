@@ -311,8 +311,9 @@
 
   <!-- Footnotes (B9): a marker here, the text in the page's notes section. -->
   <xsl:template match="note[tt:is-footnote(.)]" mode="tt:dipl tt:read" priority="4">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <xsl:call-template name="tt:footnote-ref">
-      <xsl:with-param name="marker" select="tt:footnote-marker(., $view = 'dipl')"/>
+      <xsl:with-param name="marker" select="tt:footnote-marker(., $tt:view = 'dipl')"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -52,6 +52,8 @@
     ('read' or 'dipl'); templates shared by both modes consult it for small differences.
     (A parameter, not a function: Saxon may evaluate a zero-argument function only once per
     compiled stylesheet, which would freeze the first view rendered.)
+    Templates read it through the tunnel parameter tt:view, which defaults to $view: a page
+    stylesheet may then render both views in one transform (html/document.xsl does).
   -->
   <xsl:param name="view" as="xs:string" select="'read'"/>
 
@@ -460,11 +462,12 @@
 
   <!-- Dates: the ISO value as a machine-readable <time>, and as a tooltip in R (L7). -->
   <xsl:template match="date[@when | @from]" mode="tt:dipl tt:read" priority="2">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <time class="date">
       <xsl:if test="matches(string(@when), '^\d{4}(-\d\d(-\d\d)?)?(T[\d:]+)?$')">
         <xsl:attribute name="datetime" select="@when"/>
       </xsl:if>
-      <xsl:if test="$view = 'read'">
+      <xsl:if test="$tt:view = 'read'">
         <xsl:attribute name="title" select="if (@from and @to) then @from || ' – ' || @to
                                             else tt:iso(.)"/>
       </xsl:if>

@@ -2,6 +2,10 @@
 <!--
   One document page of the web edition, in one of two views (parameter view = 'read' | 'dipl').
   Input: one TEI document. Output: a complete HTML page.
+  With view = 'both', both pages in one transform (what tei_tools.writers.html uses: the fixed
+  cost of a transform, the apparatus entries and the aside are then paid for once): the reading
+  page, a comment "tei-tools: next page", and the diplomatic page, whose DOCTYPE the
+  serialiser writes only once. Templates read the view from the tunnel parameter tt:view.
 
   Parts (each a named template or mode that an edition may override):
     tt:doc-header     title, kicker, summary
@@ -17,6 +21,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tt="urn:tei-tools"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
@@ -44,39 +49,77 @@
   <xsl:variable name="tei" select="(/TEI, //TEI)[1]" as="element()?"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$view = 'both'">
+        <!-- what the two pages share is built once and handed down in tt:parts -->
+        <xsl:variable name="read" as="map(*)?">
+          <xsl:apply-templates select="$tei" mode="tt:view-parts">
+            <xsl:with-param name="tt:view" tunnel="yes" select="'read'"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:variable name="dipl" as="map(*)?">
+          <xsl:apply-templates select="$tei" mode="tt:view-parts">
+            <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:variable name="shared" as="map(*)" select="map {
+            'entries': tt:apparatus-entries(($read, $dipl)),
+            'aside': $tei ! tt:doc-aside(.)}"/>
+        <xsl:call-template name="tt:doc-page">
+          <xsl:with-param name="tt:view" tunnel="yes" select="'read'"/>
+          <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($read, $shared))"/>
+        </xsl:call-template>
+        <xsl:comment>tei-tools: next page</xsl:comment>
+        <xsl:call-template name="tt:doc-page">
+          <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
+          <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($dipl, $shared))"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tt:doc-page">
+          <xsl:with-param name="tt:view" tunnel="yes" select="$view"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="tt:doc-page">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <xsl:variable name="title" select="if ($tei) then tt:title($tei) else 'Untitled document'"/>
     <xsl:call-template name="tt:page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="root" select="'../'"/>
       <xsl:with-param name="active" select="'index'"/>
-      <xsl:with-param name="body-class" select="'doc view-' || $view"/>
+      <xsl:with-param name="body-class" select="'doc view-' || $tt:view"/>
       <xsl:with-param name="description"
           select="normalize-space(string(($tei/teiHeader/profileDesc/abstract)[1]))"/>
-      <xsl:with-param name="content" as="item()*">
-        <xsl:apply-templates select="$tei" mode="tt:page"/>
-      </xsl:with-param>
+      <xsl:with-param name="content-of" select="$tei"/>
     </xsl:call-template>
   </xsl:template>
 
+  <!--
+    The parts of a view's page: map {'body': the text, 'notes': the footnotes section, 'entries':
+    the apparatus entries by tt:entry-key(), 'aside': metadata and citation}. The text and notes
+    hold an empty <apparatus-entry> after each mark (see marks.xsl), in the order of the
+    apparatus; tt:parts has them ready when both views are rendered in one transform.
+  -->
   <xsl:template match="TEI" mode="tt:page">
-    <xsl:variable name="body" as="element()">
-      <div class="doc-text text-{$view}" lang="{($tei/text/@xml:lang,
-          $tei/@xml:lang, $edition-language)[1]}">
-        <xsl:choose>
-          <xsl:when test="$view = 'dipl'">
-            <xsl:apply-templates select="text" mode="tt:dipl"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:apply-templates select="text" mode="tt:read"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </div>
-    </xsl:variable>
-    <xsl:variable name="notes" as="element()*">
-      <xsl:call-template name="tt:footnotes"/>
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
+    <xsl:param name="tt:parts" tunnel="yes" as="map(*)?"/>
+    <xsl:variable name="parts" as="map(*)">
+      <xsl:choose>
+        <xsl:when test="exists($tt:parts)"><xsl:sequence select="$tt:parts"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="own" as="map(*)">
+            <xsl:apply-templates select="." mode="tt:view-parts"/>
+          </xsl:variable>
+          <xsl:sequence select="map:merge(($own, map {
+              'entries': tt:apparatus-entries($own), 'aside': tt:doc-aside(.)}))"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <article class="document" aria-labelledby="doc-title">
-      <xsl:if test="$view = 'read'">
+      <xsl:if test="$tt:view = 'read'">
         <!-- only the reading view goes into the search index -->
         <xsl:attribute name="data-pagefind-body" select="''"/>
       </xsl:if>
@@ -86,21 +129,82 @@
         <div class="doc-main">
           <xsl:call-template name="tt:doc-notices"/>
           <xsl:call-template name="tt:toc"/>
-          <!-- the marks carry their apparatus entries; keep them out of the text -->
-          <xsl:apply-templates select="$body" mode="tt:strip-entries"/>
-          <xsl:apply-templates select="$notes" mode="tt:strip-entries"/>
+          <!-- the marks' placeholders for their apparatus entries stay out of the text -->
+          <xsl:apply-templates select="$parts?body, $parts?notes" mode="tt:strip-entries"/>
           <xsl:call-template name="tt:apparatus">
-            <xsl:with-param name="entries" select="$body//Q{}apparatus-entry/*, $notes//Q{}apparatus-entry/*"/>
+            <xsl:with-param name="entries" select="($parts?body, $parts?notes)
+                //Q{}apparatus-entry ! $parts?entries(tt:entry-key(.))"/>
           </xsl:call-template>
         </div>
-        <aside class="doc-aside" aria-label="About this document" data-pagefind-ignore="">
-          <xsl:call-template name="tt:meta-panel"/>
-          <xsl:call-template name="tt:cite-block"/>
-        </aside>
+        <xsl:sequence select="$parts?aside"/>
       </div>
       <xsl:call-template name="tt:prev-next"/>
     </article>
   </xsl:template>
+
+  <xsl:template match="TEI" mode="tt:view-parts" as="map(*)">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
+    <xsl:variable name="body" as="element()">
+      <div class="doc-text text-{$tt:view}" lang="{($tei/text/@xml:lang,
+          $tei/@xml:lang, $edition-language)[1]}">
+        <xsl:choose>
+          <xsl:when test="$tt:view = 'dipl'">
+            <xsl:apply-templates select="text" mode="tt:dipl">
+              <xsl:with-param name="tt:collect" tunnel="yes" select="true()"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="text" mode="tt:read">
+              <xsl:with-param name="tt:collect" tunnel="yes" select="true()"/>
+            </xsl:apply-templates>
+          </xsl:otherwise>
+        </xsl:choose>
+      </div>
+    </xsl:variable>
+    <xsl:variable name="notes" as="element()*">
+      <xsl:call-template name="tt:footnotes">
+        <xsl:with-param name="tt:collect" tunnel="yes" select="true()"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:sequence select="map {'body': $body, 'notes': $notes}"/>
+  </xsl:template>
+
+  <!-- the apparatus entries that the placeholders in these parts ask for, each built once -->
+  <xsl:function name="tt:apparatus-entries" as="map(xs:string, element())">
+    <xsl:param name="parts" as="map(*)*"/>
+    <xsl:map>
+      <xsl:for-each-group select="$parts ! (?body, ?notes)//Q{}apparatus-entry"
+          group-by="tt:entry-key(.)">
+        <xsl:map-entry key="current-grouping-key()"
+            select="tt:apparatus-entry(tt:element-at($tei, substring(@id, 4)), @kind, @id,
+                                       @view)"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:function>
+
+  <xsl:function name="tt:entry-key" as="xs:string">
+    <xsl:param name="placeholder" as="element()"/>
+    <xsl:sequence select="$placeholder/string-join((@id, @kind, @view), ' ')"/>
+  </xsl:function>
+
+  <!-- the element of $doc's document at a tt:path-id() -->
+  <xsl:function name="tt:element-at" as="element()">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="path" as="xs:string"/>
+    <xsl:sequence select="fold-left(tokenize($path, '-'), root($doc),
+                                    function($n, $i) { $n/*[xs:integer($i)] })"/>
+  </xsl:function>
+
+  <!-- the same in both views -->
+  <xsl:function name="tt:doc-aside" as="element()">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:for-each select="$tei">
+      <aside class="doc-aside" aria-label="About this document" data-pagefind-ignore="">
+        <xsl:call-template name="tt:meta-panel"/>
+        <xsl:call-template name="tt:cite-block"/>
+      </aside>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- the built-in shallow copy: much faster than an identity template on every node -->
   <xsl:mode name="tt:strip-entries" on-no-match="shallow-copy"/>
@@ -147,14 +251,15 @@
   <!-- view switch, downloads and a note on the view: a sticky bar (a child of the article,
        so that it stays in view for the whole document) -->
   <xsl:template name="tt:doc-tools">
-      <div class="doc-tools" data-pagefind-ignore="">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
+    <div class="doc-tools" data-pagefind-ignore="">
       <nav class="view-switch" aria-label="View of the text">
         <a href="{$read-href}" class="view-read">
-          <xsl:if test="$view = 'read'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+          <xsl:if test="$tt:view = 'read'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
           <xsl:text>Reading view</xsl:text>
         </a>
         <a href="{$dipl-href}" class="view-dipl">
-          <xsl:if test="$view = 'dipl'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+          <xsl:if test="$tt:view = 'dipl'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
           <xsl:text>Diplomatic view</xsl:text>
         </a>
       </nav>
@@ -167,7 +272,7 @@
     </div>
     <p class="view-note" data-pagefind-ignore="">
       <xsl:choose>
-        <xsl:when test="$view = 'dipl'">Diplomatic view: the transcript’s lines and editorial
+        <xsl:when test="$tt:view = 'dipl'">Diplomatic view: the transcript’s lines and editorial
           brackets, as published.</xsl:when>
         <xsl:otherwise>Reading view: a clean text; editorial interventions are marked and
           explained.</xsl:otherwise>
@@ -185,9 +290,10 @@
 
   <!-- A table of contents when the document has several entries or sections (L6, L14). -->
   <xsl:template name="tt:toc">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <xsl:variable name="parts" select="$tei/text/body//div[@type = ('entry', 'section',
-        'attachment')][@xml:id or $view = 'read']"/>
-    <xsl:if test="count($parts) gt 1 and $view = 'read'">
+        'attachment')][@xml:id or $tt:view = 'read']"/>
+    <xsl:if test="count($parts) gt 1 and $tt:view = 'read'">
       <nav class="toc" aria-label="Contents of the document" data-pagefind-ignore="">
         <h2 class="toc-title">Contents</h2>
         <ol>
@@ -232,23 +338,24 @@
   <!-- ========================= footnotes ========================= -->
 
   <xsl:template name="tt:footnotes">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <xsl:variable name="notes" select="$tei/text//note[tt:is-footnote(.)]"/>
     <xsl:if test="$notes">
       <section class="footnotes" aria-labelledby="footnotes-title">
         <h2 id="footnotes-title">Notes</h2>
-        <xsl:if test="$view = 'dipl'">
+        <xsl:if test="$tt:view = 'dipl'">
           <p class="fn-rule" aria-hidden="true">——————————</p>
         </xsl:if>
         <ol>
           <xsl:for-each select="$notes">
             <li id="{tt:footnote-id(.)}">
               <span class="fn-marker">
-                <xsl:value-of select="tt:footnote-marker(., $view = 'dipl')"/>
+                <xsl:value-of select="tt:footnote-marker(., $tt:view = 'dipl')"/>
               </span>
               <xsl:text> </xsl:text>
               <span class="fn-text">
                 <xsl:choose>
-                  <xsl:when test="$view = 'dipl'">
+                  <xsl:when test="$tt:view = 'dipl'">
                     <xsl:apply-templates mode="tt:dipl"/>
                   </xsl:when>
                   <xsl:otherwise><xsl:apply-templates mode="tt:read"/></xsl:otherwise>
@@ -285,15 +392,22 @@
   <!-- the diplomatic view links to the neighbours' diplomatic views -->
   <xsl:function name="tt:view-href" as="xs:string">
     <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
     <xsl:sequence select="if ($view = 'dipl') then replace($href, '\.html$', '.diplomatic.html')
                           else $href"/>
   </xsl:function>
+  <!-- the one-argument form of earlier versions: the global view -->
+  <xsl:function name="tt:view-href" as="xs:string">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:sequence select="tt:view-href($href, $view)"/>
+  </xsl:function>
 
   <xsl:template name="tt:prev-next">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <nav class="prev-next" aria-label="Other documents" data-pagefind-ignore="">
       <xsl:choose>
         <xsl:when test="normalize-space($prev-href)">
-          <a class="prev" rel="prev" href="{tt:view-href($prev-href)}">
+          <a class="prev" rel="prev" href="{tt:view-href($prev-href, $tt:view)}">
             <span class="dir">← Previous</span>
             <span class="t"><xsl:value-of select="$prev-title"/></span>
           </a>
@@ -308,7 +422,7 @@
       </a>
       <xsl:choose>
         <xsl:when test="normalize-space($next-href)">
-          <a class="next" rel="next" href="{tt:view-href($next-href)}">
+          <a class="next" rel="next" href="{tt:view-href($next-href, $tt:view)}">
             <span class="dir">Next →</span>
             <span class="t"><xsl:value-of select="$next-title"/></span>
           </a>

@@ -36,12 +36,15 @@
   <!--
     One complete page. $root is the relative path from the page to the site root ('' or '../'),
     $active the navigation entry to mark as current, $content the page's <main> content.
+    $content-of instead of $content: a node whose templates in mode tt:page write the content
+    straight into the page (a $content is built first and then copied: twice the work).
   -->
   <xsl:template name="tt:page">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="root" as="xs:string" select="''"/>
     <xsl:param name="active" as="xs:string" select="''"/>
     <xsl:param name="content" as="item()*"/>
+    <xsl:param name="content-of" as="node()?"/>
     <xsl:param name="description" as="xs:string" select="$edition-description"/>
     <xsl:param name="lang" as="xs:string" select="$edition-language"/>
     <xsl:param name="body-class" as="xs:string" select="''"/>
@@ -77,7 +80,12 @@
           <xsl:with-param name="active" select="$active"/>
         </xsl:call-template>
         <main id="main" tabindex="-1">
-          <xsl:sequence select="$content"/>
+          <xsl:choose>
+            <xsl:when test="exists($content-of)">
+              <xsl:apply-templates select="$content-of" mode="tt:page"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
+          </xsl:choose>
         </main>
         <xsl:call-template name="tt:site-footer">
           <xsl:with-param name="root" select="$root"/>

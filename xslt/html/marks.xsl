@@ -11,8 +11,10 @@
   A mark whose content is a block (a stamp, a handwritten resolution) or already holds a link
   cannot itself be a link (no nested links in HTML): it gets a small (i) link instead.
 
-  The apparatus entry travels inside the mark as <apparatus-entry>; document.xsl collects these
-  and removes them from the text, so there is one pass over the TEI and one list in text order.
+  Each mark is followed by an <apparatus-entry>: a placeholder (its id, kind and view) when the
+  tunnel parameter tt:collect is true (document.xsl builds the entries from these, once for both
+  views, and removes them from the text), else the entry itself. So there is one pass over the
+  TEI and one list in text order.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -27,6 +29,8 @@
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="block" as="xs:boolean" select="false()"/>
     <xsl:param name="tt:inert" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
+    <xsl:param name="tt:collect" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:variable name="id" select="'iv-' || tt:path-id(.)"/>
     <xsl:variable name="nodes" select="$content[. instance of node()]"/>
     <xsl:variable name="wrapper" select="if ($block) then 'div' else 'span'"/>
@@ -56,28 +60,48 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="not($tt:inert)">
-      <apparatus-entry>
-        <li id="{$id}" class="iv-entry entry-{$kind}">
-          <span id="{$id}-d" class="iv-explain">
-            <strong class="iv-label"><xsl:value-of select="tt:label(.)"/>.</strong>
-            <xsl:text> </xsl:text>
-            <xsl:value-of select="tt:explain(.)"/>
-          </span>
-          <xsl:text> </xsl:text>
-          <div class="iv-source">
-            <xsl:text>Transcript: </xsl:text>
-            <div class="dipl-form">
-              <xsl:apply-templates select="." mode="tt:dipl">
-                <xsl:with-param name="tt:inert" tunnel="yes" select="true()"/>
-              </xsl:apply-templates>
-            </div>
-          </div>
-          <xsl:text> </xsl:text>
-          <a class="backlink" href="#{$id}-ref" aria-label="Back to the text">↩</a>
-        </li>
-      </apparatus-entry>
+      <!-- only dates and footnote markers in the D form depend on the view -->
+      <xsl:variable name="entry-view" select="if (exists(descendant::*[self::date or self::note]))
+          then $tt:view else ''"/>
+      <xsl:choose>
+        <xsl:when test="$tt:collect">
+          <apparatus-entry id="{$id}" kind="{$kind}" view="{$entry-view}"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <apparatus-entry>
+            <xsl:sequence select="tt:apparatus-entry(., $kind, $id, $entry-view)"/>
+          </apparatus-entry>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:if>
   </xsl:template>
+
+  <!-- The apparatus entry of an intervention; its D form rendered for $view ('' for either). -->
+  <xsl:function name="tt:apparatus-entry" as="element()">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
+    <li id="{$id}" class="iv-entry entry-{$kind}">
+      <span id="{$id}-d" class="iv-explain">
+        <strong class="iv-label"><xsl:value-of select="tt:label($e)"/>.</strong>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="tt:explain($e)"/>
+      </span>
+      <xsl:text> </xsl:text>
+      <div class="iv-source">
+        <xsl:text>Transcript: </xsl:text>
+        <div class="dipl-form">
+          <xsl:apply-templates select="$e" mode="tt:dipl">
+            <xsl:with-param name="tt:inert" tunnel="yes" select="true()"/>
+            <xsl:with-param name="tt:view" tunnel="yes" select="$view"/>
+          </xsl:apply-templates>
+        </div>
+      </div>
+      <xsl:text> </xsl:text>
+      <a class="backlink" href="#{$id}-ref" aria-label="Back to the text">↩</a>
+    </li>
+  </xsl:function>
 
   <xsl:template name="tt:footnote-ref">
     <xsl:param name="marker" as="xs:string"/>
