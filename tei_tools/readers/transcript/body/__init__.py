@@ -164,7 +164,7 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     _footnotes(plan.footnotes, env)
     _prescan([u for s in plan.segments[:1] for u in s.head], env, ctx)
     # L7: m/d/yy is read month first when the document has an unambiguous US-order date
-    env.dates.us_order = any(int(m.group(2)) > 12 for u in units
+    env.dates.us_order = any(int(m.group(2)) > 12 for u in units if "/" in u.text()
                              for m in _NUMERIC_DATE.finditer(u.text()))
     subtype = type_subtype(ctx.doc_type)
     caption_kind = next((caption_subtype(u.text().strip()) for u in plan.segments[0].head

@@ -37,8 +37,13 @@ DATE_RE = re.compile(
     rf"|(?P<am>{MONTH_RE}) (?P<ad>\d{{1,2}}), (?P<ay>\d{{4}})"
     rf"|(?P<om>{MONTH_RE}) (?P<oy>\d{{4}})"
     rf"){_TIME}(?![\w/])")
-# every form holds a digit: runs of text without one skip the long alternation
-DATE_SEARCH = atoms.Prefiltered(DATE_RE, re.compile(r"\d").search)
+# What every form holds: a digit, and next to it a month name or a separator followed by a
+# digit or a roman month. Runs of text without it skip the long alternation; the digit test
+# alone discards most of them fastest.
+_HAS_DIGIT = re.compile(r"\d")
+_DATE_CORE = re.compile(rf"\d(?:[./ ][\dIVX]|”? {MONTH_RE})|{MONTH_RE} \d")
+DATE_SEARCH = atoms.Prefiltered(
+    DATE_RE, lambda text: _HAS_DIGIT.search(text) and _DATE_CORE.search(text))
 
 
 @dataclass

@@ -93,7 +93,9 @@ class Speakers:
         self.env = env
         self.short: dict[str, str] = {}
         self.labels: set[str] = set()     # labels and names seen, for narration (L10)
-        self.uses_abbrev = any(P.ABBREV.search(u.text()) for u in units)
+        # the literal test first: the pattern's leading \s* makes its search slow
+        self.uses_abbrev = any("(to be abbreviated as " in u.text() and P.ABBREV.search(u.text())
+                               for u in units)
 
     def who(self, label: str, pos) -> str:
         short = P.ABBREV.search(label)

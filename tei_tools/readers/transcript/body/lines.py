@@ -91,6 +91,8 @@ def prepare(lines: list[SourceLine], ctx: Context) -> tuple[list[SourceLine], di
 
 
 def _joinable(prev: str, cur: str) -> bool:
+    if not prev.rstrip()[-1:].isdecimal():
+        return False    # no digit at the end: spares the regex's scan of the whole line
     m = _ENDS_DIGITS.search(prev)
     if not m:
         return False
