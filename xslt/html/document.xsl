@@ -381,7 +381,8 @@
         <p class="apparatus-intro">Every bracket of the transcript and every other editorial
           intervention, in the order of the text. Select a marked passage to see its entry.</p>
         <ol>
-          <xsl:apply-templates select="$entries" mode="tt:strip-entries"/>
+          <!-- entries hold no placeholders (their D form is inert): a plain copy -->
+          <xsl:sequence select="$entries"/>
         </ol>
       </section>
     </xsl:if>
