@@ -154,7 +154,8 @@ def _to_text(data: bytes | str, ctx: Context) -> str:
 
 
 def _normalise(raw: str, number: int, ctx: Context) -> Line:
-    bad = _NOT_XML.search(raw)
+    # printable text holds no control character (the common case, tested in C)
+    bad = None if raw.isprintable() else _NOT_XML.search(raw)
     if bad is None:
         return _normalise_fast(raw, number)
     ctx.warning("TX104", f"character U+{ord(bad.group()):04X} cannot be stored in XML and was "

@@ -57,7 +57,8 @@ class Where:
 
 def content(bracket: Bracket) -> str:
     """C: the content, trimmed, inner line breaks read as spaces."""
-    return re.sub(r"\s+", " ", bracket.plain()).strip()
+    # split/join: the same whitespace as the pattern \s+ (str.isspace), without the regex
+    return " ".join(bracket.plain().split())
 
 
 def is_pronoun(c: str) -> bool:

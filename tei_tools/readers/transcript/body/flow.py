@@ -141,7 +141,7 @@ def split_label(unit: Unit, caps: bool) -> tuple[list[Node], list[Node]] | None:
 
 def speaker_match(t: str) -> tuple[str, bool] | None:
     """(label, caps style) when ``t`` is a speaker line."""
-    m = P.SPEAKER.match(t)
+    m = P.speaker(t)
     if m and P.is_speaker_label(m.group("label")):
         return m.group("label"), False
     m = P.SPEAKER_CAPS.match(t)

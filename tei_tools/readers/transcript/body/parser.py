@@ -32,7 +32,7 @@ def stop_test(journal: bool) -> StopTest:
 
     def stops(text: str) -> bool:
         t = text.strip()
-        speaker = P.SPEAKER.match(t)
+        speaker = P.speaker(t)
         return bool(P.NUMBERED.match(t) or (journal and P.ENTRY_DATE.match(t))
                     or t == "Document Information"
                     or (speaker and P.is_speaker_label(speaker.group("label"))))

@@ -22,6 +22,14 @@ SPEAKER = re.compile(
     r"^(?P<label>(?:(?:Cde\.|Comrade|Vice Premier|Premier|Chairman|Ambassador|The)\s+)?"
     r"[^\W\d_][\w.'’ -]{0,40}?(?:\s+\[[^\]]+\])?(?:\s+\(to be abbreviated as [^)]+\))?):"
     r"(?:\s+(?P<text>\S.*))?$")
+
+
+def speaker(text: str) -> re.Match[str] | None:
+    """``SPEAKER.match``, skipped for lines without the label's ':' (the pattern's lazy label
+    costs many steps on every line it fails on, and most lines have no colon)."""
+    return SPEAKER.match(text) if ":" in text else None
+
+
 SPEAKER_CAPS = re.compile(r"^(?P<label>[A-Z][A-Z .'’-]{2,40})\.\s+(?P<text>\S.*)$")
 TITLES = re.compile(r"^(?:Cde\.|Comrade|Vice Premier|Premier|Chairman|Ambassador|The)\s+")
 ABBREV = re.compile(r"\s*\(to be abbreviated as (?P<short>[^)]+)\)")
@@ -135,8 +143,9 @@ def is_letterhead(text: str) -> bool:
     if is_all_caps(text) and not classification_term(text) and not is_caption(text) \
             and not REGISTRY.match(text) and len(text) > 3 and not SEPARATOR.match(text):
         return True
-    return bool(INSTITUTION.search(text)) and not PROSE_END.search(text) and len(text) <= 80 \
-        and text[:1].isupper()
+    # the cheap tests first: most lines are long or end like prose
+    return len(text) <= 80 and text[:1].isupper() and not PROSE_END.search(text) \
+        and bool(INSTITUTION.search(text))
 
 
 @cache

@@ -146,7 +146,7 @@ def _omission(unit: Unit) -> bool:
 
 
 def _speaker(t: str) -> bool:
-    m = P.SPEAKER.match(t)
+    m = P.speaker(t)
     if m and P.is_speaker_label(m.group("label")):
         return True
     m = P.SPEAKER_CAPS.match(t)
