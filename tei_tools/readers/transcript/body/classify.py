@@ -24,6 +24,11 @@ _TRANSLATOR = re.compile(r"(?i)^(?:Translator's|Trans\.|Translator) note\b")
 _ILLEGIBLE = re.compile(r"(?i)\billegible\b")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
 _DASH_GLOSS = re.compile(r"\S\s*—\s*\S| - ")
+_SIC = re.compile(r"(?i)^sic\b")
+_MARKER_NUMBER = re.compile(r"\d{1,2}")
+_SYLLABLE_BREAK = re.compile(r"[\s-]+")
+_SYLLABLE = re.compile(r"[^\s-]+")
+_LETTER_START = re.compile(r"^[^\W\d_]")
 # B5: initials that count as equivalent between two romanisations
 _EQUIV = [set("gk"), set("dt"), set("bp"), {"j", "c", "ch"}, set("rln"), {"s", "sh"}]
 
@@ -80,7 +85,7 @@ def _lowercase_words(c: str) -> bool:
 
 
 def _syllables(text: str) -> list[str]:
-    return [s for s in re.split(r"[\s-]+", text) if s]
+    return [s for s in _SYLLABLE_BREAK.split(text) if s]
 
 
 def _initial(s: str) -> str:
@@ -106,13 +111,13 @@ def romanisation_span(before: str, c: str) -> int:
     if not k or not text:
         return 0
     # last k syllables before the bracket, with their start offsets
-    pieces = [(m.start(), m.group()) for m in re.finditer(r"[^\s-]+", text)]
+    pieces = [(m.start(), m.group()) for m in _SYLLABLE.finditer(text)]
     if len(pieces) < k:
         return 0
     chosen = pieces[-k:]
     if not chosen[0][1][:1].isupper():
         return 0
-    if any(not re.match(r"^[^\W\d_]", s) for _, s in chosen):
+    if any(not _LETTER_START.match(s) for _, s in chosen):
         return 0
     if not all(_equivalent(a, b) for (_, a), b in zip(chosen, inner, strict=True)):
         return 0
@@ -124,6 +129,8 @@ def romanisation_span(before: str, c: str) -> int:
 
 
 def _non_latin(c: str) -> bool:
+    if c.isascii():
+        return False    # ASCII letters are Latin (and no letter is no letter)
     letters = [ch for ch in c if ch.isalpha()]
     return bool(letters) and all("LATIN" not in unicodedata.name(ch, "") for ch in letters)
 
@@ -141,7 +148,7 @@ def classify(bracket: Bracket, where: Where) -> str:
         return "B24" if bracket.rend else "B15"
     if c == "?":
         return "B12"
-    if re.match(r"(?i)^sic\b", c):
+    if _SIC.match(c):
         return "B10"
     if _SIGNATURE.match(c):
         return "B17"
@@ -166,7 +173,7 @@ def classify(bracket: Bracket, where: Where) -> str:
     # a repaired bracket is not a footnote marker: markers are whole "[n]" (and their @rend
     # already says bracketed/parenthesised, so a repair could not be recorded); a "[n]" that
     # starts its line is the form of a footnote text, not of a marker
-    if re.fullmatch(r"\d{1,2}", c) and not bracket.rend and where.before.strip() and (
+    if _MARKER_NUMBER.fullmatch(c) and not bracket.rend and where.before.strip() and (
             where.glued_left or c in where.footnotes):
         return "B9"
     n_words = len(_words(c))
