@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import groupby
 
 from lxml import etree
 
@@ -37,8 +38,14 @@ def _readings(items: list[Item]) -> tuple[list[str], str]:
         # about half of the lists hold no element: then the items are their own readings
         return items, "".join(items)  # type: ignore[arg-type]
     except TypeError:
-        # characters are most of the items: keep them out of the call to ``reading``
-        parts = [i if isinstance(i, str) else reading(i) for i in items]
+        # characters are most of the items: runs of them are copied in C (groupby by type),
+        # only the few elements go through ``reading``
+        parts: list[str] = []
+        for kind, run in groupby(items, type):
+            if issubclass(kind, str):
+                parts.extend(run)
+            else:
+                parts.extend(map(reading, run))
         return parts, "".join(parts)
 
 
@@ -152,13 +159,13 @@ def fill(parent: etree._Element, items: list[Item]) -> etree._Element:
     else:
         add_text(parent, text)
         return parent
-    last = 0
-    for k in [k for k, item in enumerate(items) if not isinstance(item, str)]:
-        # the characters between two elements are joined in one go, not appended one by one
-        add_text(parent, "".join(items[last:k]))
-        parent.append(items[k])
-        last = k + 1
-    add_text(parent, "".join(items[last:]))
+    # runs of characters (grouped in C by type) are joined in one go, not appended one by one
+    for kind, run in groupby(items, type):
+        if issubclass(kind, str):
+            add_text(parent, "".join(run))
+        else:
+            for element in run:
+                parent.append(element)
     return parent
 
 
