@@ -7,7 +7,7 @@ knows its offset. It does not decide what a ``]`` closes; the parser does (L-2/L
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TEXT = "text"
 NEWLINE = "newline"
@@ -20,8 +20,9 @@ _EMAIL = re.compile(r"\[email[ \u00a0]protected\]")
 _SPECIAL = re.compile(r"\[email[ \u00a0]protected\]|\[+|\]|\n")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token; immutable (a NamedTuple: made about twice as fast as a frozen dataclass)."""
+
     kind: str
     text: str
     start: int

@@ -8,7 +8,7 @@ and becomes ``<lb/>`` in the TEI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 class SourceLine(Protocol):
@@ -22,9 +22,11 @@ class SourceLine(Protocol):
     def col(self, index: int) -> int: ...
 
 
-@dataclass(frozen=True)
-class Pos:
-    """A position in the ORIGINAL file: 1-based line and column (§6.2)."""
+class Pos(NamedTuple):
+    """A position in the ORIGINAL file: 1-based line and column (§6.2).
+
+    Immutable like the frozen dataclass it was, and made about twice as fast (one for every
+    text run and bracket of a document)."""
 
     line: int
     col: int
