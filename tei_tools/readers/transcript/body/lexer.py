@@ -16,7 +16,6 @@ OPEN = "open"          # "["
 OPEN2 = "open2"        # "[[" followed by a character other than "[" (L-2)
 CLOSE = "close"        # "]"; the parser pairs two of them into "]]" when a double is open
 
-_EMAIL = re.compile(r"\[email[ \u00a0]protected\]")
 _SPECIAL = re.compile(r"\[email[ \u00a0]protected\]|\[+|\]|\n")
 
 
@@ -46,7 +45,7 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(NEWLINE, s, m.start()))
         elif s == "]":
             tokens.append(Token(CLOSE, s, m.start()))
-        elif _EMAIL.fullmatch(s):
+        elif s.startswith("[e"):       # only the e-mail alternative starts so (not "[+")
             tokens.append(Token(EMAIL, s, m.start()))
         else:
             # a run of "[": "[[[" is "[" + "[[" (L-2); a single "[" opens a single bracket
