@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import vocab
 from .nodes import Bracket
@@ -43,13 +44,12 @@ class Where:
     inside_single: bool = False  # the bracket sits in a single bracket (TX307 otherwise)
     footnotes: set[str] = field(default_factory=set)
 
-    @property
+    @cached_property
     def token(self) -> str:
         """Preceding token: the whitespace-delimited word before "[", trailing ",;:" removed."""
-        if not self.before or self.before[-1].isspace():
-            parts = self.before.split()
-            return parts[-1].rstrip(",;:") if parts else ""
-        return self.before.split()[-1].rstrip(",;:") if self.before.split() else ""
+        # rsplit(None, 1): only the last word is split off, not the whole line before "["
+        words = self.before.rsplit(None, 1)
+        return words[-1].rstrip(",;:") if words else ""
 
     @property
     def glued_left(self) -> bool:
