@@ -82,4 +82,5 @@ def _layout(el: etree._Element, level: int) -> None:
             prev.tail = inner
     children[-1].tail = "\n" + INDENT * level
     for child in children:
-        _layout(child, level + 1)
+        if _local(child) in BLOCK:      # tested here: most children are phrase-level
+            _layout(child, level + 1)
