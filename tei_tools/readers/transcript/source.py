@@ -73,6 +73,9 @@ class Line(NamedTuple):
         if not self.segments:
             return self.number, 1 + self.indent
         index = max(index, 0)
+        if len(self.segments) == 1:         # most lines: copied in one piece, no search
+            start, line, col = self.segments[0]
+            return line, col + (index - start)
         at = bisect_right(self.segments, (index, _BIG, _BIG)) - 1
         start, line, col = self.segments[max(at, 0)]
         return line, col + (index - start)
