@@ -99,7 +99,7 @@
 
   <!--
     The parts of a view's page: map {'body': the text, 'notes': the footnotes section, 'entries':
-    the apparatus entries by tt:entry-key(), 'aside': metadata and citation}. The text and notes
+    the apparatus entries by their key, 'aside': metadata and citation}. The text and notes
     hold an empty <apparatus-entry> after each mark (see marks.xsl), in the order of the
     apparatus; tt:parts has them ready when both views are rendered in one transform.
   -->
@@ -133,7 +133,7 @@
           <xsl:apply-templates select="$parts?body, $parts?notes" mode="tt:strip-entries"/>
           <xsl:call-template name="tt:apparatus">
             <xsl:with-param name="entries" select="($parts?body, $parts?notes)
-                //Q{}apparatus-entry ! $parts?entries(tt:entry-key(.))"/>
+                //Q{}apparatus-entry ! $parts?entries(@key)"/>
           </xsl:call-template>
         </div>
         <xsl:sequence select="$parts?aside"/>
@@ -169,22 +169,20 @@
     <xsl:sequence select="map {'body': $body, 'notes': $notes}"/>
   </xsl:template>
 
-  <!-- the apparatus entries that the placeholders in these parts ask for, each built once -->
+  <!-- the apparatus entries that the placeholders in these parts ask for, by their key: the
+       one a placeholder holds (see marks.xsl), else built here once -->
   <xsl:function name="tt:apparatus-entries" as="map(xs:string, element())">
     <xsl:param name="parts" as="map(*)*"/>
     <xsl:map>
       <xsl:for-each-group select="$parts ! (?body, ?notes)//Q{}apparatus-entry"
-          group-by="tt:entry-key(.)">
-        <xsl:map-entry key="current-grouping-key()"
-            select="tt:apparatus-entry(tt:element-at($tei, substring(@id, 4)), @kind, @id,
-                                       @view)"/>
+          group-by="string(@key)">
+        <xsl:variable name="built" select="current-group()/*"/>
+        <xsl:map-entry key="current-grouping-key()" select="if (exists($built)) then $built[1]
+            else tt:apparatus-entry(tt:element-at($tei, substring-before(substring(@key, 4), ' ')),
+                                    @key ! tokenize(.)[2], @key ! tokenize(.)[1],
+                                    string(@key ! tokenize(.)[3]))"/>
       </xsl:for-each-group>
     </xsl:map>
-  </xsl:function>
-
-  <xsl:function name="tt:entry-key" as="xs:string">
-    <xsl:param name="placeholder" as="element()"/>
-    <xsl:sequence select="$placeholder/string-join((@id, @kind, @view), ' ')"/>
   </xsl:function>
 
   <!-- the element of $doc's document at a tt:path-id() -->

@@ -65,42 +65,102 @@
           then $tt:view else ''"/>
       <xsl:choose>
         <xsl:when test="$tt:collect">
-          <apparatus-entry id="{$id}" kind="{$kind}" view="{$entry-view}"/>
+          <!-- the placeholder holds the entry where this pass has it cheaply: the diplomatic
+               pass for entries of either view (its content is the D form, see below), each
+               pass for entries of its own view; else document.xsl builds the entry -->
+          <apparatus-entry key="{$id} {$kind} {$entry-view}">
+            <xsl:choose>
+              <!-- content without links or ids is what the inert D form holds: reuse it
+                   rather than render the element again (links and ids are all that tt:inert
+                   changes) -->
+              <xsl:when test="$tt:view = 'dipl' and empty($nodes/descendant-or-self::*
+                  [self::Q{}a or @id])">
+                <xsl:call-template name="tt:apparatus-entry">
+                  <xsl:with-param name="kind" select="$kind"/>
+                  <xsl:with-param name="id" select="$id"/>
+                  <xsl:with-param name="dipl-content" select="$content"/>
+                  <xsl:with-param name="dipl-wrapper" select="$wrapper"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:when test="$tt:view = 'dipl' or $entry-view != ''">
+                <xsl:call-template name="tt:apparatus-entry">
+                  <xsl:with-param name="kind" select="$kind"/>
+                  <xsl:with-param name="id" select="$id"/>
+                  <xsl:with-param name="view" select="$entry-view"/>
+                </xsl:call-template>
+              </xsl:when>
+            </xsl:choose>
+          </apparatus-entry>
         </xsl:when>
         <xsl:otherwise>
           <apparatus-entry>
-            <xsl:sequence select="tt:apparatus-entry(., $kind, $id, $entry-view)"/>
+            <xsl:call-template name="tt:apparatus-entry">
+              <xsl:with-param name="kind" select="$kind"/>
+              <xsl:with-param name="id" select="$id"/>
+              <xsl:with-param name="view" select="$entry-view"/>
+            </xsl:call-template>
           </apparatus-entry>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
 
-  <!-- The apparatus entry of an intervention; its D form rendered for $view ('' for either). -->
-  <xsl:function name="tt:apparatus-entry" as="element()">
-    <xsl:param name="e" as="element()"/>
+  <!--
+    The apparatus entry of an intervention (the context): its D form rendered for $view (''
+    for either), or given as $dipl-form. A template, not a function: it writes straight into
+    its caller's output (a function's element would be built apart and then copied).
+    $dipl-content in $dipl-wrapper is the D form as the inert rendering writes it.
+  -->
+  <xsl:template name="tt:apparatus-entry">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:param name="view" as="xs:string"/>
+    <xsl:param name="view" as="xs:string" select="''"/>
+    <xsl:param name="dipl-content" as="item()*"/>
+    <xsl:param name="dipl-wrapper" as="xs:string?"/>
     <li id="{$id}" class="iv-entry entry-{$kind}">
       <span id="{$id}-d" class="iv-explain">
-        <strong class="iv-label"><xsl:value-of select="tt:label($e)"/>.</strong>
+        <strong class="iv-label"><xsl:value-of select="tt:label(.)"/>.</strong>
         <xsl:text> </xsl:text>
-        <xsl:value-of select="tt:explain($e)"/>
+        <xsl:value-of select="tt:explain(.)"/>
       </span>
       <xsl:text> </xsl:text>
       <div class="iv-source">
         <xsl:text>Transcript: </xsl:text>
         <div class="dipl-form">
-          <xsl:apply-templates select="$e" mode="tt:dipl">
-            <xsl:with-param name="tt:inert" tunnel="yes" select="true()"/>
-            <xsl:with-param name="tt:view" tunnel="yes" select="$view"/>
-          </xsl:apply-templates>
+          <xsl:choose>
+            <xsl:when test="exists($dipl-wrapper)">
+              <xsl:element name="{$dipl-wrapper}">
+                <xsl:attribute name="class" select="'iv iv-' || $kind"/>
+                <xsl:sequence select="$dipl-content"/>
+              </xsl:element>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="." mode="tt:dipl">
+                <xsl:with-param name="tt:inert" tunnel="yes" select="true()"/>
+                <xsl:with-param name="tt:view" tunnel="yes" select="$view"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
+          </xsl:choose>
         </div>
       </div>
       <xsl:text> </xsl:text>
       <a class="backlink" href="#{$id}-ref" aria-label="Back to the text">↩</a>
     </li>
+  </xsl:template>
+
+  <!-- the same as a function (the element: $e) -->
+  <xsl:function name="tt:apparatus-entry" as="element()">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:for-each select="$e">
+      <xsl:call-template name="tt:apparatus-entry">
+        <xsl:with-param name="kind" select="$kind"/>
+        <xsl:with-param name="id" select="$id"/>
+        <xsl:with-param name="view" select="$view"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:function>
 
   <xsl:template name="tt:footnote-ref">
