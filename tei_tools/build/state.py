@@ -32,11 +32,12 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # Stage → what its output depends on: package-relative code, shipped data folders
 # (xslt/…, schemas/…) and whether the edition's own settings/stylesheets count.
 _DEPENDS = {
-    "convert": (["readers", "convert.py", "safexml.py"], [], False),
+    "convert": (["readers", "conversion.py", "safexml.py"], [], False),
     "validate": (["validation", "safexml.py"], ["schemas"], False),
-    "html": (["writers/html.py", "writers/site.py", "writers/web", "saxon.py"],
-             ["xslt/html", "xslt/common"], True),
-    "pdf": (["writers/pdf", "writers/pdf.py", "saxon.py"], ["xslt/print", "xslt/common"], True),
+    "html": (["writers/html.py", "writers/site.py", "writers/web", "writers/tei.py",
+              "writers/overrides.py", "saxon.py"], ["xslt/html", "xslt/common"], True),
+    "pdf": (["writers/pdf", "writers/tei.py", "writers/overrides.py", "writers/web/summary.py",
+             "saxon.py"], ["xslt/print", "xslt/common"], True),
 }
 
 

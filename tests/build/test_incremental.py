@@ -133,3 +133,14 @@ def test_document_failing_in_a_writer_is_retried_next_time(tmp_path):
     rec = Recorder()
     _build(edition, out, rec)
     assert rec.calls["pdf"] == [["doc-01"]] and rec.calls["convert"] == []
+
+
+def test_stage_fingerprints_name_existing_code_and_data():
+    """A renamed module must not silently drop out of its stage's fingerprint."""
+    from tei_tools.build import state
+
+    for stage, (code, data, _) in state._DEPENDS.items():
+        for rel in code:
+            assert (state._PACKAGE / rel).exists(), f"{stage}: {rel}"
+        for rel in data:
+            assert state._data(rel) is not None and state._data(rel).exists(), f"{stage}: {rel}"

@@ -153,6 +153,32 @@ def test_edition_pdf_table_sets_paper_and_view(tmp_path):
     assert "[them]" in "".join(page_texts(report.written[0]))
 
 
+def test_edition_print_xsl_overrides_the_print_stylesheets(tmp_path):
+    """An edition's xslt/print.xsl wins over the shipped print templates, in a document's PDF
+    and in the book (whose stylesheet imports the document one)."""
+    from tei_tools.writers.pdf import render_book
+
+    (tmp_path / "edition.toml").write_text('[edition]\ntitle = "T"\n', "utf-8")
+    (tmp_path / "xslt").mkdir()
+    (tmp_path / "xslt" / "print.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"\n'
+        '    xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:p="urn:tei-tools:print"\n'
+        '    xmlns="http://www.w3.org/1999/xhtml">\n'
+        '  <xsl:template match="tei:TEI" mode="p:title-block">\n'
+        '    <header class="title-block"><p>Overridden by the edition</p></header>\n'
+        '    <xsl:next-match/>\n'
+        '  </xsl:template>\n'
+        '</xsl:stylesheet>\n', "utf-8")
+    edition = load_edition(tmp_path)
+    report = render_pdf([REFERENCE], tmp_path / "out", edition=edition, jobs=1)
+    assert "Overridden by the edition" in page_texts(report.written[0])[0]
+    book = tmp_path / "book.pdf"
+    assert render_book(edition, [REFERENCE], book).failed == 0
+    assert any("Overridden by the edition" in text for text in page_texts(book))
+    plain = render_pdf([REFERENCE], tmp_path / "plain", jobs=1).written[0]
+    assert "Overridden by the edition" not in "".join(page_texts(plain))
+
+
 def test_rendering_is_deterministic(tmp_path):
     one = render_pdf([REFERENCE], tmp_path / "one", jobs=1).written[0]
     two = render_pdf([REFERENCE], tmp_path / "two", jobs=1).written[0]

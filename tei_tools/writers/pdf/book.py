@@ -101,7 +101,7 @@ def render_book(edition: Edition, tei_files: list[Path], out_path: Path, *,
         report.diagnostics += problems
         report.documents = [doc.docid for doc in printed]
         index_xml, report.persons = _index_xml(people, index_first)
-        index = _layout_part(saxon.transform(book_stylesheet(), index_xml, _params(options)),
+        index = _layout_part(saxon.transform(book_stylesheet(options), index_xml, _params(options)),
                              options, roots, where, work / "index.pdf", index_first)
         anchors["index"] = index_first
         whole = _join([front, *parts, index], anchors, edition, options, created)
@@ -166,7 +166,7 @@ def _front(docs: list[DocFacts], pages: dict[str, int], index_page: int,
     for doc in docs:
         etree.SubElement(root, "doc", id=doc.docid, title=doc.title, date=doc.date,
                          page=str(pages.get(doc.docid, 0)), **{"date-text": doc.date_text})
-    html = saxon.transform(book_stylesheet(), root, _params(options))
+    html = saxon.transform(book_stylesheet(options), root, _params(options))
     return _layout_part(html, options, roots, where, work / "front.pdf", 1)
 
 

@@ -11,17 +11,21 @@ from ... import saxon
 from ...diagnostics import TeiToolsError, error
 from ...resources import xslt_path
 from .. import tei
+from ..overrides import with_overrides
 from ..tei import docid_of
 from ..web.summary import summarise
 from .options import PrintOptions
 
 
-def document_stylesheet() -> Path:
-    return xslt_path("print/document.xsl")
+def document_stylesheet(options: PrintOptions | None = None) -> Path:
+    """print/document.xsl, with the edition's xslt/print.xsl when there is one."""
+    return with_overrides(xslt_path("print/document.xsl"),
+                          options.xslt_overrides if options else ())
 
 
-def book_stylesheet() -> Path:
-    return xslt_path("print/book.xsl")
+def book_stylesheet(options: PrintOptions | None = None) -> Path:
+    """print/book.xsl (which imports document.xsl), with the edition's xslt/print.xsl."""
+    return with_overrides(xslt_path("print/book.xsl"), options.xslt_overrides if options else ())
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def document_html(path: Path, options: PrintOptions, *, fragment: bool = False,
     params.update({"view": options.view, "fragment": fragment,
                    "docid": docid_of(tree, path), "created": created})
     try:
-        return saxon.transform(document_stylesheet(), tree, params)
+        return saxon.transform(document_stylesheet(options), tree, params)
     except TeiToolsError as exc:
         if exc.diagnostic.code != "XSL002":
             raise

@@ -34,6 +34,10 @@ _STYLE_WORDS = {"bolditalic": ("bold", "italic"), "boldoblique": ("bold", "itali
                 "oblique": ("normal", "italic")}
 
 
+# an edition's templates for the print edition (documents and book), in its xslt/ folder
+PRINT_OVERRIDE = "print.xsl"
+
+
 @dataclass(frozen=True)
 class FontSpec:
     """Font families to ask for by name, and font files to embed under the name ``family``."""
@@ -73,6 +77,8 @@ class PrintOptions:
     fonts: FontSpec = field(default_factory=FontSpec)
     edition_params: tuple[tuple[str, str], ...] = ()
     extra_css: tuple[Path, ...] = ()
+    # the edition's xslt/print.xsl, imported after the shipped print stylesheets
+    xslt_overrides: tuple[Path, ...] = ()
 
     def css(self) -> str:
         return f"@page {{ size: {PAPERS[self.paper.upper()]}; }}\n{self.fonts.css()}"
@@ -129,9 +135,11 @@ def resolve_options(*, view: str | None, paper: str | None,
     extra_css: tuple[Path, ...] = ()
     if edition and edition.css_dir.is_dir():
         extra_css = tuple(sorted(edition.css_dir.glob("print*.css")))
+    overrides = (edition.xslt_dir / PRINT_OVERRIDE,) if edition else ()
     return PrintOptions(view=view, paper=paper, fonts=spec or FontSpec(),
                         edition_params=tuple(sorted(edition.as_params().items())) if edition
-                        else (), extra_css=extra_css)
+                        else (), extra_css=extra_css,
+                        xslt_overrides=tuple(p.resolve() for p in overrides if p.is_file()))
 
 
 def _as_list(value) -> list[str]:
