@@ -78,6 +78,14 @@
 
   <xsl:key name="tt:p-by-n" match="p[@n]" use="@n"/>
 
+  <!-- the id of a numbered paragraph without xml:id: p1, p2 … when the number is unique in the
+       document, else a path id -->
+  <xsl:function name="tt:p-id" as="xs:string">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="if (count(key('tt:p-by-n', $p/@n, root($p))) eq 1)
+        then 'p' || replace($p/@n, '[^\w.-]', '-') else 'p-' || tt:path-id($p)"/>
+  </xsl:function>
+
   <xsl:template name="tt:lang">
     <xsl:if test="@xml:lang">
       <xsl:attribute name="lang" select="@xml:lang"/>
@@ -190,9 +198,7 @@
         <p>
           <xsl:call-template name="tt:id"/>
           <xsl:if test="@n and not(@xml:id) and not($tt:inert)">
-            <!-- p1, p2 … when the number is unique in the document, else a path id -->
-            <xsl:attribute name="id" select="if (count(key('tt:p-by-n', @n)) eq 1)
-                then 'p' || replace(@n, '[^\w.-]', '-') else 'p-' || tt:path-id(.)"/>
+            <xsl:attribute name="id" select="tt:p-id(.)"/>
             <xsl:attribute name="data-n" select="@n"/>
           </xsl:if>
           <xsl:call-template name="tt:lang"/>
@@ -445,19 +451,21 @@
       | idno | num | term | measure | time | unit | abbr | expan | mentioned | soCalled | gloss
       | label | desc | figDesc | email | address | addrLine | street | country | settlement
       | forename | surname | affiliation | date" mode="tt:dipl tt:read">
-    <xsl:variable name="url" select="tt:safe-url(@ref[not(starts-with(., '#'))])"/>
-    <xsl:variable name="inner" as="element()">
-      <span class="{string-join((local-name(), @type ! (local-name(..) || '-' || .)), ' ')}">
-        <xsl:call-template name="tt:lang"/>
-        <xsl:apply-templates mode="#current"/>
-      </span>
-    </xsl:variable>
+    <xsl:variable name="url" select="@ref[not(starts-with(., '#'))] ! tt:safe-url(.)"/>
     <xsl:choose>
       <xsl:when test="exists($url) and not(ancestor::ref)">
-        <a class="ext" href="{$url}"><xsl:sequence select="$inner"/></a>
+        <a class="ext" href="{$url}"><xsl:call-template name="tt:name-span"/></a>
       </xsl:when>
-      <xsl:otherwise><xsl:sequence select="$inner"/></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="tt:name-span"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- written in place (a variable holding it would be built and then copied) -->
+  <xsl:template name="tt:name-span">
+    <span class="{string-join((local-name(), @type ! (local-name(..) || '-' || .)), ' ')}">
+      <xsl:call-template name="tt:lang"/>
+      <xsl:apply-templates mode="#current"/>
+    </span>
   </xsl:template>
 
   <!-- Dates: the ISO value as a machine-readable <time>, and as a tooltip in R (L7). -->

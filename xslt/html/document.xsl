@@ -316,20 +316,26 @@
     </section>
   </xsl:template>
 
-  <!-- R: numbered paragraphs (L13) carry a link to themselves, for citing a paragraph -->
+  <!-- R: numbered paragraphs (L13) carry a link to themselves, for citing a paragraph. The
+       paragraph of text.xsl, written here with the link (not built by next-match and copied) -->
   <xsl:template match="p[@n][tt:block(.)]" mode="tt:read" priority="2">
-    <xsl:variable name="p" as="element()">
-      <xsl:next-match/>
-    </xsl:variable>
+    <xsl:param name="tt:inert" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:variable name="id" as="xs:string?"
+        select="if ($tt:inert) then () else string((@xml:id, tt:p-id(.))[1])"/>
     <p>
-      <xsl:sequence select="$p/@*"/>
-      <xsl:if test="$p/@id">
-        <a class="p-anchor" href="#{$p/@id}" data-pagefind-ignore="">
+      <xsl:if test="exists($id)">
+        <xsl:attribute name="id" select="$id"/>
+        <xsl:if test="not(@xml:id)"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+      </xsl:if>
+      <xsl:call-template name="tt:lang"/>
+      <xsl:if test="exists($id)">
+        <a class="p-anchor" href="#{$id}" data-pagefind-ignore="">
           <span class="visually-hidden">Link to paragraph </span>
           <xsl:value-of select="@n"/>
         </a>
       </xsl:if>
-      <xsl:sequence select="$p/node()"/>
+      <xsl:call-template name="tt:speaker-here"/>
+      <xsl:apply-templates mode="#current"/>
     </p>
   </xsl:template>
 
