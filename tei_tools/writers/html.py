@@ -7,6 +7,8 @@ only small results travel back. ``render_html`` is the API of ``tei-tools html``
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -83,17 +85,37 @@ def render_views(stylesheet: str, node: PyXdmNode, params: dict[str, str]) -> di
     its stylesheet runs once per view.
     """
     if _is_default_document_xsl(stylesheet):
-        read, sep, dipl = saxon.transform(stylesheet, node, {**params, "view": "both"}
-                                          ).partition(_NEXT_PAGE)
-        # once only, else the text itself holds the comment (in an attribute value, which the
-        # HTML serialiser does not escape): then the split is not safe
-        if sep and _NEXT_PAGE not in dipl:
-            return {"read": read, "dipl": read[:read.find("<html")] + dipl}
+        marker = f"tei-tools:{secrets.token_hex(8)}:"
+        html = saxon.transform(stylesheet, node, {**params, "view": "both",
+                                                  "splice-marker": marker})
+        pages = _spliced(html, marker)
+        if pages is not None:
+            read, sep, dipl = pages.partition(_NEXT_PAGE)
+            # once only, else the text itself holds the comment (in an attribute value, which
+            # the HTML serialiser does not escape): then the split is not safe
+            if sep and _NEXT_PAGE not in dipl:
+                return {"read": read, "dipl": read[:read.find("<html")] + dipl}
     return {view: saxon.transform(stylesheet, node, {**params, "view": view})
             for view in ("read", "dipl")}
 
 
 _NEXT_PAGE = "<!--tei-tools: next page-->"
+
+
+def _spliced(html: str, marker: str) -> str | None:
+    """The pages of a 'both' transform with the shared parts written after them put in place
+    of their references (see document.xsl, $splice-marker); None if a reference is unknown."""
+    pages, sep, shared = html.partition(f"<!--{marker}shared-->")
+    if not sep:
+        return None
+    parts = {}
+    for part in shared.split("<!--" + marker)[1:]:
+        ref, _, text = part.partition("-->")
+        parts[ref] = text
+    try:
+        return re.sub(f"<!--{re.escape(marker)}(.*?)-->", lambda m: parts[m[1]], pages)
+    except KeyError:
+        return None
 
 
 @cache

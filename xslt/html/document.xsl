@@ -45,6 +45,12 @@
   <xsl:param name="next-href" as="xs:string" select="''"/>
   <xsl:param name="next-title" as="xs:string" select="''"/>
   <xsl:param name="position" as="xs:string" select="''"/>
+  <!-- With view = 'both': when set, the apparatus entries are written once, after the pages
+       (after a comment $splice-marker || 'shared'), each after a comment holding the marker and
+       its generate-id(); the pages hold only such a comment where an entry goes, and
+       tei_tools.writers.html splices the entries in. So an entry is written out once, not once
+       per page. The marker is a nonce, which no text of the document can pass for. -->
+  <xsl:param name="splice-marker" as="xs:string" select="''"/>
 
   <xsl:variable name="tei" select="(/TEI, //TEI)[1]" as="element()?"/>
 
@@ -74,6 +80,13 @@
           <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
           <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($dipl, $shared))"/>
         </xsl:call-template>
+        <xsl:if test="$splice-marker">
+          <xsl:comment select="$splice-marker || 'shared'"/>
+          <xsl:for-each select="map:keys($shared?entries) ! $shared?entries(.)">
+            <xsl:comment select="$splice-marker || generate-id()"/>
+            <xsl:sequence select="."/>
+          </xsl:for-each>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="tt:doc-page">
@@ -385,8 +398,15 @@
         <p class="apparatus-intro">Every bracket of the transcript and every other editorial
           intervention, in the order of the text. Select a marked passage to see its entry.</p>
         <ol>
-          <!-- entries hold no placeholders (their D form is inert): a plain copy -->
-          <xsl:sequence select="$entries"/>
+          <xsl:choose>
+            <xsl:when test="$view = 'both' and $splice-marker">
+              <xsl:for-each select="$entries">
+                <xsl:comment select="$splice-marker || generate-id()"/>
+              </xsl:for-each>
+            </xsl:when>
+            <!-- entries hold no placeholders (their D form is inert): a plain copy -->
+            <xsl:otherwise><xsl:sequence select="$entries"/></xsl:otherwise>
+          </xsl:choose>
         </ol>
       </section>
     </xsl:if>
