@@ -10,8 +10,9 @@ boundaries are replaced by a new element that holds the matched items.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from itertools import groupby
+from itertools import accumulate, groupby
 
 from lxml import etree
 
@@ -125,29 +126,95 @@ def apply_all(items: list[Item], rules: list[tuple[Pattern, Builder]]) -> list[I
     return items
 
 
+def _aligned(items: list[Item], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
+    """The items [a, b] holding reading[start:end] (``starts``: the reading offset of each item,
+    then the reading's length), if the match neither starts nor ends inside an element's
+    reading. A text run may be cut anywhere."""
+    a = bisect_right(starts, start) - 1
+    b = bisect_right(starts, end - 1) - 1
+    if start != starts[a] and not isinstance(items[a], str):
+        return None
+    if end != starts[b + 1] and not isinstance(items[b], str):
+        return None
+    return a, b
+
+
 def _replace(items: list[Item], parts: list[str], text: str, pattern: Pattern,
              build: Builder) -> list[Item]:
-    owner = _owner(items, parts, text)      # only now: building it costs more than the search
+    starts = list(accumulate(map(len, parts), initial=0))
     out: list[Item] = []
-    last = 0
+    replaced = False
+    # items[last] from its character last_off on (and all after it) are not copied yet
+    last, last_off = 0, 0
     for m in pattern.finditer(text):
-        rng = span(owner, m.start(), m.end(), len(items))
-        if rng is None or rng[0] < last:
+        start, end = m.span()
+        if start >= end:
             continue
-        made = build(m, items[rng[0]:rng[1]])
+        found = _aligned(items, starts, start, end)
+        if found is None:
+            continue
+        a, b = found
+        cut_a, cut_b = start - starts[a], end - starts[b]
+        first, final = items[a], items[b]
+        if a == b:
+            matched = [first[cut_a:cut_b] if isinstance(first, str) else first]
+        else:
+            matched = [first[cut_a:] if isinstance(first, str) else first]
+            matched += items[a + 1:b]
+            matched.append(final[:cut_b] if isinstance(final, str) else final)
+        made = build(m, matched)
         if made is None:
             continue
-        out.extend(items[last:rng[0]])
+        replaced = True
+        if a == last:
+            if cut_a > last_off:
+                out.append(first[last_off:cut_a])   # type: ignore[index]
+        else:
+            if last_off:
+                out.append(items[last][last_off:])  # type: ignore[index]
+                out.extend(items[last + 1:a])
+            else:
+                out.extend(items[last:a])
+            if cut_a:
+                out.append(first[:cut_a])           # type: ignore[index]
         out.extend(made if isinstance(made, list) else [made])
-        last = rng[1]
-    if last == 0:
+        if isinstance(final, str) and end < starts[b + 1]:
+            last, last_off = b, cut_b
+        else:
+            last, last_off = b + 1, 0
+    if not replaced:
         return items        # every match was left: the caller keeps its reading
+    if last_off:
+        out.append(items[last][last_off:])          # type: ignore[index]
+        last += 1
     out.extend(items[last:])
     return out
 
 
+def text_start(items: list[Item]) -> int:
+    """The index after the last element of ``items``: the strings from there on are the text
+    that ends the content (before a bracket, the text the bracket may take back)."""
+    k = len(items)
+    while k and isinstance(items[k - 1], str):
+        k -= 1
+    return k
+
+
 def chars(text: str) -> list[Item]:
+    """``text`` as one item per character (the representation before text runs)."""
     return list(text)
+
+
+def per_character(items: list[Item]) -> list[Item]:
+    """``items`` with every text run cut into single characters, for the few consumers that
+    count items as characters (``read``/``span`` offsets, character-wise cuts)."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, str):
+            out.extend(item)
+        else:
+            out.append(item)
+    return out
 
 
 def fill(parent: etree._Element, items: list[Item]) -> etree._Element:
@@ -170,13 +237,19 @@ def fill(parent: etree._Element, items: list[Item]) -> etree._Element:
 
 
 def strip(items: list[Item]) -> list[Item]:
-    """Trim spaces at both ends."""
+    """Trim whitespace at both ends (a new list)."""
     a, b = 0, len(items)
     while a < b and isinstance(items[a], str) and items[a].isspace():
         a += 1
     while b > a and isinstance(items[b - 1], str) and items[b - 1].isspace():
         b -= 1
-    return items[a:b]
+    out = items[a:b]
+    if out:
+        if isinstance(out[0], str):
+            out[0] = out[0].lstrip()
+        if isinstance(out[-1], str):
+            out[-1] = out[-1].rstrip()
+    return out
 
 
 def split_at(items: list[Item], pattern: re.Pattern[str]) -> list[list[Item]]:
@@ -184,16 +257,34 @@ def split_at(items: list[Item], pattern: re.Pattern[str]) -> list[list[Item]]:
     readings, text = _readings(items)
     if pattern.search(text) is None:
         return [items]
-    owner = _owner(items, readings, text)
+    starts = list(accumulate(map(len, readings), initial=0))
     parts: list[list[Item]] = []
-    last = 0
+    part: list[Item] = []
+    last, last_off = 0, 0
     for m in pattern.finditer(text):
-        rng = span(owner, m.start(), m.end(), len(items))
-        if rng is None or rng[0] < last:
+        start, end = m.span()
+        found = _aligned(items, starts, start, end) if start < end else None
+        if found is None:
             continue
-        parts.append(items[last:rng[0]])
-        last = rng[1]
-    parts.append(items[last:])
+        a, b = found
+        cut_a, cut_b = start - starts[a], end - starts[b]
+        if a == last:
+            part = [items[a][last_off:cut_a]] if cut_a > last_off else []  # type: ignore[index]
+        else:
+            part = [items[last][last_off:]] if last_off else [items[last]]  # type: ignore[index]
+            part += items[last + 1:a]
+            if cut_a:
+                part.append(items[a][:cut_a])       # type: ignore[index]
+        parts.append(part)
+        final = items[b]
+        if isinstance(final, str) and end < starts[b + 1]:
+            last, last_off = b, cut_b
+        else:
+            last, last_off = b + 1, 0
+    if last_off:
+        parts.append([items[last][last_off:]] + items[last + 1:])  # type: ignore[index]
+    else:
+        parts.append(items[last:])
     return parts
 
 

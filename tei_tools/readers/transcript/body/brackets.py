@@ -1,7 +1,9 @@
-"""§3.4: the TEI of each bracket class (B1–B25), built into the atoms of the enclosing content.
+"""§3.4: the TEI of each bracket class (B1–B25), built into the runs of the enclosing content.
 
-``build`` receives the atoms built so far for the enclosing content, because some classes wrap
-the text just before the bracket (B4 ``expan``, B5/B7 names, B10 ``sic``, B22 ``add``).
+``build`` receives the runs (text strings and finished elements, see ``atoms``) built so far
+for the enclosing content, because some classes wrap the text just before the bracket (B4
+``expan``, B5/B7 names, B10 ``sic``, B22 ``add``): that text is the strings after the last
+element, cut with str methods.
 """
 
 from __future__ import annotations
@@ -106,9 +108,7 @@ def footnote(key: str, env: Env, rend: str = "bracketed") -> Item:
 
 def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
     """B10: wrap the preceding token (or up to 4 capitalised tokens) in ``sic``."""
-    plain_start = len(items)
-    while plain_start and isinstance(items[plain_start - 1], str):
-        plain_start -= 1
+    plain_start = atoms.text_start(items)
     region = "".join(items[plain_start:])
     body = region.rstrip(" ")
     trailing = region[len(body):]
@@ -121,23 +121,37 @@ def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
         while first > 0 and words[first - 1][1][:1].isupper() and len(words) - first < 4:
             first -= 1
     cut = words[first][0]
-    out = items[:plain_start] + list(body[:cut]) + [el("sic", text=body[cut:])]
+    out = items[:plain_start] + ([body[:cut]] if cut else []) + [el("sic", text=body[cut:])]
     if c != "sic" or not trailing:
         # the note keeps the bracket's place; a plain spaced " [sic]" is restored by D from
         # <sic>, a glued one ("the[sic]") is not
-        out += list(trailing)
+        if trailing:
+            out.append(trailing)
         out.append(el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, c))
     return out
 
 
 def _wrap_left(items: list[Item], n_chars: int, tag: str) -> tuple[list[Item], Item]:
-    """Wrap the last ``n_chars`` characters of plain text before the bracket."""
+    """Wrap the last ``n_chars`` characters of plain text before the bracket (the spaces
+    between them and the bracket are dropped)."""
+    start = atoms.text_start(items)
+    body = "".join(items[start:]).rstrip(" ")
+    if n_chars <= len(body):
+        cut = len(body) - n_chars
+        head = items[:start] + ([body[:cut]] if cut else [])
+        return head, atoms.fill(el(tag), [body[cut:]]) if n_chars else el(tag)
+    # longer than the text after the last element: counted over single characters as before
+    items = atoms.per_character(items)
     end = len(items)
     while end and items[end - 1] == " ":
         end -= 1
     start = end - n_chars
     inner = items[start:end]
     return items[:start], atoms.fill(el(tag), inner) if inner else el(tag)
+
+
+def _ends_with_space(items: list[Item]) -> bool:
+    return bool(items) and isinstance(items[-1], str) and items[-1].endswith(" ")
 
 
 def build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -> list[Item]:
@@ -184,10 +198,12 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         nested = any(isinstance(n, Bracket) for n in br.children)
         if re.search(r"(?i)illegible", c) and not nested:
             return items + [illegible_gap(c, br.rend, inner)]
-        if c.endswith("?") and inner and inner[-1] == "?":
+        if c.endswith("?") and inner and isinstance(inner[-1], str) \
+                and inner[-1].endswith("?"):
             node = el("unclear", {"reason": "illegible", "cert": "low", "resp": "#tr",
                                   "rend": br.rend})
-            return items + [atoms.fill(node, atoms.strip(inner[:-1]))]
+            last = inner[-1][:-1]
+            return items + [atoms.fill(node, atoms.strip(inner[:-1] + ([last] if last else [])))]
         reason = "faded" if env.in_faded_stamp else "illegible"
         node = el("unclear", {"reason": reason, "resp": "#tr", "rend": br.rend})
         return items + [atoms.fill(node, inner)]
@@ -250,12 +266,12 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         head, name = _wrap_left(items, n, "persName")
         note = el("note", {"type": "alt-name", "place": "inline", "resp": "#tr"})
         atoms.fill(el("persName", parent=note), verbatim(br, env))
-        return head + [name, " ", note] if items and items[-1] == " " else head + [name, note]
+        return head + [name, " ", note] if _ends_with_space(items) else head + [name, note]
     if klass == "B7":
         head, org = _wrap_left(items, len(where.token), "orgName")
         note = atoms.fill(el("note", {"type": "expansion", "place": "inline", "resp": "#tr"}),
                           verbatim(br, env))
-        return head + [org] + ([" "] if items[-1:] == [" "] else []) + [note]
+        return head + [org] + ([" "] if _ends_with_space(items) else []) + [note]
     if klass == "B6":
         tag = "placeName" if where.token in places() else "persName"
         note = el("note", {"type": "identification", "place": "inline", "resp": "#tr"})
@@ -275,16 +291,17 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
 
 def _expan(items: list[Item], br: Bracket, where: Where, env: Env) -> list[Item]:
     """B4: ``M[inistry of]`` → ``<expan>M<ex resp="#tr">inistry of</ex></expan>``."""
-    end = len(items)
-    start = end
-    while start and isinstance(items[start - 1], str) and items[start - 1].isalpha():
-        start -= 1
+    start = atoms.text_start(items)
+    before = "".join(items[start:])
+    cut = len(before)
+    while cut and before[cut - 1].isalpha():
+        cut -= 1
     expan = el("expan")
-    atoms.fill(expan, items[start:end])
+    atoms.fill(expan, [before[cut:]])
     ex = el("ex", {"resp": "#tr"})
     atoms.fill(ex, verbatim(br, env))
     expan.append(ex)
-    return items[:start] + [expan]
+    return items[:start] + ([before[:cut]] if cut else []) + [expan]
 
 
 def _orig_term(br: Bracket, c: str, env: Env) -> Item:

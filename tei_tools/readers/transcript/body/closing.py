@@ -85,6 +85,12 @@ def build_closing(units: list[Unit], env: Env) -> list[etree._Element]:
                                                                            for c in node))]
 
 
+def _unit_chars(unit: Unit, env: Env) -> list[Item]:
+    """The unit's content with one item per character, for the rules that cut it by
+    character offsets (a few lines per document)."""
+    return atoms.per_character(unit_items(unit, env))
+
+
 def _floating(unit: Unit, env: Env) -> etree._Element:
     items = unit_items(unit, env)
     node = standalone(items)
@@ -95,7 +101,7 @@ def _floating(unit: Unit, env: Env) -> etree._Element:
 
 def _signature_line(unit: Unit, kind: str, env: Env) -> list[Item]:
     """One line of the signature block: office → roleName, name → persName (L19)."""
-    items = unit_items(unit, env)
+    items = _unit_chars(unit, env)
     if kind == "date":
         return items
     if kind == "name":
@@ -158,7 +164,7 @@ def _postscript_item(units: list[Unit], kinds: list[str | None], i: int, env: En
         return _distribution(units, kinds, i, env, post)
     if kind == "outgoing" and i + 1 < len(units) and kinds[i + 1] == "date":
         ab = el("ab", {"type": "outgoing-registry"}, parent=post)
-        items = unit_items(unit, env)
+        items = _unit_chars(unit, env)
         m = P.OUTGOING.match(atoms.text(items))
         a = m.start("num")
         atoms.fill(ab, items[:a] + [number_element(items[a:], "outgoing")])
@@ -193,7 +199,7 @@ def _distribution(units: list[Unit], kinds: list[str | None], i: int, env: Env,
                   post: etree._Element) -> int:
     """L20 in the closing zone: ``postscript/list[@type='distribution']``."""
     lst = el("list", {"type": "distribution"}, parent=post)
-    first = unit_items(units[i], env)
+    first = _unit_chars(units[i], env)
     t = atoms.text(first)
     m = P.DIST_INLINE.match(t)
     if m:
@@ -208,7 +214,7 @@ def _distribution(units: list[Unit], kinds: list[str | None], i: int, env: Env,
         j += 1
     while j < len(units) and kinds[j] == "distribution" and P.DIST_NUMBERED.match(
             units[j].text().strip()):
-        items = unit_items(units[j], env)
+        items = _unit_chars(units[j], env)
         nm = P.DIST_NUMBERED.match(atoms.text(items))
         a = nm.end("label")
         atoms.fill(el("label", parent=lst), items[:a])

@@ -22,7 +22,8 @@ def _cell_items(cell: Cell, env: Env) -> list[Item]:
     raw = cell.text[:-1] if cell.text.endswith("]") else cell.text
     units = parse([TextLine(raw, cell.pos.line, cell.pos.col)], env.ctx)
     nodes = [n for u in units for n in u.nodes]
-    return atoms.strip(render(nodes, env, inside=True, markup=False))
+    # the letterhead and stamp rules cut by character offsets: one item per character
+    return atoms.per_character(atoms.strip(render(nodes, env, inside=True, markup=False)))
 
 
 def build(block: ColumnBlock, env: Env) -> list[tuple[str, etree._Element]]:

@@ -43,7 +43,8 @@ def hand(br: Bracket, env: Env, alone: bool) -> etree._Element:
     after = c[m.end():].strip()
     if m.group("sep") == ";" and "illegible" in after.lower():
         return illegible_gap(c, br.rend)
-    items = atoms.strip(render(br.children, env, inside=True))
+    # cut by reading offsets below: one item per character
+    items = atoms.per_character(atoms.strip(render(br.children, env, inside=True)))
     text, owner = atoms.read(items)
     lm = vocab.hand_label().match(text)
     end = owner[lm.end() - 1] + 1 if lm else 0
@@ -68,11 +69,10 @@ def hand(br: Bracket, env: Env, alone: bool) -> etree._Element:
 
 def added_by_hand(items: list[Item], c: str, env: Env) -> list[Item]:
     """B22: ``Personal [added by hand]`` → ``add`` around the text before the marker."""
-    start = len(items)
-    while start and isinstance(items[start - 1], str):
-        start -= 1
-    region = items[start:]
-    text = atoms.text(region).rstrip(" ")
+    start = atoms.text_start(items)
+    region_text = "".join(items[start:])
+    region: list[Item] = [region_text]
+    text = region_text.rstrip(" ")
     words = text.split()
     if not words:
         # nothing written before the marker on its line: the add holds the marker only, and
@@ -81,9 +81,9 @@ def added_by_hand(items: list[Item], c: str, env: Env) -> list[Item]:
     elif len(words) > 5 or start > 0:
         env.ctx.info("TX333", "[added by hand] span guessed: the preceding word only",
                      **env.where())
-        cut = len(region) - len(atoms.text(region).rstrip(" ").split(" ")[-1]) - (
-            len(atoms.text(region)) - len(text))
-        head, region = items[:start] + region[:cut], region[cut:]
+        cut = len(text) - len(text.split(" ")[-1])
+        head = items[:start] + ([region_text[:cut]] if cut else [])
+        region = [region_text[cut:]]
     else:
         head = items[:start]
     node = el("add", {"hand": env.new_hand(c)})

@@ -78,7 +78,8 @@ class HeadBuilder:
     def items(self, unit: Unit, alone: bool = False) -> list[Item]:
         self.env.pos = unit.pos
         self.env.nodes = unit.nodes
-        result = atoms.strip(render(unit.nodes, self.env, alone=alone))
+        # the head zone's rules cut the line by character offsets: one item per character
+        result = atoms.per_character(atoms.strip(render(unit.nodes, self.env, alone=alone)))
         dates.flush_notes(self.env.dates, self.env.ctx, unit.pos, unit.nodes)
         return result
 

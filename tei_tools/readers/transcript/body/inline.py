@@ -45,27 +45,28 @@ def clean(text: str) -> str:
     return _WS.sub(" ", text)
 
 
-def _text_start(items: list[Item], floor: int = 0) -> int:
-    """The index after the last element of ``items`` (``floor`` when every item from ``floor``
-    on is a character)."""
-    k = len(items)
-    while k > floor and isinstance(items[k - 1], str):
-        k -= 1
-    return k
-
-
 def _after_text(nodes: list[Node], i: int) -> str:
     nxt = nodes[i + 1] if i + 1 < len(nodes) else None
     return clean(nxt.text) if isinstance(nxt, Text) else ""
 
 
+def _drop_trailing_spaces(items: list[Item]) -> None:
+    """Remove the spaces at the end of the text that ends ``items`` (before an ``lb``)."""
+    while items and isinstance(items[-1], str):
+        kept = items[-1].rstrip(" ")
+        if kept:
+            items[-1] = kept
+            return
+        items.pop()
+
+
 def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = False,
            markup: bool = True) -> list[Item]:
-    """Atoms for ``nodes``; ``alone``: the unit holds nothing but this bracket (§3.3 rule 7)."""
+    """Runs for ``nodes``; ``alone``: the unit holds nothing but this bracket (§3.3 rule 7)."""
     items: list[Item] = []
     glued_expan = None          # B4: letters glued on the right belong to the same word
     bracketed: set[str] | None = None
-    # items[text_start:] are characters: the text before the next bracket. Kept up to date
+    # items[text_start:] are text runs: the text before the next bracket. Kept up to date
     # here, so that a bracket does not walk back over the whole line to find it.
     text_start = 0
     for i, node in enumerate(nodes):
@@ -77,10 +78,10 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
                     glued_expan[-1].tail = (glued_expan[-1].tail or "") + m.group()
                     text = text[m.end():]
                 glued_expan = None
-            items.extend(text)
+            if text:
+                items.append(text)
         elif isinstance(node, LB):
-            while items and isinstance(items[-1], str) and items[-1] == " ":
-                items.pop()
+            _drop_trailing_spaces(items)
             items.append(el("lb"))
             text_start = len(items)
         elif isinstance(node, Orphan):
@@ -100,7 +101,7 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
             klass = node.force or classify(node, where)
             items = brackets.build(klass, node, where, items, env)
             # the builders end the list with their element, give or take a few characters
-            text_start = _text_start(items)
+            text_start = atoms.text_start(items)
             glued_expan = items[-1] if klass == "B4" and where.glued_right else None
     if markup:
         items = mark_text(items, env)
@@ -154,6 +155,7 @@ def _marker(n: str, env: Env, rend: str) -> etree._Element | None:
 
 def superscripts(items: list[Item], offsets: list[int]) -> list[Item]:
     """L24: the re-joined ordinal suffixes at ``offsets`` (reading offsets) → ``hi``."""
+    items = atoms.per_character(items)      # rare (a few lines per document): cut by character
     for off in sorted(offsets, reverse=True):
         text, owner = atoms.read(items)
         m = re.compile(r"(st|nd|rd|th)").match(text, off)

@@ -113,6 +113,7 @@ def stamp(br: Bracket, env: Env) -> etree._Element:
         items = render(br.children, env, inside=True, markup=False)
     finally:
         env.in_faded_stamp = was
+    items = atoms.per_character(items)      # cut by reading offsets below
     text, owner = atoms.read(items)
     lead = len(text) - len(text.lstrip())
     lm = vocab.stamp_label().match(text[lead:])
