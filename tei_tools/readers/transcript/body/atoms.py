@@ -1,10 +1,16 @@
-"""Mixed content under construction: a list of single characters and finished elements.
+"""Mixed content under construction: a list of *runs*, text strings and finished elements.
 
-Inline markup that spans text and elements (a date around an ``unclear``: ``1[[7]] March 1958``,
-L-5) is found by matching regular expressions over a *reading* of the list, in which every
-character reads as itself and an element reads as its own text (``unclear``), ``\\n`` (``lb``)
-or U+FFFC (anything else, so that patterns do not run through it). Matches that align with item
-boundaries are replaced by a new element that holds the matched items.
+A text run is a string of any length (``render`` makes one per text node); neighbouring
+strings are allowed and read as one text. Inline markup that spans text and elements (a date
+around an ``unclear``: ``1[[7]] March 1958``, L-5) is found by matching regular expressions
+over a *reading* of the list, in which a string reads as itself and an element reads as its
+own text (``unclear``), ``\\n`` (``lb``) or U+FFFC (anything else, so that patterns do not run
+through it). A match may cut a text run anywhere but must not start or end inside an element's
+reading; ``apply`` replaces such matches by what the builder makes of the matched runs (the
+cut strings and whole elements between them).
+
+A few rules (head zone, closing cuts, stamps, hands, superscripts) count items as characters;
+they take ``per_character(items)``, one item per character, and use ``read``/``span``.
 """
 
 from __future__ import annotations
@@ -61,7 +67,8 @@ def _owner(items: list[Item], parts: list[str], text: str) -> list[int]:
 
 
 def read(items: list[Item]) -> tuple[str, list[int]]:
-    """The reading string and, per reading character, the index of its item."""
+    """The reading string and, per reading character, the index of its item (for lists of
+    single characters: see ``per_character``)."""
     parts, text = _readings(items)
     return text, _owner(items, parts, text)
 

@@ -62,12 +62,13 @@ def cyrillic_share(text: str) -> float:
 
 
 def _unwrap(node: etree._Element) -> list[Item]:
-    """The content of ``node`` as items (characters and its child elements)."""
-    out: list[Item] = list(node.text or "")
+    """The content of ``node`` as runs (its text, child elements and their tails)."""
+    out: list[Item] = [node.text] if node.text else []
     for child in list(node):
-        tail, child.tail = child.tail or "", None
+        tail, child.tail = child.tail, None
         out.append(child)
-        out.extend(tail)
+        if tail:
+            out.append(tail)
     return out
 
 

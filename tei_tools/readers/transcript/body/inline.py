@@ -2,8 +2,9 @@
 (L7 dates, L16 letter-spacing, L24 superscripts, L25 lost accents, L28 other scripts,
 B9 parenthesised and slash footnote markers).
 
-``render`` walks a node list and returns atoms (characters and finished elements). Bracket
-builders may take back text that precedes the bracket (B4, B5, B7, B10, B22 wrap it).
+``render`` walks a node list and returns runs (one string per text node, and finished
+elements; see ``atoms``). Bracket builders may take back text that precedes the bracket (B4,
+B5, B7, B10, B22 wrap it): the strings after the last element, cut with str methods.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def _drop_trailing_spaces(items: list[Item]) -> None:
 
 def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = False,
            markup: bool = True) -> list[Item]:
-    """Runs for ``nodes``; ``alone``: the unit holds nothing but this bracket (§3.3 rule 7)."""
+    """The runs of ``nodes``; ``alone``: the unit holds nothing but this bracket (§3.3 rule 7)."""
     items: list[Item] = []
     glued_expan = None          # B4: letters glued on the right belong to the same word
     bracketed: set[str] | None = None

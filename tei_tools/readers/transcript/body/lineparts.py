@@ -1,7 +1,8 @@
 """Markup inside one head-zone or closing-zone line: registry and copy numbers (L1, L2),
 classification terms (L4), telegram fields (L8), list items (L9, L20).
 
-Each function takes the atoms of a rendered line and returns atoms with the structure added.
+Each function takes the items of a rendered line, one per character (``atoms.per_character``),
+and returns items with the structure added.
 """
 
 from __future__ import annotations

@@ -84,7 +84,8 @@ def _bare_number(items: list[Item]) -> list[Item]:
 
 def build_stamp(label_items: list[Item], content_items: list[Item], label_text: str,
                 env: Env, rend: str | None = None) -> etree._Element:
-    """A stamp from its label atoms and its content atoms (also used by the column split)."""
+    """A stamp from its label items and its content items, one per character (also used by the
+    column split)."""
     from .inline import mark_text
     m = vocab.stamp_label().match(label_text)
     cond = (m.group("cond") or "") if m else ""
