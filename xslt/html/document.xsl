@@ -3,9 +3,10 @@
   One document page of the web edition, in one of two views (parameter view = 'read' | 'dipl').
   Input: one TEI document. Output: a complete HTML page.
   With view = 'both', both pages in one transform (what tei_tools.writers.html uses: the fixed
-  cost of a transform, the apparatus entries and the aside are then paid for once): the reading
-  page, a comment "tei-tools: next page", and the diplomatic page, whose DOCTYPE the
-  serialiser writes only once. Templates read the view from the tunnel parameter tt:view.
+  cost of a transform and the apparatus entries are then paid for once): the reading page, a
+  comment "tei-tools: next page", and the diplomatic page, whose DOCTYPE the serialiser writes
+  only once. Templates read the view from the tunnel parameter tt:view. With $splice-marker
+  (layout.xsl) the parts that are the same on both pages are also written out only once.
 
   Parts (each a named template or mode that an edition may override):
     tt:doc-header     title, kicker, summary
@@ -45,12 +46,6 @@
   <xsl:param name="next-href" as="xs:string" select="''"/>
   <xsl:param name="next-title" as="xs:string" select="''"/>
   <xsl:param name="position" as="xs:string" select="''"/>
-  <!-- With view = 'both': when set, the apparatus entries are written once, after the pages
-       (after a comment $splice-marker || 'shared'), each after a comment holding the marker and
-       its generate-id(); the pages hold only such a comment where an entry goes, and
-       tei_tools.writers.html splices the entries in. So an entry is written out once, not once
-       per page. The marker is a nonce, which no text of the document can pass for. -->
-  <xsl:param name="splice-marker" as="xs:string" select="''"/>
 
   <xsl:variable name="tei" select="(/TEI, //TEI)[1]" as="element()?"/>
 
@@ -68,17 +63,20 @@
             <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
           </xsl:apply-templates>
         </xsl:variable>
-        <xsl:variable name="shared" as="map(*)" select="map {
-            'entries': tt:apparatus-entries(($read, $dipl)),
-            'aside': $tei ! tt:doc-aside(.)}"/>
+        <xsl:variable name="shared" as="map(*)"
+            select="map {'entries': tt:apparatus-entries(($read, $dipl))}"/>
+        <!-- with a splice marker, what is the same on both pages is written on the first and
+             only referred to on the second (see layout.xsl) -->
         <xsl:call-template name="tt:doc-page">
           <xsl:with-param name="tt:view" tunnel="yes" select="'read'"/>
           <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($read, $shared))"/>
+          <xsl:with-param name="tt:splice" tunnel="yes" select="'write'[$splice-marker]"/>
         </xsl:call-template>
         <xsl:comment>tei-tools: next page</xsl:comment>
         <xsl:call-template name="tt:doc-page">
           <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
           <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($dipl, $shared))"/>
+          <xsl:with-param name="tt:splice" tunnel="yes" select="'refer'[$splice-marker]"/>
         </xsl:call-template>
         <xsl:if test="$splice-marker">
           <xsl:comment select="$splice-marker || 'shared'"/>
@@ -112,13 +110,14 @@
 
   <!--
     The parts of a view's page: map {'body': the text, 'notes': the footnotes section, 'entries':
-    the apparatus entries by their key, 'aside': metadata and citation}. The text and notes
+    the apparatus entries by their key}. The text and notes
     hold an empty <apparatus-entry> after each mark (see marks.xsl), in the order of the
     apparatus; tt:parts has them ready when both views are rendered in one transform.
   -->
   <xsl:template match="TEI" mode="tt:page">
     <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <xsl:param name="tt:parts" tunnel="yes" as="map(*)?"/>
+    <xsl:param name="tt:splice" tunnel="yes" as="xs:string?"/>
     <xsl:variable name="parts" as="map(*)">
       <xsl:choose>
         <xsl:when test="exists($tt:parts)"><xsl:sequence select="$tt:parts"/></xsl:when>
@@ -126,8 +125,7 @@
           <xsl:variable name="own" as="map(*)">
             <xsl:apply-templates select="." mode="tt:view-parts"/>
           </xsl:variable>
-          <xsl:sequence select="map:merge(($own, map {
-              'entries': tt:apparatus-entries($own), 'aside': tt:doc-aside(.)}))"/>
+          <xsl:sequence select="map:merge(($own, map {'entries': tt:apparatus-entries($own)}))"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -136,7 +134,13 @@
         <!-- only the reading view goes into the search index -->
         <xsl:attribute name="data-pagefind-body" select="''"/>
       </xsl:if>
-      <xsl:call-template name="tt:doc-header"/>
+      <xsl:call-template name="tt:splice-mark"><xsl:with-param name="part" select="'header'"/>
+      </xsl:call-template>
+      <xsl:if test="not($tt:splice = 'refer')"><xsl:call-template name="tt:doc-header"/></xsl:if>
+      <xsl:call-template name="tt:splice-mark">
+        <xsl:with-param name="part" select="'header'"/>
+        <xsl:with-param name="end" select="true()"/>
+      </xsl:call-template>
       <xsl:call-template name="tt:doc-tools"/>
       <div class="doc-layout">
         <div class="doc-main">
@@ -149,7 +153,13 @@
                 //Q{}apparatus-entry ! $parts?entries(@key)"/>
           </xsl:call-template>
         </div>
-        <xsl:sequence select="$parts?aside"/>
+        <xsl:call-template name="tt:splice-mark"><xsl:with-param name="part" select="'aside'"/>
+        </xsl:call-template>
+        <xsl:if test="not($tt:splice = 'refer')"><xsl:call-template name="tt:doc-aside"/></xsl:if>
+        <xsl:call-template name="tt:splice-mark">
+          <xsl:with-param name="part" select="'aside'"/>
+          <xsl:with-param name="end" select="true()"/>
+        </xsl:call-template>
       </div>
       <xsl:call-template name="tt:prev-next"/>
     </article>
@@ -206,16 +216,12 @@
                                     function($n, $i) { $n/*[xs:integer($i)] })"/>
   </xsl:function>
 
-  <!-- the same in both views -->
-  <xsl:function name="tt:doc-aside" as="element()">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:for-each select="$tei">
-      <aside class="doc-aside" aria-label="About this document" data-pagefind-ignore="">
-        <xsl:call-template name="tt:meta-panel"/>
-        <xsl:call-template name="tt:cite-block"/>
-      </aside>
-    </xsl:for-each>
-  </xsl:function>
+  <xsl:template name="tt:doc-aside">
+    <aside class="doc-aside" aria-label="About this document" data-pagefind-ignore="">
+      <xsl:call-template name="tt:meta-panel"/>
+      <xsl:call-template name="tt:cite-block"/>
+    </aside>
+  </xsl:template>
 
   <!-- the built-in shallow copy: much faster than an identity template on every node -->
   <xsl:mode name="tt:strip-entries" on-no-match="shallow-copy"/>

@@ -30,6 +30,17 @@
   <!-- extra stylesheets of the edition, relative to the site root, separated by spaces -->
   <xsl:param name="edition-css" as="xs:string" select="''"/>
 
+  <!--
+    Set by tei_tools.writers.html when one transform writes two pages (document.xsl, view =
+    'both'): a part that is the same on both pages is written on the first between comments
+    {marker}name and {marker}/name (tt:splice-mark), and the second page holds only the first
+    comment; the apparatus entries are written once, after the pages (after a comment
+    {marker}shared), each after a comment {marker}{its generate-id()} that the pages hold where
+    it goes. render_views splices them in: each part is built and written out once. The marker
+    is a nonce, which no text of a document can pass for.
+  -->
+  <xsl:param name="splice-marker" as="xs:string" select="''"/>
+
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
       include-content-type="no"/>
 
@@ -49,7 +60,11 @@
     <xsl:param name="lang" as="xs:string" select="$edition-language"/>
     <xsl:param name="body-class" as="xs:string" select="''"/>
     <xsl:param name="head-extra" as="item()*"/>
+    <xsl:param name="tt:splice" tunnel="yes" as="xs:string?"/>
     <html lang="{$lang}">
+      <xsl:call-template name="tt:splice-mark"><xsl:with-param name="part" select="'head'"/>
+      </xsl:call-template>
+      <xsl:if test="not($tt:splice = 'refer')">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -73,11 +88,24 @@
           <xsl:with-param name="root" select="$root"/>
         </xsl:call-template>
       </head>
+      </xsl:if>
+      <xsl:call-template name="tt:splice-mark">
+        <xsl:with-param name="part" select="'head'"/>
+        <xsl:with-param name="end" select="true()"/>
+      </xsl:call-template>
       <body class="{normalize-space('page ' || $body-class)}">
-        <a class="skip" href="#main">Skip to content</a>
-        <xsl:call-template name="tt:site-header">
-          <xsl:with-param name="root" select="$root"/>
-          <xsl:with-param name="active" select="$active"/>
+        <xsl:call-template name="tt:splice-mark"><xsl:with-param name="part" select="'top'"/>
+        </xsl:call-template>
+        <xsl:if test="not($tt:splice = 'refer')">
+          <a class="skip" href="#main">Skip to content</a>
+          <xsl:call-template name="tt:site-header">
+            <xsl:with-param name="root" select="$root"/>
+            <xsl:with-param name="active" select="$active"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="tt:splice-mark">
+          <xsl:with-param name="part" select="'top'"/>
+          <xsl:with-param name="end" select="true()"/>
         </xsl:call-template>
         <main id="main" tabindex="-1">
           <xsl:choose>
@@ -87,11 +115,33 @@
             <xsl:otherwise><xsl:sequence select="$content"/></xsl:otherwise>
           </xsl:choose>
         </main>
-        <xsl:call-template name="tt:site-footer">
-          <xsl:with-param name="root" select="$root"/>
+        <xsl:call-template name="tt:splice-mark"><xsl:with-param name="part" select="'footer'"/>
+        </xsl:call-template>
+        <xsl:if test="not($tt:splice = 'refer')">
+          <xsl:call-template name="tt:site-footer">
+            <xsl:with-param name="root" select="$root"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:call-template name="tt:splice-mark">
+          <xsl:with-param name="part" select="'footer'"/>
+          <xsl:with-param name="end" select="true()"/>
         </xsl:call-template>
       </body>
     </html>
+  </xsl:template>
+
+  <!--
+    Where a part that is the same on both pages begins or ends (see $splice-marker), when the
+    tunnel parameter tt:splice says that this page writes it ('write') or refers to it
+    ('refer'); the caller leaves the part out when it refers to it.
+  -->
+  <xsl:template name="tt:splice-mark">
+    <xsl:param name="part" as="xs:string"/>
+    <xsl:param name="end" as="xs:boolean" select="false()"/>
+    <xsl:param name="tt:splice" tunnel="yes" as="xs:string?"/>
+    <xsl:if test="$tt:splice and not($end and $tt:splice = 'refer')">
+      <xsl:comment select="$splice-marker || (if ($end) then '/' else '') || $part"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="tt:head-extra">
