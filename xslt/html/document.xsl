@@ -134,13 +134,21 @@
         <!-- only the reading view goes into the search index -->
         <xsl:attribute name="data-pagefind-body" select="''"/>
       </xsl:if>
-      <xsl:call-template name="tt:splice-mark"><xsl:with-param name="part" select="'header'"/>
-      </xsl:call-template>
-      <xsl:if test="not($tt:splice = 'refer')"><xsl:call-template name="tt:doc-header"/></xsl:if>
-      <xsl:call-template name="tt:splice-mark">
-        <xsl:with-param name="part" select="'header'"/>
-        <xsl:with-param name="end" select="true()"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <!-- the summary's dates and notes are written for the view: then not the same -->
+        <xsl:when test="$tei/teiHeader/profileDesc/abstract//(date | note)">
+          <xsl:call-template name="tt:doc-header"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="tt:splice-mark"><xsl:with-param name="part" select="'header'"/>
+          </xsl:call-template>
+          <xsl:if test="not($tt:splice = 'refer')"><xsl:call-template name="tt:doc-header"/></xsl:if>
+          <xsl:call-template name="tt:splice-mark">
+            <xsl:with-param name="part" select="'header'"/>
+            <xsl:with-param name="end" select="true()"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="tt:doc-tools"/>
       <div class="doc-layout">
         <div class="doc-main">

@@ -15,66 +15,91 @@
     <xsl:variable name="h" select="$tei/teiHeader"/>
     <xsl:variable name="ms" select="($h/fileDesc/sourceDesc/msDesc)[1]"/>
     <xsl:variable name="date" select="tt:date-element($tei)"/>
-    <xsl:variable name="fields" as="element()*">
-      <field label="Date">
-        <xsl:if test="$date">
-          <xsl:value-of select="normalize-space($date)"/>
-          <xsl:if test="tt:iso($date) and tt:iso($date) ne normalize-space($date)">
-            <xsl:value-of select="' (' || tt:iso($date) || ')'"/>
-          </xsl:if>
-        </xsl:if>
-      </field>
-      <field label="Document type"><xsl:value-of select="tt:doctype($tei)"/></field>
-      <field label="Classification">
-        <xsl:value-of select="string-join(tt:classification($tei), ', ')"/>
-      </field>
-      <field label="Archive" filter="archive">
-        <xsl:value-of select="tt:archive($tei)"/>
-      </field>
-      <field label="Shelfmark"><xsl:value-of select="tt:shelfmark($tei)"/></field>
-      <field label="Original language">
-        <xsl:value-of select="string-join($ms/msContents/textLang ! normalize-space(.), ', ')"/>
-      </field>
-      <field label="Translation">
-        <xsl:value-of select="string-join($h/fileDesc/titleStmt/respStmt[@xml:id = 'tr']
-            ! normalize-space(string-join((resp, (persName, orgName, name)) ! normalize-space(.),
-            ' ')), '; ')"/>
-      </field>
-      <field label="Authors">
-        <xsl:value-of select="string-join($h/fileDesc/titleStmt/author ! normalize-space(.), '; ')"/>
-      </field>
-      <field label="Funders">
-        <xsl:value-of select="string-join($h/fileDesc/titleStmt/funder ! normalize-space(.), '; ')"/>
-      </field>
-      <field label="Published by">
-        <xsl:value-of select="string-join($h/fileDesc/publicationStmt/(publisher, distributor,
-            authority) ! normalize-space(.), '; ')"/>
-      </field>
-      <field label="Handwriting">
-        <xsl:value-of select="string-join($h/profileDesc/handNotes/handNote !
-            (@xml:id || ': ' || normalize-space(.)), '; ')"/>
-      </field>
-      <field label="Cited in the source as">
-        <xsl:value-of select="normalize-space(string(($h/fileDesc/sourceDesc/bibl
-            [@type = 'citation'])[1]))"/>
-      </field>
-    </xsl:variable>
+    <xsl:variable name="iso" select="tt:iso($date)"/>
     <section class="meta-panel" aria-labelledby="meta-title">
       <h2 id="meta-title">Document</h2>
       <dl>
-        <xsl:for-each select="$fields[normalize-space()]">
-          <dt><xsl:value-of select="@label"/></dt>
-          <dd>
-            <xsl:if test="@filter">
-              <xsl:attribute name="data-pagefind-filter" select="@filter"/>
-            </xsl:if>
-            <xsl:value-of select="."/>
-          </dd>
-        </xsl:for-each>
+        <!-- each field written straight away (a list of fields built first, then filtered and
+             copied, cost about twice as much) -->
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Date'"/>
+          <xsl:with-param name="value" select="if (not($date)) then ''
+              else normalize-space($date) || (if ($iso and $iso ne normalize-space($date))
+                                              then ' (' || $iso || ')' else '')"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Document type'"/>
+          <xsl:with-param name="value" select="tt:doctype($tei)"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Classification'"/>
+          <xsl:with-param name="value" select="string-join(tt:classification($tei), ', ')"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Archive'"/>
+          <xsl:with-param name="value" select="tt:archive($tei)"/>
+          <xsl:with-param name="filter" select="'archive'"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Shelfmark'"/>
+          <xsl:with-param name="value" select="tt:shelfmark($tei)"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Original language'"/>
+          <xsl:with-param name="value"
+              select="string-join($ms/msContents/textLang ! normalize-space(.), ', ')"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Translation'"/>
+          <xsl:with-param name="value" select="string-join($h/fileDesc/titleStmt/respStmt
+              [@xml:id = 'tr'] ! normalize-space(string-join((resp, (persName, orgName, name))
+              ! normalize-space(.), ' ')), '; ')"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Authors'"/>
+          <xsl:with-param name="value"
+              select="string-join($h/fileDesc/titleStmt/author ! normalize-space(.), '; ')"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Funders'"/>
+          <xsl:with-param name="value"
+              select="string-join($h/fileDesc/titleStmt/funder ! normalize-space(.), '; ')"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Published by'"/>
+          <xsl:with-param name="value" select="string-join($h/fileDesc/publicationStmt
+              /(publisher, distributor, authority) ! normalize-space(.), '; ')"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Handwriting'"/>
+          <xsl:with-param name="value" select="string-join($h/profileDesc/handNotes/handNote !
+              (@xml:id || ': ' || normalize-space(.)), '; ')"/>
+        </xsl:call-template>
+        <xsl:call-template name="tt:meta-field">
+          <xsl:with-param name="label" select="'Cited in the source as'"/>
+          <xsl:with-param name="value" select="normalize-space(string(($h/fileDesc/sourceDesc
+              /bibl[@type = 'citation'])[1]))"/>
+        </xsl:call-template>
         <xsl:call-template name="tt:meta-source"/>
         <xsl:call-template name="tt:meta-rights"/>
       </dl>
     </section>
+  </xsl:template>
+
+  <!-- one field of the panel, left out when it is empty -->
+  <xsl:template name="tt:meta-field">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="filter" as="xs:string?"/>
+    <xsl:if test="normalize-space($value)">
+      <dt><xsl:value-of select="$label"/></dt>
+      <dd>
+        <xsl:if test="$filter">
+          <xsl:attribute name="data-pagefind-filter" select="$filter"/>
+        </xsl:if>
+        <xsl:value-of select="$value"/>
+      </dd>
+    </xsl:if>
   </xsl:template>
 
   <!-- The digital source the TEI was made from (bibl[@type='digital-source'], M11). -->
