@@ -85,15 +85,15 @@ def render_views(stylesheet: str, node: PyXdmNode, params: dict[str, str]) -> di
     """
     if _is_default_document_xsl(stylesheet):
         marker = f"tei-tools:{secrets.token_hex(8)}:"
-        html = saxon.transform(stylesheet, node, {**params, "view": "both",
-                                                  "splice-marker": marker})
-        pages = _spliced(html, marker)
-        if pages is not None:
-            read, sep, dipl = pages.partition(_NEXT_PAGE)
-            # once only, else the text itself holds the comment (in an attribute value, which
-            # the HTML serialiser does not escape): then the split is not safe
-            if sep and _NEXT_PAGE not in dipl:
-                return {"read": read, "dipl": read[:read.find("<html")] + dipl}
+        pages = _spliced(saxon.transform(stylesheet, node, {**params, "view": "both",
+                                                            "splice-marker": marker}), marker)
+        if pages is None:  # an entry that only the reading view shows: the general way
+            pages = saxon.transform(stylesheet, node, {**params, "view": "both"})
+        read, sep, dipl = pages.partition(_NEXT_PAGE)
+        # once only, else the text itself holds the comment (in an attribute value, which the
+        # HTML serialiser does not escape): then the split is not safe
+        if sep and _NEXT_PAGE not in dipl:
+            return {"read": read, "dipl": read[:read.find("<html")] + dipl}
     return {view: saxon.transform(stylesheet, node, {**params, "view": view})
             for view in ("read", "dipl")}
 
@@ -102,8 +102,9 @@ _NEXT_PAGE = "<!--tei-tools: next page-->"
 
 
 def _spliced(html: str, marker: str) -> str | None:
-    """The pages of a 'both' transform with the parts written once put in place of their
-    references (see layout.xsl, $splice-marker); None if a reference is unknown."""
+    """The pages of a 'both' transform put together (see layout.xsl, $splice-marker): the parts
+    written once put in place of their references, and each page's apparatus made of the
+    entries that its marks refer to. None if an entry or part is missing."""
     pages, sep, shared = html.partition(f"<!--{marker}shared-->")
     if not sep:
         return None
@@ -112,21 +113,42 @@ def _spliced(html: str, marker: str) -> str | None:
     for part in shared.split(mark)[1:]:
         ref, _, text = part.partition("-->")
         parts[ref] = text
-    # by str.find and slices: a regex over the pages costs more than the rest of this together
-    out = []
-    start = 0
+    # str.find and slices throughout: a regex over the pages costs more than all the rest
+    entries, kept, start = {}, [], 0
+    while (at := pages.find(mark + "=", start)) >= 0:  # the entries, cut out of the text
+        end = pages.find("-->", at)
+        close_mark = f"{mark}/={pages[at + len(mark) + 1:end]}-->"
+        close = pages.find(close_mark, end)
+        if close < 0:
+            return None
+        kept.append(pages[start:at])
+        entries.setdefault(pages[at + len(mark) + 1:end], pages[end + 3:close])
+        start = close + len(close_mark)
+    kept.append(pages[start:])
+    pages = "".join(kept)
+    out, listed, start = [], [], 0
     while (at := pages.find(mark, start)) >= 0:
         out.append(pages[start:at])
         end = pages.find("-->", at)
         ref = pages[at + len(mark):end]
         start = end + 3
-        if ref not in parts:  # a part that this (the first) page writes, up to its end mark
-            close = pages.find(f"{mark}/{ref}-->", start)
-            if close < 0:
+        if ref[0] == "@":  # a mark: its entry goes into this page's apparatus
+            if ref[1:] not in entries:  # only the reading view shows it: not built
                 return None
-            parts[ref] = pages[start:close]
-            start = close + len(mark) + len(ref) + 4
-        out.append(parts[ref])
+            listed.append(entries[ref[1:]])
+        elif ref == "apparatus":
+            if listed:
+                out += [parts["apparatus-start"], *listed, parts["apparatus-end"]]
+            listed = []
+        else:
+            if ref not in parts:  # a part that this (the first) page writes, up to its end
+                close_mark = f"{mark}/{ref}-->"
+                close = pages.find(close_mark, start)
+                if close < 0:
+                    return None
+                parts[ref] = pages[start:close]
+                start = close + len(close_mark)
+            out.append(parts[ref])
     out.append(pages[start:])
     return "".join(out)
 

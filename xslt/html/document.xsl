@@ -51,6 +51,26 @@
 
   <xsl:template match="/">
     <xsl:choose>
+      <xsl:when test="$view = 'both' and $splice-marker">
+        <!-- what is the same on both pages is written on the first and only referred to on the
+             second; the apparatus is put together by render_views (see layout.xsl) -->
+        <xsl:call-template name="tt:doc-page">
+          <xsl:with-param name="tt:view" tunnel="yes" select="'read'"/>
+          <xsl:with-param name="tt:splice" tunnel="yes" select="'write'"/>
+        </xsl:call-template>
+        <xsl:comment>tei-tools: next page</xsl:comment>
+        <xsl:call-template name="tt:doc-page">
+          <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
+          <xsl:with-param name="tt:splice" tunnel="yes" select="'refer'"/>
+        </xsl:call-template>
+        <xsl:comment select="$splice-marker || 'shared'"/>
+        <xsl:comment select="$splice-marker || 'apparatus-start'"/>
+        <xsl:call-template name="tt:apparatus">
+          <xsl:with-param name="entries" as="comment()">
+            <xsl:comment select="$splice-marker || 'apparatus-end'"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="$view = 'both'">
         <!-- what the two pages share is built once and handed down in tt:parts -->
         <xsl:variable name="read" as="map(*)?">
@@ -65,26 +85,15 @@
         </xsl:variable>
         <xsl:variable name="shared" as="map(*)"
             select="map {'entries': tt:apparatus-entries(($read, $dipl))}"/>
-        <!-- with a splice marker, what is the same on both pages is written on the first and
-             only referred to on the second (see layout.xsl) -->
         <xsl:call-template name="tt:doc-page">
           <xsl:with-param name="tt:view" tunnel="yes" select="'read'"/>
           <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($read, $shared))"/>
-          <xsl:with-param name="tt:splice" tunnel="yes" select="'write'[$splice-marker]"/>
         </xsl:call-template>
         <xsl:comment>tei-tools: next page</xsl:comment>
         <xsl:call-template name="tt:doc-page">
           <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
           <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($dipl, $shared))"/>
-          <xsl:with-param name="tt:splice" tunnel="yes" select="'refer'[$splice-marker]"/>
         </xsl:call-template>
-        <xsl:if test="$splice-marker">
-          <xsl:comment select="$splice-marker || 'shared'"/>
-          <xsl:for-each select="map:keys($shared?entries) ! $shared?entries(.)">
-            <xsl:comment select="$splice-marker || generate-id()"/>
-            <xsl:sequence select="."/>
-          </xsl:for-each>
-        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="tt:doc-page">
@@ -154,12 +163,27 @@
         <div class="doc-main">
           <xsl:call-template name="tt:doc-notices"/>
           <xsl:call-template name="tt:toc"/>
-          <!-- the marks' placeholders for their apparatus entries stay out of the text -->
-          <xsl:apply-templates select="$parts?body, $parts?notes" mode="tt:strip-entries"/>
-          <xsl:call-template name="tt:apparatus">
-            <xsl:with-param name="entries" select="($parts?body, $parts?notes)
-                //Q{}apparatus-entry ! $parts?entries(@key)"/>
-          </xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="$tt:splice">
+              <!-- text and notes straight into the page, the marks' entries as comments that
+                   render_views turns into the apparatus (see layout.xsl) -->
+              <xsl:call-template name="tt:doc-text">
+                <xsl:with-param name="tt:collect" tunnel="yes" select="'comments'"/>
+              </xsl:call-template>
+              <xsl:call-template name="tt:footnotes">
+                <xsl:with-param name="tt:collect" tunnel="yes" select="'comments'"/>
+              </xsl:call-template>
+              <xsl:comment select="$splice-marker || 'apparatus'"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <!-- the marks' placeholders for their apparatus entries stay out of the text -->
+              <xsl:apply-templates select="$parts?body, $parts?notes" mode="tt:strip-entries"/>
+              <xsl:call-template name="tt:apparatus">
+                <xsl:with-param name="entries" select="($parts?body, $parts?notes)
+                    //Q{}apparatus-entry ! $parts?entries(@key)"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
         </div>
         <xsl:call-template name="tt:splice-mark"><xsl:with-param name="part" select="'aside'"/>
         </xsl:call-template>
@@ -176,28 +200,30 @@
   <xsl:template match="TEI" mode="tt:view-parts" as="map(*)">
     <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <xsl:variable name="body" as="element()">
-      <div class="doc-text text-{$tt:view}" lang="{($tei/text/@xml:lang,
-          $tei/@xml:lang, $edition-language)[1]}">
-        <xsl:choose>
-          <xsl:when test="$tt:view = 'dipl'">
-            <xsl:apply-templates select="text" mode="tt:dipl">
-              <xsl:with-param name="tt:collect" tunnel="yes" select="true()"/>
-            </xsl:apply-templates>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:apply-templates select="text" mode="tt:read">
-              <xsl:with-param name="tt:collect" tunnel="yes" select="true()"/>
-            </xsl:apply-templates>
-          </xsl:otherwise>
-        </xsl:choose>
-      </div>
+      <xsl:call-template name="tt:doc-text">
+        <xsl:with-param name="tt:collect" tunnel="yes" select="'placeholders'"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="notes" as="element()*">
       <xsl:call-template name="tt:footnotes">
-        <xsl:with-param name="tt:collect" tunnel="yes" select="true()"/>
+        <xsl:with-param name="tt:collect" tunnel="yes" select="'placeholders'"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:sequence select="map {'body': $body, 'notes': $notes}"/>
+  </xsl:template>
+
+  <!-- the text of the document (the context) in the view -->
+  <xsl:template name="tt:doc-text">
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
+    <div class="doc-text text-{$tt:view}" lang="{($tei/text/@xml:lang,
+        $tei/@xml:lang, $edition-language)[1]}">
+      <xsl:choose>
+        <xsl:when test="$tt:view = 'dipl'">
+          <xsl:apply-templates select="text" mode="tt:dipl"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="text" mode="tt:read"/></xsl:otherwise>
+      </xsl:choose>
+    </div>
   </xsl:template>
 
   <!-- the apparatus entries that the placeholders in these parts ask for, by their key: the
@@ -405,22 +431,15 @@
   <!-- ========================= apparatus ========================= -->
 
   <xsl:template name="tt:apparatus">
-    <xsl:param name="entries" as="element()*"/>
+    <xsl:param name="entries" as="node()*"/>
     <xsl:if test="$entries">
       <section class="apparatus" aria-labelledby="apparatus-title" data-pagefind-ignore="">
         <h2 id="apparatus-title">Editorial interventions</h2>
         <p class="apparatus-intro">Every bracket of the transcript and every other editorial
           intervention, in the order of the text. Select a marked passage to see its entry.</p>
         <ol>
-          <xsl:choose>
-            <xsl:when test="$view = 'both' and $splice-marker">
-              <xsl:for-each select="$entries">
-                <xsl:comment select="$splice-marker || generate-id()"/>
-              </xsl:for-each>
-            </xsl:when>
-            <!-- entries hold no placeholders (their D form is inert): a plain copy -->
-            <xsl:otherwise><xsl:sequence select="$entries"/></xsl:otherwise>
-          </xsl:choose>
+          <!-- entries hold no placeholders (their D form is inert): a plain copy -->
+          <xsl:sequence select="$entries"/>
         </ol>
       </section>
     </xsl:if>

@@ -11,10 +11,15 @@
   A mark whose content is a block (a stamp, a handwritten resolution) or already holds a link
   cannot itself be a link (no nested links in HTML): it gets a small (i) link instead.
 
-  Each mark is followed by an <apparatus-entry>: a placeholder (its id, kind and view) when the
-  tunnel parameter tt:collect is true (document.xsl builds the entries from these, once for both
-  views, and removes them from the text), else the entry itself. So there is one pass over the
-  TEI and one list in text order.
+  Each mark is followed by its apparatus entry, as the tunnel parameter tt:collect asks:
+    ''              an <apparatus-entry> with the entry itself
+    'placeholders'  an <apparatus-entry> with its key (id, kind, view), holding the entry where
+                    it is cheap to build here (document.xsl builds the others, once for both
+                    views, and removes the placeholders from the text)
+    'comments'      a comment with the key (and the entry between two comments): the text is
+                    written straight into the page and render_views builds the apparatus list
+                    (see $splice-marker in layout.xsl)
+  So there is one pass over the TEI and one list in text order.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -30,7 +35,8 @@
     <xsl:param name="block" as="xs:boolean" select="false()"/>
     <xsl:param name="tt:inert" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
-    <xsl:param name="tt:collect" tunnel="yes" as="xs:boolean" select="false()"/>
+    <!-- '' (the entry right after the mark), 'placeholders' or 'comments' (see document.xsl) -->
+    <xsl:param name="tt:collect" tunnel="yes" as="xs:string" select="''"/>
     <xsl:variable name="id" select="'iv-' || tt:path-id(.)"/>
     <xsl:variable name="nodes" select="$content[. instance of node()]"/>
     <xsl:variable name="wrapper" select="if ($block) then 'div' else 'span'"/>
@@ -63,33 +69,39 @@
       <!-- only dates and footnote markers in the D form depend on the view -->
       <xsl:variable name="entry-view" select="if (exists(descendant::*[self::date or self::note]))
           then $tt:view else ''"/>
+      <xsl:variable name="key" select="$id || ' ' || $kind || ' ' || $entry-view"/>
+      <!-- the entry goes with the mark where this pass has it cheaply: the diplomatic pass
+           for entries of either view (its content is the D form, see tt:entry-of-mark), each
+           pass for entries of its own view; else document.xsl builds the entry -->
+      <xsl:variable name="with-entry" select="$tt:view = 'dipl' or $entry-view != ''"/>
       <xsl:choose>
+        <xsl:when test="$tt:collect = 'comments'">
+          <!-- straight into the page: a reference to the entry, and the entry itself between
+               two more comments (render_views moves it to the apparatus, see layout.xsl) -->
+          <xsl:comment select="$splice-marker || '@' || $key"/>
+          <xsl:if test="$with-entry">
+            <xsl:comment select="$splice-marker || '=' || $key"/>
+            <xsl:call-template name="tt:entry-of-mark">
+              <xsl:with-param name="kind" select="$kind"/>
+              <xsl:with-param name="id" select="$id"/>
+              <xsl:with-param name="view" select="$entry-view"/>
+              <xsl:with-param name="content" select="$content"/>
+              <xsl:with-param name="wrapper" select="$wrapper"/>
+            </xsl:call-template>
+            <xsl:comment select="$splice-marker || '/=' || $key"/>
+          </xsl:if>
+        </xsl:when>
         <xsl:when test="$tt:collect">
-          <!-- the placeholder holds the entry where this pass has it cheaply: the diplomatic
-               pass for entries of either view (its content is the D form, see below), each
-               pass for entries of its own view; else document.xsl builds the entry -->
-          <apparatus-entry key="{$id} {$kind} {$entry-view}">
-            <xsl:choose>
-              <!-- content without links or ids is what the inert D form holds: reuse it
-                   rather than render the element again (links and ids are all that tt:inert
-                   changes) -->
-              <xsl:when test="$tt:view = 'dipl' and empty($nodes/descendant-or-self::*
-                  [self::Q{}a or @id])">
-                <xsl:call-template name="tt:apparatus-entry">
-                  <xsl:with-param name="kind" select="$kind"/>
-                  <xsl:with-param name="id" select="$id"/>
-                  <xsl:with-param name="dipl-content" select="$content"/>
-                  <xsl:with-param name="dipl-wrapper" select="$wrapper"/>
-                </xsl:call-template>
-              </xsl:when>
-              <xsl:when test="$tt:view = 'dipl' or $entry-view != ''">
-                <xsl:call-template name="tt:apparatus-entry">
-                  <xsl:with-param name="kind" select="$kind"/>
-                  <xsl:with-param name="id" select="$id"/>
-                  <xsl:with-param name="view" select="$entry-view"/>
-                </xsl:call-template>
-              </xsl:when>
-            </xsl:choose>
+          <apparatus-entry key="{$key}">
+            <xsl:if test="$with-entry">
+              <xsl:call-template name="tt:entry-of-mark">
+                <xsl:with-param name="kind" select="$kind"/>
+                <xsl:with-param name="id" select="$id"/>
+                <xsl:with-param name="view" select="$entry-view"/>
+                <xsl:with-param name="content" select="$content"/>
+                <xsl:with-param name="wrapper" select="$wrapper"/>
+              </xsl:call-template>
+            </xsl:if>
           </apparatus-entry>
         </xsl:when>
         <xsl:otherwise>
@@ -103,6 +115,37 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The entry of the mark that is being written, whose content is $content: in the
+       diplomatic view, content without links or ids is what the inert D form holds, so it is
+       reused rather than the element rendered again (links and ids are all that tt:inert
+       changes) -->
+  <xsl:template name="tt:entry-of-mark">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="wrapper" as="xs:string"/>
+    <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
+    <xsl:choose>
+      <xsl:when test="$tt:view = 'dipl' and empty($content[. instance of node()]
+          /descendant-or-self::*[self::Q{}a or @id])">
+        <xsl:call-template name="tt:apparatus-entry">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="dipl-content" select="$content"/>
+          <xsl:with-param name="dipl-wrapper" select="$wrapper"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tt:apparatus-entry">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="id" select="$id"/>
+          <xsl:with-param name="view" select="$view"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!--
