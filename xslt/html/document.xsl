@@ -6,7 +6,10 @@
   cost of a transform and the apparatus entries are then paid for once): the reading page, a
   comment "tei-tools: next page", and the diplomatic page, whose DOCTYPE the serialiser writes
   only once. Templates read the view from the tunnel parameter tt:view. With $splice-marker
-  (layout.xsl) the parts that are the same on both pages are also written out only once.
+  (layout.xsl; what render_views sets) the parts that are the same on both pages are written out
+  once, and the text goes straight into the pages, its marks' apparatus entries as comments that
+  render_views turns into each page's apparatus. Without it, each view's text is built first,
+  with placeholders for the entries (mode tt:view-parts), and the entries are built from them.
 
   Parts (each a named template or mode that an edition may override):
     tt:doc-header     title, kicker, summary
@@ -118,10 +121,10 @@
   </xsl:template>
 
   <!--
-    The parts of a view's page: map {'body': the text, 'notes': the footnotes section, 'entries':
-    the apparatus entries by their key}. The text and notes
-    hold an empty <apparatus-entry> after each mark (see marks.xsl), in the order of the
-    apparatus; tt:parts has them ready when both views are rendered in one transform.
+    The page's content. Without a splice marker, from the parts of a view's page: map {'body':
+    the text, 'notes': the footnotes section, 'entries': the apparatus entries by their key}; the
+    text and notes hold an <apparatus-entry> placeholder after each mark (see marks.xsl), in the
+    order of the apparatus; tt:parts has them ready when both views are rendered in one transform.
   -->
   <xsl:template match="TEI" mode="tt:page">
     <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>

@@ -32,12 +32,16 @@
 
   <!--
     Set by tei_tools.writers.html when one transform writes two pages (document.xsl, view =
-    'both'): a part that is the same on both pages is written on the first between comments
-    {marker}name and {marker}/name (tt:splice-mark), and the second page holds only the first
-    comment; the apparatus entries are written once, after the pages (after a comment
-    {marker}shared), each after a comment {marker}{its generate-id()} that the pages hold where
-    it goes. render_views splices them in: each part is built and written out once. The marker
-    is a nonce, which no text of a document can pass for.
+    'both'); the comments below all begin with it, and render_views puts the pages together:
+      {marker}name … {marker}/name  a part that is the same on both pages (tt:splice-mark), on
+                                   the first page; the second holds only {marker}name
+      {marker}@key                 a mark of the text: its apparatus entry goes into this page
+      {marker}=key … {marker}/=key  that entry, where the mark writes it (cut out of the text)
+      {marker}apparatus            where the page's apparatus goes (none without entries)
+      {marker}shared               after the pages: parts written once, each after {marker}name
+                                   (apparatus-start, apparatus-end: the apparatus around its list)
+    So each shared part is built and written out once, and the text goes straight into the page.
+    The marker is a nonce, which no text of a document can pass for.
   -->
   <xsl:param name="splice-marker" as="xs:string" select="''"/>
 
