@@ -80,7 +80,9 @@ def render_views(stylesheet: str, node: PyXdmNode, params: dict[str, str]) -> di
 
     The shipped document.xsl renders both in one transform (view = 'both'), which builds what
     the views share once: the two pages with _NEXT_PAGE between them, the DOCTYPE written only
-    before the first. An edition's overrides may read the global $view, which cannot be both:
+    before the first. With a splice marker (a nonce) it writes what the pages share only once
+    and leaves each page's apparatus to be put together here (_spliced): much less to build
+    and to serialise. An edition's overrides may read the global $view, which cannot be both:
     its stylesheet runs once per view.
     """
     if _is_default_document_xsl(stylesheet):
