@@ -108,8 +108,9 @@
     <xsl:param name="s" as="xs:string"/>
     <xsl:variable name="opening" select="starts-with($s, '[') and not(ends-with($s, ']'))"/>
     <xsl:variable name="closing" select="ends-with($s, ']') and not(starts-with($s, '['))"/>
-    <xsl:variable name="text" select="
-        if ($opening and @rend = 'unopened') then ''
+    <!-- most brackets are not repaired: no @rend, nothing to test -->
+    <xsl:variable name="text" select="if (not(@rend)) then $s
+        else if ($opening and @rend = 'unopened') then ''
         else if ($closing and @rend = 'unclosed') then ''
         else if ($closing and @rend = 'single-close') then replace($s, '\]+$', ']')
         else $s"/>
