@@ -72,6 +72,13 @@ def test_B8_original_language_terms():
     assert '<foreign xml:lang="pl">poufne</foreign>—confidential</note>' in text
 
 
+def test_B8_spaces_inside_the_brackets_stay_in_the_note():
+    """D gives back "[ referentura ]" as written (§6.5), so the spaces are the note's."""
+    text, _ = para("the secure area [ referentura ]).")
+    assert ('<note type="orig-term" place="inline" resp="#tr"> '
+            '<foreign xml:lang="ru-Latn">referentura</foreign> </note>).') in text
+
+
 def test_B9_glued_footnote_marker_takes_the_footnote_text():
     body, ctx = build(PROSE + "in the communes[1] of Hebei.\n——————\n[1] The Polish term.",
                       docid="n")

@@ -303,6 +303,7 @@ REGRESSIONS = [
     "stamp:\n\nNº 74-dv SECRET Incoming Nº 02217s Incoming Nº 05731-gs\n\n“3” March 1959 "
     "1[[1]] March 1959] 12 March 1959] [email protected]",  # e-mail artefact in a column row
     "IN THE DPRK Department stamp:\n\nIncoming Nº 05731-gs\n\n12 March 1959] [[",  # B19 unclosed
+    "[ 1 - Cde. Gromyko",                                 # B8 note with a space inside '['
 ]
 
 

@@ -306,6 +306,11 @@ def _expan(items: list[Item], br: Bracket, where: Where, env: Env) -> list[Item]
 
 def _orig_term(br: Bracket, c: str, env: Env) -> Item:
     note = el("note", {"type": "orig-term", "place": "inline", "resp": "#tr"})
+    # spaces just inside the brackets ("[ pochin]") stay in the note: D gives them back (§6.5)
+    raw = verbatim(br, env)
+    text = "".join(raw) if all(isinstance(item, str) for item in raw) else c
+    lead, trail = text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    note.text = lead or None
     m = re.match(r"^(?P<term>.+?)\s*(?P<dash>—|\s-\s)\s*(?P<gloss>.+)$", c)
     term = m.group("term") if m else c
     # B8: the lexicon (A.11), the script, else the archive family's language (A.7) in Latin
@@ -316,8 +321,7 @@ def _orig_term(br: Bracket, c: str, env: Env) -> Item:
     if lang != "und":
         env.use_language(lang)
     el("foreign", {"xml:lang": lang}, term, parent=note)
-    if m:
-        note[-1].tail = c[m.end("term"):]
+    note[-1].tail = (c[m.end("term"):] if m else "") + trail or None
     return note
 
 
