@@ -304,6 +304,7 @@ REGRESSIONS = [
     "1[[1]] March 1959] 12 March 1959] [email protected]",  # e-mail artefact in a column row
     "IN THE DPRK Department stamp:\n\nIncoming Nº 05731-gs\n\n12 March 1959] [[",  # B19 unclosed
     "[ 1 - Cde. Gromyko",                                 # B8 note with a space inside '['
+    "3 October 1956 the[a[I]",                            # no bracket inside <ex> (B4)
 ]
 
 
