@@ -305,6 +305,7 @@ REGRESSIONS = [
     "IN THE DPRK Department stamp:\n\nIncoming Nº 05731-gs\n\n12 March 1959] [[",  # B19 unclosed
     "[ 1 - Cde. Gromyko",                                 # B8 note with a space inside '['
     "3 October 1956 the[a[I]",                            # no bracket inside <ex> (B4)
+    "[signature] \xa0 (A. PUZANOV) [SIC]\n\n[1] In the Polish original the word.",  # sic + note
 ]
 
 

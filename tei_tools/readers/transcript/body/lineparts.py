@@ -91,6 +91,10 @@ def wrap_loose(items: list[Item]) -> list[Item]:
         if name is not None and name not in _RUN | _LINE_STARTING:
             flush()
             out.append(first)
+        elif _is_sic_note(first) and not run and out and not isinstance(out[-1], str) and \
+                etree.QName(out[-1]).localname == "sic":
+            # D writes "[sic]" after a <sic> unless its note follows it: keep the two together
+            out[-1] = atoms.fill(el("seg"), [out[-1], " ", first])
         elif name in _LINE_STARTING and not run and out and \
                 etree.QName(out[-1]).localname == "seg":
             prev = out[-1][-1] if len(out[-1]) else None
@@ -103,6 +107,11 @@ def wrap_loose(items: list[Item]) -> list[Item]:
             run.extend(group)
     flush()
     return out
+
+
+def _is_sic_note(item: Item) -> bool:
+    return not isinstance(item, str) and etree.QName(item).localname == "note" and \
+        item.get("type") == "sic"
 
 
 def _groups(items: list[Item]) -> list[list[Item]]:
