@@ -47,9 +47,17 @@ def finish(report, output: str, started: float, verbose: bool) -> None:
                    f"{report.errors} errors ({seconds:.1f} s); the documents named above "
                    "are missing from the outputs and are retried by the next build", err=True)
         sys.exit(1)
-    done = ", ".join(f"{stage} {len(keys)}" for stage, keys in report.rebuilt.items() if keys)
+    done = ", ".join(_redone(stage, keys) for stage, keys in report.rebuilt.items() if keys)
     click.echo(f"built {documents} into {output} in {seconds:.1f} s "
                f"({'redone: ' + done if done else 'nothing changed'})", err=True)
+
+
+def _redone(stage: str, keys: list[str]) -> str:
+    """'html 3 + collection pages': documents redone by a stage, and the collection pages
+    (index, chronology, search) when they were rewritten."""
+    documents = [k for k in keys if k != "(collection)"]
+    text = f"{stage} {len(documents)}"
+    return text + " + collection pages" if len(documents) < len(keys) else text
 
 
 def build_options(func):

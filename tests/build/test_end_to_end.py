@@ -73,3 +73,10 @@ def test_real_shards_merge_to_the_full_build_index(edition, tmp_path):
     assert merged.ok and merged.rebuilt["convert"] == []
     assert (tmp_path / "merged" / "index.html").read_text("utf-8") == \
         (tmp_path / "full" / "index.html").read_text("utf-8")
+
+
+def test_build_summary_counts_documents_and_names_the_collection_pages():
+    from tei_tools.cli.build import _redone
+
+    assert _redone("html", ["transcripts/a.txt", "(collection)"]) == "html 1 + collection pages"
+    assert _redone("convert", ["transcripts/a.txt", "transcripts/b.txt"]) == "convert 2"
