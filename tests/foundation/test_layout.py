@@ -1,0 +1,21 @@
+"""The test suite itself: no folder of tests is left out of collection."""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parents[1]
+
+
+def test_no_test_folder_is_skipped_by_norecursedirs():
+    # pytest's default norecursedirs skips e.g. "build", which once hid tests/build from the
+    # suite; pyproject.toml sets the list, and no folder holding tests may match it
+    config = tomllib.loads((TESTS.parent / "pyproject.toml").read_text("utf-8"))
+    patterns = config["tool"]["pytest"]["ini_options"]["norecursedirs"]
+    folders = {p.parent for p in TESTS.rglob("test_*.py")}
+    skipped = [f for f in folders for part in f.relative_to(TESTS).parts
+               if any(fnmatch.fnmatch(part, pattern) for pattern in patterns)]
+    assert not skipped, skipped
+    assert (TESTS / "build") in folders
