@@ -54,6 +54,20 @@ def test_B20_fallback_collapsed_columns_TX325():
             '<c type="stray-bracket">[</c>two<lb/>Incoming a') in s
 
 
+def test_B20_row_the_splitter_cannot_account_for_is_kept_whole_TX325():
+    """A row whose cells would not hold all its text (here the stamp after the last label)
+    makes the block verbatim: nothing of the transcript may be lost."""
+    text = ("SOVIET EMBASSY [USSR MFA [USSR MFA Far East\n"
+            "IN THE DPRK Registry stamp: Department stamp:\n"
+            "Nº 74-dv SECRET Incoming Nº 02217s Incoming Nº 05731-gs\n"
+            "“3” March 1959 11 March 1959] 12 March 1959] [stamp: Incoming Nº 0521s of "
+            "17 March 1958]\n" + PROSE)
+    body, ctx = build(text)
+    s = xml(body.div)
+    assert "TX325" in codes(ctx)
+    assert "0521s of 17 March 1958" in s
+
+
 def test_B19_never_closed_TX302():
     text = ("IN THE DPRK Department stamp:\nNº 73-dv SECRET Incoming Nº 02218s\n"
             "2 March 1959 11 March 1959\n" + PROSE)

@@ -306,6 +306,9 @@ REGRESSIONS = [
     "[ 1 - Cde. Gromyko",                                 # B8 note with a space inside '['
     "3 October 1956 the[a[I]",                            # no bracket inside <ex> (B4)
     "[signature] \xa0 (A. PUZANOV) [SIC]\n\n[1] In the Polish original the word.",  # sic + note
+    "SOVIET EMBASSY [USSR MFA [USSR MFA Far East\n\nIN THE DPRK Registry stamp: Department "
+    "stamp:\n\nNº 74-dv SECRET Incoming Nº 02217s Incoming Nº 05731-gs\n\n“3” March 1959 "
+    "1[[1]] March 1959] 12 March 1959] [stamp: Incoming Nº 0521s of 1[[7]] March 1958]",  # B20
 ]
 
 

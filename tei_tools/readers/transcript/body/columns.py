@@ -152,6 +152,15 @@ def _cells(text: str, first: bool, implicit: bool) -> list[str]:
     return [text]
 
 
+_LAYOUT = re.compile(r"[\s\[]")
+
+
+def _covers(cells: list[str], text: str) -> bool:
+    """The cells hold all of the row's text (but for spaces and the "[" that open columns): a
+    row the splitter cannot account for is kept verbatim rather than losing a piece of it."""
+    return _LAYOUT.sub("", "".join(cells)) == _LAYOUT.sub("", text)
+
+
 def _closes(cell: str) -> bool:
     """The cell ends with the "]" of its column (not with the "]]" of a double bracket)."""
     return _DOUBLE.sub("", cell).endswith("]")
@@ -180,7 +189,7 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
     inferred = False
     for r, (text, pos) in enumerate(rows):
         cells = _cells(text, r == 0, implicit)
-        if len(cells) > n + 1 or not cells:
+        if len(cells) > n + 1 or not cells or not _covers(cells, text):
             block.failed = True
             break
         if len(cells) == n + 1:
