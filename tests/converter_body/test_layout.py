@@ -18,6 +18,16 @@ def test_L1_L4_registry_copy_classification():
     assert body.facts.classifications[0] == ("cls.ts", "TOP SECRET")
 
 
+def test_L4_term_line_keeps_the_markup_of_its_brackets():
+    """A precedence line with brackets keeps them as markup (its text alone dropped them)."""
+    line = "Level: Urgent the the the [and to inform him of the reply] [and to inform him of " \
+        "the reply]"
+    body, _ = build(line + "\n" + PROSE)
+    s = xml(body.div)
+    supplied = '<supplied reason="implicit" resp="#tr">and to inform him of the reply</supplied>'
+    assert f'<seg type="precedence">Level: Urgent the the the {supplied} {supplied}</seg>' in s
+
+
 def test_L5_datelines_and_creation_date():
     body, _ = build("Pyongyang, 14 November 1961\n" + PROSE)
     s = xml(body.div)

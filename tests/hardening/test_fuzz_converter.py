@@ -309,6 +309,8 @@ REGRESSIONS = [
     "SOVIET EMBASSY [USSR MFA [USSR MFA Far East\n\nIN THE DPRK Registry stamp: Department "
     "stamp:\n\nNº 74-dv SECRET Incoming Nº 02217s Incoming Nº 05731-gs\n\n“3” March 1959 "
     "1[[1]] March 1959] 12 March 1959] [stamp: Incoming Nº 0521s of 1[[7]] March 1958]",  # B20
+    "Level: Urgent the the the [and to inform him of the reply] [and to inform him of the "
+    "reply]",                                             # brackets in a precedence line
 ]
 
 

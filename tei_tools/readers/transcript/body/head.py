@@ -158,7 +158,7 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     if kind == "registry" or kind == "classification":
         items = b.items(unit)
         b.phrase(lineparts.registry_line(items, env) if kind == "registry"
-                 else [lineparts.classification_seg(atoms.text(items), env)], line)
+                 else [lineparts.classification_seg(atoms.text(items), env, items)], line)
         return
     if kind == "salute":
         b.block(atoms.fill(el("salute"), b.items(unit)), line)

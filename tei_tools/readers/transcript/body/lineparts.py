@@ -23,13 +23,17 @@ _REGISTRY = re.compile(rf"^(?P<sign>{NUMERO})\s*(?P<num>[A-Z]?\d[\w./-]*)")
 _COPY = re.compile(r"Copy\s+(?:(?:Nº|№|No\.?)\s*)?(?P<n>\d+|_{2,})(?!\w)|Only copy")
 
 
-def classification_seg(term: str, env: Env) -> etree._Element:
+def classification_seg(term: str, env: Env, items: list[Item] | None = None) -> etree._Element:
+    """L4: the seg of a classification, handling or precedence term. ``items``: the line's
+    rendered content, when it may hold markup (``Level: Urgent [and …]``) that must be kept."""
     kind, cat = P.classification_term(term) or ("classification", "")
     if kind == "classification":
         if (cat, term) not in env.facts.classifications:
             env.facts.classifications.append((cat, term))
-        return el("seg", {"type": "classification", "ana": f"#{cat}"}, term)
-    return el("seg", {"type": kind}, term)
+        seg = el("seg", {"type": "classification", "ana": f"#{cat}"})
+    else:
+        seg = el("seg", {"type": kind})
+    return atoms.fill(seg, items if items is not None else [term])
 
 
 def _registry(m: re.Match[str], its: list[Item]) -> etree._Element:
