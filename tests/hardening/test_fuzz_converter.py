@@ -311,6 +311,7 @@ REGRESSIONS = [
     "1[[1]] March 1959] 12 March 1959] [stamp: Incoming Nº 0521s of 1[[7]] March 1958]",  # B20
     "Level: Urgent the the the [and to inform him of the reply] [and to inform him of the "
     "reply]",                                             # brackets in a precedence line
+    "3 October 1956\n\n3 October 1956 a[\n\na\n\n]] 3 October 1956",  # no <lb/> inside <ex>
 ]
 
 

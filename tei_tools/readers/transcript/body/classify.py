@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import vocab
-from .nodes import Bracket
+from .nodes import LB, Bracket
 
 _OMISSION = re.compile(r"^[….\s]*$")
 _SIGNATURE = re.compile(r"(?i)^(?:illegible\s+)?(?:signature|sign)(?:\s+illegible)?$")
@@ -179,9 +179,10 @@ def classify(bracket: Bracket, where: Where) -> str:
     n_words = len(_words(c))
     if where.alone and n_words >= 2 and _capital(c) and (c.endswith(".") or ";" in c):
         return "B25"
-    # <ex> holds plain text: an inner bracket ("the[a[I]") cannot be part of an expansion
+    # <ex> holds plain text: an inner bracket ("the[a[I]") or a line break cannot be part of
+    # an expansion
     if (where.glued_left or where.glued_right) and _lowercase_words(c) and n_words <= 4 \
-            and not any(isinstance(n, Bracket) for n in bracket.children):
+            and not any(isinstance(n, Bracket | LB) for n in bracket.children):
         return "B4"
     if where.before[-1:].isspace() and _capital(where.token) and romanisation_span(where.before, c):
         return "B5"
