@@ -312,6 +312,7 @@ REGRESSIONS = [
     "Level: Urgent the the the [and to inform him of the reply] [and to inform him of the "
     "reply]",                                             # brackets in a precedence line
     "3 October 1956\n\n3 October 1956 a[\n\na\n\n]] 3 October 1956",  # no <lb/> inside <ex>
+    "[\n\nTOP SECRET —a]",                                # a B8 note keeps its line break
 ]
 
 

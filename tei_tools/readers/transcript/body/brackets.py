@@ -15,7 +15,7 @@ from lxml import etree
 from . import atoms, handwriting, stamps
 from .atoms import Item
 from .classify import Where, content, romanisation_span
-from .nodes import Bracket
+from .nodes import LB, Bracket
 from .state import Env
 from .tei import el
 from .vocab import places, terms
@@ -186,8 +186,9 @@ _TEXT_ONLY = {"stray", "B9", "B10", "B12", "B15", "B16", "B17", "B18-bare", "B22
 
 def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -> list[Item]:
     c = content(br)
-    if klass in _TEXT_ONLY and any(isinstance(n, Bracket) for n in br.children):
-        klass = "B24"      # these classes hold plain text; inner brackets need real markup
+    if klass in _TEXT_ONLY and any(isinstance(n, Bracket | LB) for n in br.children):
+        klass = "B24"      # these classes hold plain text; inner brackets and line breaks
+                           # need real markup
     if br.start:
         env.pos = env.pos or br.start
     if klass == "B13":
