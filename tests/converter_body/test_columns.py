@@ -68,6 +68,25 @@ def test_B20_row_the_splitter_cannot_account_for_is_kept_whole_TX325():
     assert "0521s of 17 March 1958" in s
 
 
+def test_B20_a_cell_that_closes_a_bracket_goes_to_that_column_TX324():
+    """'29 July 1959]' closes the stamp: it is the stamp's, not the letterhead's, although it
+    comes first in its row."""
+    body, ctx = build("SOVIET EMBASSY [faded USSR MFA Stamp: 02967ss\n"
+                      "29 July 1959] 3 October 1956\n" + PROSE)
+    s = xml(body.div)
+    assert ('<seg type="letterhead">SOVIET EMBASSY<lb/><date when="1956-10-03">3 October 1956'
+            '</date></seg>') in s
+    assert '02967ss</note><lb/><date when="1959-07-29">29 July 1959</date></stamp>' in s
+    assert "TX324" in codes(ctx)
+
+
+def test_B20_needs_the_bracket_right_after_the_leading_capitals():
+    """§3.2 detection: "DPRK the [" is not a letterhead followed by a column."""
+    body, ctx = build("DPRK the [faded USSR MFA Stamp: 02967ss\n29 July 1959] 3 October 1956\n"
+                      + PROSE)
+    assert "letterhead" not in xml(body.div) and "TX324" not in codes(ctx)
+
+
 def test_B19_never_closed_TX302():
     text = ("IN THE DPRK Department stamp:\nNº 73-dv SECRET Incoming Nº 02218s\n"
             "2 March 1959 11 March 1959\n" + PROSE)

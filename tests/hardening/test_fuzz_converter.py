@@ -313,6 +313,8 @@ REGRESSIONS = [
     "reply]",                                             # brackets in a precedence line
     "3 October 1956\n\n3 October 1956 a[\n\na\n\n]] 3 October 1956",  # no <lb/> inside <ex>
     "[\n\nTOP SECRET —a]",                                # a B8 note keeps its line break
+    "DPRK the [faded USSR MFA Stamp: 02967ss\n\n29 July 1959] 3 October 1956\n\n[1] In the "
+    "Polish original the word.",                          # B20 detection (§3.2 step 1)
 ]
 
 

@@ -84,7 +84,9 @@ def start_columns(text: str) -> tuple[int, bool] | None:
     if opens and closes <= 0:
         caps = _CAPS_RUN.match(text)
         leading = caps.group().strip() if caps else ""
-        if opens >= 2 or (leading and text.index("[") >= len(leading)):
+        # §3.2: the bracket follows the leading ALL-CAPS text ("SOVIET EMBASSY [USSR MFA"),
+        # with nothing else before it
+        if opens >= 2 or (leading and text[:text.index("[")].strip() == leading):
             return opens, False
     n = _b19_labels(text)
     if n:
@@ -192,7 +194,10 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
         if len(cells) > n + 1 or not cells or not _covers(cells, text):
             block.failed = True
             break
-        if len(cells) == n + 1:
+        # one cell per column, in order, unless that would give a closing cell ("… 1959]") to a
+        # column that is not an open bracket (the letterhead, or one closed already)
+        if len(cells) == n + 1 and all(c in open_cols for c, cell in enumerate(cells)
+                                       if _closes(cell)):
             targets = list(range(n + 1))
         else:
             inferred = True
