@@ -65,6 +65,15 @@ def test_B7_acronym_expansion():
             "Korean People's Army</note> units") in text
 
 
+def test_B10_two_sic_in_a_row_both_stay():
+    """The first of "X [sic] [sic]" is written out as a note: D restores a plain [sic] from
+    <sic> only when no note follows, and the second one is a note."""
+    text, ctx = para("the river Yalu [sic] [sic] flows.")
+    assert ('<sic>Yalu</sic> <note type="sic" place="inline" resp="#tr">sic</note> '
+            '<note type="sic" place="inline" resp="#tr">sic</note> flows.') in text
+    assert "TX332" in ctx
+
+
 def test_B8_original_language_terms():
     text, _ = para("the secure area [referentura]).")
     assert '<foreign xml:lang="ru-Latn">referentura</foreign></note>).' in text

@@ -315,6 +315,7 @@ REGRESSIONS = [
     "[\n\nTOP SECRET —a]",                                # a B8 note keeps its line break
     "DPRK the [faded USSR MFA Stamp: 02967ss\n\n29 July 1959] 3 October 1956\n\n[1] In the "
     "Polish original the word.",                          # B20 detection (§3.2 step 1)
+    "[signature] \xa0 (A. PUZANOV) [sic] [sic]",           # two [sic]: neither may vanish
 ]
 
 

@@ -115,6 +115,13 @@ def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", body)]
     if not words:
         env.ctx.warning("TX332", "[sic] with no preceding word", **env.where())
+        before = items[plain_start - 1] if plain_start else None
+        if before is not None and not isinstance(before, str) and before.tag == el("sic").tag:
+            # "X [sic] [sic]": the first [sic] was left for D to restore from <sic>, which D
+            # does only when no note follows; this one will, so the first is written out too
+            items = items[:plain_start] + [
+                " ", el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, "sic")
+            ] + items[plain_start:]
         return items + [el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, c)]
     first = len(words) - 1
     if words[first][1][:1].isupper():
