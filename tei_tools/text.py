@@ -241,8 +241,8 @@ class _Diplomatic(_Renderer):
             if desc is not None:
                 add(_open(el, "[[" if double else "[") + "".join(desc.itertext()) + _close(el))
             else:
-                add(_open(el) + ("…" if el.get("reason") == "editorial" else "illegible")
-                    + _close(el))
+                add(_open(el, "[[" if double else "[")
+                    + ("…" if el.get("reason") == "editorial" else "illegible") + _close(el))
         elif name == "unclear":
             if el.get("reason") == "encoding":
                 self.children(el)

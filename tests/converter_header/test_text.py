@@ -30,6 +30,7 @@ def r(fragment: str, **kw) -> str:
      ["a […] b [illegible] c [2 illegible letters]"]),
     ('<p>to <gap reason="illegible" rend="single-close"><desc>illegible name</desc></gap></p>',
      ["to [[illegible name]"]),
+    ('<p>to <gap reason="illegible" rend="single-close"/></p>', ["to [[illegible]"]),
     ('<p>Nº 0412<unclear reason="faded">6</unclear>s <unclear cert="low">N. K. Orlov</unclear> '
      'Ceau<unclear reason="encoding">Ceau?escu</unclear></p>',
      ["Nº 0412[[6]]s [[N. K. Orlov?]] CeauCeau?escu"]),

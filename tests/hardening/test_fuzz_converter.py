@@ -316,6 +316,8 @@ REGRESSIONS = [
     "DPRK the [faded USSR MFA Stamp: 02967ss\n\n29 July 1959] 3 October 1956\n\n[1] In the "
     "Polish original the word.",                          # B20 detection (§3.2 step 1)
     "[signature] \xa0 (A. PUZANOV) [sic] [sic]",           # two [sic]: neither may vanish
+    "3 October 1956 [[[illegible]",                       # L-2 "[[[" with a single-close gap
+    "the [[[illegible]]] x",                              # L-2 around an illegible gap
 ]
 
 

@@ -33,7 +33,9 @@ from .source import decode
 _OMISSION = re.compile(r"\[([ .…]*)\]")
 _DASH_BULLET = re.compile(r"^[-–—]\s+(?=\S)")
 _EMAIL = re.compile(r"\s?\[email protected\]")
-_DOUBLE_ILLEGIBLE = re.compile(r"\[\[([^\[\]]*\billegible\b[^\[\]]*)\]\](?!\])", re.I)
+# "[[illegible]]" and "[illegible]" are one gap in TEI, so D gives the single form back
+# (also inside an enclosing bracket: "[[[illegible]]]" is "[" + "[[illegible]]" + "]", L-2)
+_DOUBLE_ILLEGIBLE = re.compile(r"\[\[([^\[\]]*\billegible\b[^\[\]]*)\]\]", re.I)
 _FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s")
 _DOUBLE = re.compile(r"\[\[[^\[\]]*\]\]")
 _STAMP_LABEL_B19 = re.compile(r"^[A-Z][A-Z .'’-]+\s.*\b[Ss]tamps?:")
