@@ -17,7 +17,7 @@ from .atoms import Item
 from .classify import Where, content, romanisation_span
 from .nodes import LB, Bracket
 from .state import Env
-from .tei import el
+from .tei import el, local
 from .vocab import places, terms
 
 _QUANTITY = re.compile(
@@ -116,13 +116,11 @@ def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
     if not words:
         env.ctx.warning("TX332", "[sic] with no preceding word", **env.where())
         before = items[plain_start - 1] if plain_start else None
-        if before is not None and not isinstance(before, str) and before.tag == el("sic").tag:
+        if before is not None and not isinstance(before, str) and local(before) == "sic":
             # "X [sic] [sic]": the first [sic] was left for D to restore from <sic>, which D
             # does only when no note follows; this one will, so the first is written out too
-            items = items[:plain_start] + [
-                " ", el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, "sic")
-            ] + items[plain_start:]
-        return items + [el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, c)]
+            items = items[:plain_start] + [" ", _sic_note("sic")] + items[plain_start:]
+        return items + [_sic_note(c)]
     first = len(words) - 1
     if words[first][1][:1].isupper():
         while first > 0 and words[first - 1][1][:1].isupper() and len(words) - first < 4:
@@ -134,8 +132,12 @@ def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
         # <sic>, a glued one ("the[sic]") is not
         if trailing:
             out.append(trailing)
-        out.append(el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, c))
+        out.append(_sic_note(c))
     return out
+
+
+def _sic_note(text: str) -> etree._Element:
+    return el("note", {"type": "sic", "place": "inline", "resp": "#tr"}, text)
 
 
 def _wrap_left(items: list[Item], n_chars: int, tag: str) -> tuple[list[Item], Item]:

@@ -17,7 +17,7 @@ from . import patterns as P
 from .atoms import Item
 from .stamps import NUMERO, number_element
 from .state import Env
-from .tei import el
+from .tei import el, local
 
 _REGISTRY = re.compile(rf"^(?P<sign>{NUMERO})\s*(?P<num>[A-Z]?\d[\w./-]*)")
 _COPY = re.compile(r"Copy\s+(?:(?:Nº|№|No\.?)\s*)?(?P<n>\d+|_{2,})(?!\w)|Only copy")
@@ -95,8 +95,8 @@ def wrap_loose(items: list[Item]) -> list[Item]:
         if name is not None and name not in _RUN | _LINE_STARTING:
             flush()
             out.append(first)
-        elif _is_sic_note(first) and not run and out and not isinstance(out[-1], str) and \
-                etree.QName(out[-1]).localname == "sic":
+        elif name == "note" and first.get("type") == "sic" and not run and out and \
+                local(out[-1]) == "sic":
             # D writes "[sic]" after a <sic> unless its note follows it: keep the two together
             out[-1] = atoms.fill(el("seg"), [out[-1], " ", first])
         elif name in _LINE_STARTING and not run and out and \
@@ -111,11 +111,6 @@ def wrap_loose(items: list[Item]) -> list[Item]:
             run.extend(group)
     flush()
     return out
-
-
-def _is_sic_note(item: Item) -> bool:
-    return not isinstance(item, str) and etree.QName(item).localname == "note" and \
-        item.get("type") == "sic"
 
 
 def _groups(items: list[Item]) -> list[list[Item]]:
