@@ -108,6 +108,12 @@ def load_edition(root: str | Path) -> Edition:
     if not isinstance(editors, list):
         raise error("ED005", f"editors must be a name or a list of names, not {editors!r}",
                     path=str(path), hint='write editors = ["First Editor", "Second Editor"]')
+    html = _table(data, "html", path)
+    part_size = html.get("search_part_size", 1)
+    if isinstance(part_size, bool) or not isinstance(part_size, int) or part_size < 1:
+        raise error("ED007", "[html] search_part_size must be a whole number of documents "
+                    f"(1 or more), not {part_size!r}", path=str(path),
+                    hint="e.g. search_part_size = 2000")
     return Edition(
         root=root,
         title=str(section["title"]),
@@ -124,7 +130,7 @@ def load_edition(root: str | Path) -> Edition:
         description=str(section.get("description", "")),
         reader=_table(data, "reader", path),
         pdf=_table(data, "pdf", path),
-        html=_table(data, "html", path),
+        html=html,
     )
 
 

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__, saxon
-from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
+from ..diagnostics import Diagnostic, Severity, TeiToolsError
 from ..edition import Edition
 from ..outputs import OutputFolder, sha256
 from ..parallel import run_parallel
@@ -204,6 +204,7 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = SiteReport(out_dir)
+    part_size = search_part_size(edition)
     folder = OutputFolder(out_dir, force=force)
     files = sorted({Path(f) for f in tei_files}, key=str)
     report.build_date = build_date(files)
@@ -228,14 +229,14 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
         report.diagnostics.append(no_pagefind(out_dir))
         search = False
     pages = [page_paths(s.docid)["read"] for s in summaries]
-    plan = plan_parts(pages, search_part_size(edition))
+    plan = plan_parts(pages, part_size)
     _write_pages(folder, summaries, edition,
                  {**params, "search": "yes" if search else "no",
                   "search-bundles": " ".join(plan.bundles[1:])}, report)
     if search and summaries:
         problem = build_search_index(
             out_dir, edition.language if edition else "en", pages,
-            part_size=search_part_size(edition),
+            part_size=part_size,
             hashes={p: h for p in pages if (h := folder.recorded(p))})
         if problem:
             report.diagnostics.append(problem)
@@ -247,14 +248,9 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
 
 
 def search_part_size(edition: Edition | None) -> int:
-    """Documents per part of the search index: ``[html] search_part_size`` of edition.toml."""
-    value = (edition.html if edition else {}).get("search_part_size", PART_SIZE)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        where = str(edition.root / "edition.toml") if edition else None
-        raise error("ED007", "[html] search_part_size must be a whole number of documents "
-                    f"(1 or more), not {value!r}", path=where,
-                    hint=f"e.g. search_part_size = {PART_SIZE}")
-    return value
+    """Documents per part of the search index: ``[html] search_part_size`` of edition.toml
+    (checked when the edition is loaded), else the default."""
+    return (edition.html if edition else {}).get("search_part_size", PART_SIZE)
 
 
 def _write_pages(folder: OutputFolder, summaries: list[DocSummary], edition: Edition | None,

@@ -39,12 +39,15 @@ def test_plan_splits_into_bounded_parts_by_a_stable_hash():
     assert plan_parts([], 10).bundles == ["pagefind/"]
 
 
-def test_part_size_comes_from_the_edition():
+def test_part_size_comes_from_the_edition(tmp_path):
     edition = load_edition(REPO / "editions" / "sampler")
     assert search_part_size(edition) == PART_SIZE
     assert search_part_size(dataclasses.replace(edition, html={"search_part_size": 7})) == 7
+    # a bad value is refused when the edition is loaded, before any work is done
+    (tmp_path / "edition.toml").write_text('[edition]\ntitle = "T"\n[html]\n'
+                                           'search_part_size = "many"\n', "utf-8")
     with pytest.raises(TeiToolsError) as caught:
-        search_part_size(dataclasses.replace(edition, html={"search_part_size": "many"}))
+        load_edition(tmp_path)
     assert caught.value.diagnostic.code == "ED007"
     assert caught.value.diagnostic.path.endswith("edition.toml")
 
