@@ -11,7 +11,7 @@ from tei_tools.readers.transcript.body.tei import el
 
 def mark(text: str, **env) -> tuple[str, list]:
     denv = dates.DateEnv(**env)
-    p = atoms.fill(el("p"), dates.mark_dates(atoms.chars(text), denv))
+    p = atoms.fill(el("p"), dates.mark_dates(list(text), denv))
     return xml(p), denv.notes
 
 
@@ -43,7 +43,7 @@ def test_L7_year_inferred_TX501():
 
 def test_L6_entry_year_from_period_TX502():
     denv = dates.DateEnv(doc_when="1957-01-02", period=("1956-12-20", "1957-01-05"))
-    p = atoms.fill(el("p"), dates.mark_dates(atoms.chars("28 December"), denv, entry=True))
+    p = atoms.fill(el("p"), dates.mark_dates(list("28 December"), denv, entry=True))
     assert 'when="1956-12-28" cert="high" resp="#conv"' in xml(p)
     assert denv.notes[0][0] == "TX502"
 
@@ -60,7 +60,7 @@ def test_L7_no_date_in_numbers():
 
 
 def test_L7_uncertain_digit_gives_medium_certainty():
-    items = atoms.chars("1") + [el("unclear", {"reason": "faded"}, "7")] + atoms.chars(
+    items = list("1") + [el("unclear", {"reason": "faded"}, "7")] + list(
         " March 1958")
     p = atoms.fill(el("p"), dates.mark_dates(items, dates.DateEnv()))
     assert xml(p).startswith('<p><date when="1958-03-17" cert="medium">1<unclear')

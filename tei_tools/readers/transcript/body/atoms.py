@@ -207,11 +207,6 @@ def text_start(items: list[Item]) -> int:
     return k
 
 
-def chars(text: str) -> list[Item]:
-    """``text`` as one item per character (the representation before text runs)."""
-    return list(text)
-
-
 def per_character(items: list[Item]) -> list[Item]:
     """``items`` with every text run cut into single characters, for the few consumers that
     count items as characters (``read``/``span`` offsets, character-wise cuts)."""
