@@ -44,6 +44,7 @@ def _run(args: list[str], log: Path, cwd: Path | None = None) -> None:
 
 def _without_timings(text: str) -> str:
     """Summaries print seconds; those vary from run to run."""
+    text = re.sub(r'"seconds": [0-9.e-]+', '"seconds": <t>', text)
     return re.sub(r"\b\d+(\.\d+)? ?s\b", "<t>s", text)
 
 
@@ -117,9 +118,17 @@ def record(out: Path, n: int, pdf: bool, parts: tuple[str, ...] = PARTS) -> None
     _manifest(out)
 
 
+def _recorded(path: Path, out: Path) -> bool:
+    """Left out: the build's own state files (they hold paths and file times) and pagefind's
+    index (pagefind orders its filter files differently from run to run)."""
+    rel = path.relative_to(out).parts
+    return path.is_file() and path.name != "MANIFEST" and "pagefind" not in rel[:-1] \
+        and not path.name.startswith(".tei-tools-")
+
+
 def _manifest(out: Path) -> None:
     lines = []
-    for path in sorted(p for p in out.rglob("*") if p.is_file() and p.name != "MANIFEST"):
+    for path in sorted(p for p in out.rglob("*") if _recorded(p, out)):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         lines.append(f"{digest}  {path.relative_to(out).as_posix()}")
     (out / "MANIFEST").write_text("\n".join(lines) + "\n", encoding="utf-8")
