@@ -28,7 +28,7 @@ def _parse(path: Path) -> etree._Element:
     return etree.parse(str(path), parser).getroot()
 
 
-def _text(node: etree._Element, placeholder: str = "…") -> str:
+def assertion_text(node: etree._Element, placeholder: str = "…") -> str:
     """The node's text with every sch:value-of / sch:name shown as ``placeholder``."""
     parts = [node.text or ""]
     for child in node:
@@ -50,7 +50,7 @@ def read_rules(path: str | Path) -> tuple[list[etree._Element], dict[str, str]]:
         for check in checks:
             found.setdefault(check.get("id", "?"), check)
         hints.update(included)
-    hints.update({d.get("id"): _text(d) for d in root.iter(f"{{{SCH}}}diagnostic")})
+    hints.update({d.get("id"): assertion_text(d) for d in root.iter(f"{{{SCH}}}diagnostic")})
     for check in root.iter(f"{{{SCH}}}assert", f"{{{SCH}}}report"):
         found.setdefault(check.get("id", "?"), check)
     return [found[key] for key in sorted(found)], hints
@@ -66,5 +66,5 @@ def project_rules() -> list[Code]:
         refs = (check.get("diagnostics") or "").split()
         hint = "; ".join(hints[r] for r in refs if r in hints) or None
         codes.append(Code(check.get("id", "?"), _ROLES[check.get("role", "error")],
-                          _text(check), hint, None, None, FAMILY, source))
+                          assertion_text(check), hint, None, None, FAMILY, source))
     return codes
