@@ -31,7 +31,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-from .diagnostics import Diagnostic, Severity, TeiToolsError
+from .diagnostics import Diagnostic, TeiToolsError, diagnostic
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -99,9 +99,7 @@ def _in_process(func: Callable[[T], R], item: T, on_error: OnError | None) -> R:
 
 
 def _internal(exc: BaseException) -> Diagnostic:
-    return Diagnostic(Severity.ERROR, "INT001",
-                      f"internal error: {type(exc).__name__}: {exc}",
-                      hint="please report it; `-j 1 --debug` shows the traceback")
+    return diagnostic("INT001", error=f"{type(exc).__name__}: {exc}")
 
 
 def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[tuple[bool, bytes | Diagnostic]]:
@@ -158,9 +156,7 @@ def _alone(func: Callable[[T], R], item: T, jobs: int) -> tuple[bool, object]:
         [(ok, value)] = _pool(jobs).submit(_run_chunk, func, [item]).result()
     except BrokenProcessPool:
         _discard_pool()
-        return False, Diagnostic(Severity.ERROR, "INT002",
-                                 "a worker process died while working on this item",
-                                 hint="run again with -j 1 to see the error; please report it")
+        return False, diagnostic("INT002")
     return (True, pickle.loads(value)) if ok else (False, value)
 
 

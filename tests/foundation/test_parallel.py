@@ -38,7 +38,7 @@ def fail_on_three(n: int) -> int:
     if n == 3:
         raise Unpicklable("worker exploded")
     if n == 5:
-        raise error("XML001", "bad input five", path=f"item{n}.xml")
+        raise error("XML001", path=f"item{n}.xml", reason="bad input five", hint=None)
     return n
 
 
