@@ -95,8 +95,8 @@ def _folder(tmp_path: Path, bad: str, bad_name: str) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("command", ["validate", "html", "pdf"])
+@pytest.mark.parametrize("command, jobs", [("validate", "1"), ("validate", "2"), ("html", "1"),
+                                           ("html", "2"), ("pdf", "2")])
 def test_a_deep_document_is_handled_and_the_run_goes_on(tmp_path, command, jobs):
     """150 levels are fine for lxml (its limit is 256) and for TEI: Saxon's parser must not
     refuse what lxml accepted, nor stop the run or the worker pool."""
