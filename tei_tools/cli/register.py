@@ -40,7 +40,7 @@ def import_command(csv_file: str, output: str, kind: str | None, title: str | No
     existing, _ = load_register(target.parent)
     taken = {i for i, e in existing.entries.items() if e.file != target.name}
     text = Path(csv_file).read_text("utf-8-sig")
-    entries, problems = read_csv(text, kind=kind, path=csv_file, taken=taken)
+    entries, problems = read_csv(text, kind=kind, path=csv_file, taken=set(taken))
     clashes = taken & {e.id for e in entries}
     if problems or clashes:
         echo_diagnostics(problems)

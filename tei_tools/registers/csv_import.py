@@ -67,7 +67,7 @@ def read_csv(text: str, *, kind: str | None = None, path: str = "<csv>",
         sorted(_COLUMNS))) for c, name in columns.items() if name not in _COLUMNS | _IGNORED]
     if problems:
         return [], problems
-    taken = set() if taken is None else taken
+    taken = set() if taken is None else taken  # grows with the ids made here
     entries: list[Entry] = []
     for row_number, raw in enumerate(reader, start=2):
         row = {columns[c]: (v or "").strip() for c, v in raw.items() if c is not None}

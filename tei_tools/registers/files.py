@@ -170,3 +170,13 @@ def edition_sources(edition) -> list[Source]:
                for p in edition.transcripts()]
     sources += [Source(str(p), p.name) for p in edition.tei_sources()]
     return sources
+
+
+def linked_trees(sources: Sequence[Source], register: Register | Linker, settings=None, *,
+                 jobs: int | None = None, progress: Progress | None = None):
+    """Yield (source, linked tree or None, report) for each source, linked in memory on all
+    cores (names already tagged only; nothing is written)."""
+    linker = register if isinstance(register, Linker) else Linker(register)
+    for outcome in _outcomes(sources, linker, settings, False, jobs, progress):
+        tree = safexml.parse_bytes(outcome.data, outcome.source.path) if outcome.data else None
+        yield outcome.source, tree, outcome.report
