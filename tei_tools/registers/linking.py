@@ -53,6 +53,16 @@ class Linker:
     def __init__(self, register: Register):
         self.register = register
         self.index = NameIndex(register)
+        # running-text forms looked up so far (a worker links thousands of documents that
+        # name the same people): form → Lookup
+        self.text_lookups: dict[str, Lookup] = {}
+
+    def lookup_text_form(self, form: str) -> Lookup:
+        found = self.text_lookups.get(form)
+        if found is None:
+            found = self.text_lookups[form] = self.index.lookup_key(
+                form, KINDS, weakest=Strength.INITIALS)
+        return found
 
 
 @dataclass
@@ -192,7 +202,7 @@ def tag_running_text(state: LinkState) -> None:
         pieces: list[str | etree._Element] = []
         last = 0
         for start, end, form in _matches(text, index):
-            found = index.lookup_key(form, KINDS, weakest=Strength.INITIALS)
+            found = state.linker.lookup_text_form(form)
             written = text[start:end]
             if found.entry is None:
                 if found.ambiguous:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .authority import authority_uri
 
@@ -79,7 +80,7 @@ class Entry:
     def variants(self) -> list[Name]:
         return [n for n in self.names if n is not self.preferred]
 
-    @property
+    @cached_property
     def pointer(self) -> str:
         """The value of @ref that points to this entry (see :mod:`.pointers`)."""
         from .pointers import make_ref
