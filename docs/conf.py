@@ -40,6 +40,8 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
 html_theme = "furo"
+# code blocks without a language are plain text, not guessed
+highlight_language = "none"
 html_title = f"tei-tools {release}"
 html_static_path: list[str] = []
 # no network at build time: no intersphinx, no remote images
@@ -53,15 +55,28 @@ logging.getLogger("weasyprint.progress").setLevel(logging.ERROR)
 def _escape_click_text(app, ctx, lines: list[str]) -> None:
     """Click help is plain text, sphinx-click reads it as reStructuredText: ``tei/*.xml`` would
     open an emphasis. Escape what means markup there, keeping sphinx-click's own markup
-    (``.. option::`` lines, ``**Required**``, ``:options: a | b``, ``| `` line blocks)."""
-    for i, line in enumerate(lines):
+    (``.. option::`` lines, ``**Required**``, ``:options: a | b``). Click's ``\\b`` blocks, which
+    sphinx-click turns into line blocks (``| …``, spaces collapsed), become literal blocks so
+    that their columns stay aligned."""
+    out: list[str] = []
+    in_block = False
+    for line in lines:
         stripped = line.lstrip()
-        if stripped.startswith(".."):
+        if stripped.startswith("| ") or stripped == "|":
+            if not in_block:
+                out += ["", "::", ""]
+                in_block = True
+            out.append("    " + stripped[2:])
             continue
-        line = re.sub(r"(?<!\*)\*(?!\*)", r"\*", line.replace("\\", "\\\\"))
-        if not stripped.startswith((":options:", "| ")) and stripped != "|":
-            line = line.replace("|", r"\|")
-        lines[i] = line
+        if in_block:
+            out.append("")
+            in_block = False
+        if not stripped.startswith(".."):
+            line = re.sub(r"(?<!\*)\*(?!\*)", r"\*", line.replace("\\", "\\\\"))
+            if not stripped.startswith(":options:"):
+                line = line.replace("|", r"\|")
+        out.append(line)
+    lines[:] = out
 
 
 def setup(app):
