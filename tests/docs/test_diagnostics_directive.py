@@ -12,6 +12,9 @@ EXT = Path(__file__).resolve().parents[2] / "docs" / "_ext"
 
 FAKE_REGISTRY = '''
 def markdown(family=None):
+    if family == "RULES":
+        return ("| code | severity | rule |\\n| --- | --- | --- |\\n"
+                "| TX301 | warning | B27a, §6.5 |\\n")
     rows = {"TX": [("TX101", "error", "not UTF-8")], "XML": [("XML002", "error", "entities")]}
     if family is not None and family not in rows:
         raise KeyError(family)
@@ -55,3 +58,18 @@ def test_a_registry_that_cannot_be_rendered_fails_the_build(tmp_path: Path):
     assert run.returncode != 0
     assert "diagnostics-table: cannot render the registry" in run.stderr
     assert "KeyError" in run.stderr
+
+
+def test_rule_ids_link_to_their_reference_entries(tmp_path: Path):
+    anchors = "(rule-B27a)=\n## B27a\n\ntext\n\n(rule-s6.5)=\n## §6.5\n\ntext\n"
+    run, html = _build(tmp_path, f"# Codes\n\n```{{diagnostics-table}} RULES\n```\n\n{anchors}")
+    assert run.returncode == 0, run.stderr
+    page = html.read_text(encoding="utf-8")
+    assert 'href="#rule-b27a"' in page and 'href="#rule-s6-5"' in page
+
+
+def test_a_rule_without_a_reference_entry_fails_the_build(tmp_path: Path):
+    page = "# Codes\n\n```{diagnostics-table} RULES\n```\n\n(rule-B27a)=\n## B27a\n"
+    run, _ = _build(tmp_path, page)
+    assert run.returncode != 0
+    assert "rule-s6.5" in run.stderr
