@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Severity, TeiToolsError, error
+from .diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic, error
 from .outputs import OutputFolder
 from .parallel import run_parallel
 from .readers.transcript import ConversionResult, read_transcript
@@ -34,8 +34,7 @@ def collect_inputs(inputs: Sequence[str | os.PathLike], suffix: str = ".txt") ->
         elif path.is_file():
             found.append(path)
         else:
-            raise error("IO002", "no such file or folder", path=str(path),
-                        hint="check the path; folders are searched for *.txt transcripts")
+            raise error("IO002", path=str(path))
     return found
 
 
@@ -76,8 +75,8 @@ def _convert_file(job: tuple[str, ReaderSettings]) -> tuple[str, ConversionResul
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        diag = Diagnostic(Severity.ERROR, "IO001", f"cannot read file: {exc.strerror or exc}",
-                          path, hint="check the path and its permissions")
+        diag = diagnostic("IO001", path=path, detail=f"cannot read file: {exc.strerror or exc}",
+                          hint="check the path and its permissions")
         return path, ConversionResult(docid_from_name(path), None, [diag])
     return path, read_transcript(data, Path(path).name, settings=settings, path=path)
 
@@ -110,10 +109,9 @@ def convert(inputs: Sequence[str | os.PathLike], output: str | os.PathLike, *,
         relpath = output.name if single else f"{result.docid}.xml"
         if relpath in seen:
             report.failed.append(path)
-            report.diagnostics.append(Diagnostic(
-                Severity.ERROR, "OUT003", f"document id {result.docid!r} is also the id of "
-                f"{seen[relpath]}; both would write {relpath}", str(path),
-                hint="rename one of the transcripts"))
+            report.diagnostics.append(diagnostic(
+                "OUT003", path=str(path), docid=result.docid, other=seen[relpath],
+                target=relpath, which="the transcripts"))
             continue
         seen[relpath] = path
         try:

@@ -88,32 +88,28 @@ def load_edition(root: str | Path) -> Edition:
     root = Path(root)
     path = root / "edition.toml"
     if not path.is_file():
-        raise error("ED001", "not an edition folder: edition.toml is missing", path=str(root),
-                    hint="create edition.toml with at least: title = \"…\"")
+        raise error("ED001", path=str(root))
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise error("ED002", f"edition.toml is not valid TOML: {exc}", path=str(path),
-                    hint="fix the TOML syntax") from None
+        raise error("ED002", path=str(path), reason=exc) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise error("ED003", f"cannot read edition.toml: {exc}", path=str(path)) from None
+        raise error("ED003", path=str(path), reason=exc) from None
     section = _table(data, "edition", path) if "edition" in data else data
     missing = [key for key in _REQUIRED if not section.get(key)]
     if missing:
-        raise error("ED004", f"edition.toml lacks {', '.join(missing)}", path=str(path),
-                    hint="add title = \"…\" under [edition]")
+        raise error("ED004", path=str(path), missing=", ".join(missing))
     editors = section.get("editors", [])
     if isinstance(editors, str):
         editors = [editors]
     if not isinstance(editors, list):
-        raise error("ED005", f"editors must be a name or a list of names, not {editors!r}",
-                    path=str(path), hint='write editors = ["First Editor", "Second Editor"]')
+        raise error("ED005", path=str(path), setting="editors",
+                    expected="a name or a list of names", value=editors,
+                    hint='write editors = ["First Editor", "Second Editor"]')
     html = _table(data, "html", path)
     part_size = html.get("search_part_size", 1)
     if isinstance(part_size, bool) or not isinstance(part_size, int) or part_size < 1:
-        raise error("ED007", "[html] search_part_size must be a whole number of documents "
-                    f"(1 or more), not {part_size!r}", path=str(path),
-                    hint="e.g. search_part_size = 2000")
+        raise error("ED007", path=str(path), value=part_size)
     return Edition(
         root=root,
         title=str(section["title"]),
@@ -138,6 +134,6 @@ def _table(data: dict, name: str, path: Path) -> dict:
     """The table ``[name]`` (empty when absent); any other value is a mistake to report."""
     value = data.get(name, {})
     if not isinstance(value, dict):
-        raise error("ED005", f"{name} must be a table, not {value!r}", path=str(path),
+        raise error("ED005", path=str(path), setting=name, expected="a table", value=value,
                     hint=f"write the options under a [{name}] line")
     return dict(value)

@@ -73,8 +73,7 @@ def inside(root: Path, relpath: str | os.PathLike) -> Path:
     root = Path(root).resolve()
     target = (root / relpath).resolve()
     if target != root and root not in target.parents:
-        raise error("OUT002", f"output path {relpath!s} would leave the output folder {root}",
-                    hint="use plain file names for documents")
+        raise error("OUT002", relpath=relpath, root=root)
     return target
 
 
@@ -98,9 +97,7 @@ def write_status(target: Path, digest: str, recorded: str | None,
 
 def edited_by_hand(target: Path) -> TeiToolsError:
     """The error for a file left untouched because it is not what tei-tools last wrote."""
-    return error("OUT001", "existing file differs from what tei-tools would write (edited by "
-                 "hand, or not written by tei-tools); left untouched", path=str(target),
-                 hint="use --force to overwrite it")
+    return error("OUT001", path=str(target))
 
 
 @dataclass

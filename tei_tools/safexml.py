@@ -38,10 +38,7 @@ _ENTITY_DECL = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY", re.DOTALL)
 
 
 def _refuse_entities(where: str) -> None:
-    raise error("XML002", "the document declares entities in its DOCTYPE; entity declarations "
-                "are refused for safety (external entities, entity-expansion bombs)",
-                path=where, line=1,
-                hint="remove the <!ENTITY …> declarations and write the characters directly")
+    raise error("XML002", path=where, line=1)
 
 
 def _check_doctype(tree: etree._ElementTree, where: str) -> None:
@@ -60,7 +57,7 @@ def read_file(path: str | os.PathLike) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise error("IO001", f"cannot read file: {exc.strerror or exc}", path=str(path),
+        raise error("IO001", path=str(path), detail=f"cannot read file: {exc.strerror or exc}",
                     hint="check the path and its permissions") from None
 
 
@@ -81,17 +78,14 @@ def parse_bytes(data: bytes | str, where: str = "<string>", **options: bool
             hint = "entities are not resolved; write the character itself or a numeric reference"
         else:
             hint = "fix the XML syntax at this position (is the file well-formed XML?)"
-        raise error("XML001", f"not well-formed XML: {msg}", path=where, line=line,
-                    col=col, hint=hint) from None
+        raise error("XML001", path=where, line=line, col=col, reason=msg, hint=hint) from None
     tree = root.getroottree()
     _check_doctype(tree, where)
     # An entity reference can survive parsing only when an external DTD (never loaded) was
     # meant to declare it: refuse it rather than silently drop text.
     entity = next(root.iter(etree.Entity), None)
     if entity is not None:
-        raise error("XML003", f"undeclared entity reference {entity.text} (external DTDs are "
-                    "never loaded)", path=where, line=entity.sourceline,
-                    hint="write the character itself or a numeric reference")
+        raise error("XML003", path=where, line=entity.sourceline, entity=entity.text)
     return tree
 
 

@@ -69,11 +69,10 @@ def _compiled(where: str, **source: str) -> PyXsltExecutable:
         try:
             executable = compiler.compile_stylesheet(**source)
         except Exception as exc:  # saxonche raises PySaxonApiError with the compiler's message
-            raise error("XSL001", f"stylesheet does not compile: {_errors_only(str(exc))}",
-                        path=where,
+            raise error("XSL001", path=where, detail=f": {_errors_only(str(exc))}",
                         hint="fix the stylesheet, or the one that imports it") from None
         if executable is None:
-            raise error("XSL001", "stylesheet does not compile", path=where)
+            raise error("XSL001", path=where, detail="", hint=None)
     return executable
 
 
@@ -127,5 +126,5 @@ def transform(stylesheet: str | os.PathLike | PyXsltExecutable,
         try:
             result = executable.transform_to_string(xdm_node=node)
         except Exception as exc:
-            raise error("XSL002", f"transformation failed: {exc}", path=where) from None
+            raise error("XSL002", path=where, reason=exc) from None
     return result or ""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity, error
+from ..diagnostics import Diagnostic, Severity, diagnostic, error
 from ..edition import Edition, load_edition
 from ..outputs import MANIFEST_NAME, OutputFolder, file_sha256
 from .shard import in_shard
@@ -96,10 +96,9 @@ def _sources(edition: Edition) -> tuple[list[_Source], list[Diagnostic]]:
     problems = []
     for source in found:
         if source.docid in seen:
-            problems.append(Diagnostic(
-                Severity.ERROR, "OUT003", f"document id {source.docid!r} is also the id of "
-                f"{seen[source.docid].path}; both would write tei/{source.docid}.xml",
-                str(source.path), hint="rename one of them"))
+            problems.append(diagnostic(
+                "OUT003", path=str(source.path), docid=source.docid,
+                other=seen[source.docid].path, target=f"tei/{source.docid}.xml", which="them"))
         seen[source.docid] = source
     return found, problems
 
@@ -135,13 +134,11 @@ def build_edition(edition_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
     edition = load_edition(edition_dir)
     out_dir = Path(out_dir)
     if out_dir.resolve() == edition.root.resolve():
-        raise error("BLD001", "the output folder is the edition folder", path=str(out_dir),
-                    hint="build into another folder, e.g. -o site")
+        raise error("BLD001", path=str(out_dir))
     report = BuildReport(edition, out_dir)
     sources, clashes = _sources(edition)
     if not sources:
-        raise error("BLD002", "the edition has no transcripts/*.txt and no tei/*.xml",
-                    path=str(edition.root), hint="add transcripts to transcripts/")
+        raise error("BLD002", path=str(edition.root))
     if clashes:
         report.diagnostics.extend(clashes)
         report.stopped_at = "convert"

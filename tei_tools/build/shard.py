@@ -30,7 +30,7 @@ def parse_shard(text: str) -> tuple[int, int]:
     """``"2/4"`` → (2, 4): the second of four shards (numbered from 1, as CI matrices are)."""
     match = _SHARD.match(text)
     if not match or not 1 <= int(match[1]) <= int(match[2]):
-        raise error("BLD010", f"bad shard {text!r}", hint="write K/N with 1 <= K <= N, e.g. 2/4")
+        raise error("BLD010", shard=text)
     return int(match[1]), int(match[2])
 
 
@@ -57,14 +57,12 @@ def merge_shards(shard_dirs: list[str | os.PathLike], out_dir: str | os.PathLike
     manifests: dict[Path, dict] = {}
     for shard_dir in map(Path, shard_dirs):
         if not (shard_dir / STATE_NAME).is_file():
-            raise error("BLD011", "not a shard build folder (no build state)",
-                        path=str(shard_dir), hint="pass the -o folders of `build --shard K/N`")
+            raise error("BLD011", path=str(shard_dir))
         state = BuildState.load(shard_dir)
         for key, doc in state.docs.items():
             if key in owner:
-                raise error("BLD012", f"document {key} was built by two shards "
-                            f"({owner[key]} and {shard_dir})", path=str(shard_dir),
-                            hint="build every shard with the same N")
+                raise error("BLD012", path=str(shard_dir), document=key, first=owner[key],
+                            second=shard_dir)
             owner[key] = shard_dir
             merged.docs[key] = doc
         for source in sorted(shard_dir.rglob("*")):

@@ -30,14 +30,16 @@ FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 # Stage → what its output depends on: package-relative code, shipped data folders
-# (xslt/…, schemas/…) and whether the edition's own settings/stylesheets count.
+# (xslt/…, schemas/…) and whether the edition's own settings/stylesheets count. Every stage
+# reports diagnostics, whose messages live in diagnostics/codes/*.toml.
 _DEPENDS = {
-    "convert": (["readers", "conversion.py", "safexml.py"], [], False),
-    "validate": (["validation", "safexml.py"], ["schemas"], False),
+    "convert": (["readers", "conversion.py", "safexml.py", "diagnostics"], [], False),
+    "validate": (["validation", "safexml.py", "diagnostics"], ["schemas"], False),
     "html": (["writers/html.py", "writers/site.py", "writers/web", "writers/tei.py",
-              "writers/overrides.py", "saxon.py"], ["xslt/html", "xslt/common"], True),
+              "writers/overrides.py", "saxon.py", "diagnostics"], ["xslt/html", "xslt/common"],
+             True),
     "pdf": (["writers/pdf", "writers/tei.py", "writers/overrides.py", "writers/web/summary.py",
-             "saxon.py"], ["xslt/print", "xslt/common"], True),
+             "saxon.py", "diagnostics"], ["xslt/print", "xslt/common"], True),
 }
 
 

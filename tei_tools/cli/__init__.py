@@ -13,7 +13,7 @@ import sys
 import click
 
 from .. import __version__
-from ..diagnostics import Diagnostic, Severity, TeiToolsError
+from ..diagnostics import TeiToolsError, diagnostic
 
 
 class _Group(click.Group):
@@ -46,8 +46,8 @@ class _Group(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except OSError as exc:  # the file system said no (permissions, disk full, no such folder)
-            click.echo(Diagnostic(Severity.ERROR, "IO003", exc.strerror or str(exc),
-                                  exc.filename and str(exc.filename),
+            click.echo(diagnostic("IO003", path=exc.filename and str(exc.filename),
+                                  detail=exc.strerror or str(exc),
                                   hint="check that the folder exists, that you may write to it "
                                        "and that the disk has space").format(), err=True)
             sys.exit(2)

@@ -56,15 +56,13 @@ def command(tei: tuple[str, ...], output: str, view: str | None, paper: str | No
     files = tei_files(tei)
     for path in files:
         if not path.is_file():
-            raise error("IO001", "no such file or folder", path=str(path),
+            raise error("IO001", path=str(path), detail="no such file or folder",
                         hint="give TEI files or folders that contain them")
     if book:
         edition = load_edition(book)
         files = files or edition.tei_sources()
         if not files:
-            raise error("PDF004", "no TEI documents for the book", path=str(edition.tei_dir),
-                        hint="convert the transcripts first (tei-tools convert) and give the "
-                             "TEI files or folder as arguments")
+            raise error("PDF004", path=str(edition.tei_dir))
         target = Path(output) / f"{safe_name(Path(book).resolve().name)}.pdf"
         report = render_book(edition, files, target, view=view, paper=paper, fonts=font_spec,
                              force=force)

@@ -22,6 +22,5 @@ def command(file: str, view: str, no_notes: bool) -> None:
         text = (diplomatic_text(file) if view == "diplomatic"
                 else reading_text(file, append_notes=not no_notes))
     except ValueError as exc:
-        raise error("TXT001", f"cannot render the text: {exc}", path=file,
-                    hint="is this a TEI document with <text><body>?") from None
+        raise error("TXT001", path=file, reason=exc) from None
     click.echo(text, nl=False)

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from .. import safexml
-from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
+from ..diagnostics import Diagnostic, TeiToolsError, diagnostic, error
 from ..parallel import run_parallel
 from ..resources import schema_path
 from . import engines, rng_prune
@@ -34,10 +34,11 @@ def user_schema(path: str | os.PathLike, phase: str | None = None) -> SchemaRef:
     selects a Schematron phase (ignored for grammars)."""
     kind = engines.kind_of(path)
     if kind is None:
-        raise error("VAL002", "unknown schema type (expected .rng, .xsd or .sch)", path=str(path),
+        raise error("VAL002", path=str(path),
+                    detail="unknown schema type (expected .rng, .xsd or .sch)",
                     hint="RELAX NG compact syntax (.rnc) can be converted with trang")
     if not Path(path).is_file():
-        raise error("IO001", "schema file not found", path=str(path),
+        raise error("IO001", path=str(path), detail="schema file not found",
                     hint="check the --schema path")
     return SchemaRef(str(Path(path).resolve()), kind, kind.upper(),
                      phase=phase if kind == "sch" else None)
@@ -54,15 +55,16 @@ def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[Diagnos
                 found = sorted(p for p in path.rglob("*.xml") if p.is_file() and not any(
                     part.startswith(".") for part in p.relative_to(path).parts))
             except OSError as exc:
-                problems.append(Diagnostic(Severity.ERROR, "IO001", "cannot list folder: "
-                                           f"{exc.strerror}", str(raw), hint="check permissions"))
+                problems.append(diagnostic("IO001", path=str(raw),
+                                           detail=f"cannot list folder: {exc.strerror}",
+                                           hint="check permissions"))
                 continue
             files += [str(p) for p in found]
         elif path.is_file():
             files.append(str(path))
         else:
-            problems.append(Diagnostic(Severity.ERROR, "IO001", "no such file or folder",
-                                       str(raw), hint="check the path"))
+            problems.append(diagnostic("IO001", path=str(raw), detail="no such file or folder",
+                                       hint="check the path"))
     return list(dict.fromkeys(files)), problems
 
 
@@ -77,22 +79,17 @@ def xml_models(tree: etree._ElementTree, where: str) -> tuple[list[SchemaRef], l
             continue
         scheme = urlparse(href).scheme
         if scheme not in ("", "file"):
-            problems.append(Diagnostic(
-                Severity.WARNING, "VAL010", f"xml-model schema {href} is remote and was not "
-                "fetched (tei-tools never uses the network)", where, line,
-                hint="download it and pass it with --schema, or point href to a local copy"))
+            problems.append(diagnostic("VAL010", path=where, line=line, href=href))
             continue
         local = Path(unquote(urlparse(href).path)) if scheme == "file" else Path(href)
         target = local if local.is_absolute() else Path(where).parent / local
         kind = engines.kind_of(target, pi.get("schematypens"))
         if kind is None:
-            problems.append(Diagnostic(
-                Severity.WARNING, "VAL011", f"xml-model schema {href} has an unsupported type",
-                where, line, hint="use RELAX NG (.rng), XSD (.xsd) or Schematron (.sch)"))
+            problems.append(diagnostic("VAL011", path=where, line=line, href=href))
             continue
         if not target.is_file():
-            problems.append(Diagnostic(Severity.ERROR, "IO001",
-                                       f"xml-model schema {href} not found", where, line,
+            problems.append(diagnostic("IO001", path=where, line=line,
+                                       detail=f"xml-model schema {href} not found",
                                        hint="fix the href (it is relative to the document)"))
             continue
         phase = pi.get("phase") if kind == "sch" else None
@@ -118,8 +115,9 @@ def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = Tr
         data = Path(path).read_bytes()
         tree = _parse(data, path)
     except OSError as exc:
-        result.diagnostics.append(Diagnostic(Severity.ERROR, "IO001",
-                                             f"cannot read file: {exc.strerror}", path))
+        result.diagnostics.append(diagnostic("IO001", path=path,
+                                             detail=f"cannot read file: {exc.strerror}",
+                                             hint=None))
         return result
     except TeiToolsError as exc:  # not well-formed, or refused for safety
         result.diagnostics.append(exc.diagnostic)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .. import safexml
-from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
+from ..diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic, error
 from . import rng_prune, schematron
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def _mtime(path: str) -> float:
     try:
         return os.stat(path).st_mtime
     except OSError as exc:
-        raise error("IO001", f"cannot read schema: {exc.strerror}", path=path,
+        raise error("IO001", path=path, detail=f"cannot read schema: {exc.strerror}",
                     hint="check the --schema path or the xml-model href") from None
 
 
@@ -63,13 +63,12 @@ def _relaxng(path: str, mtime: float) -> etree.RelaxNG:
     tree = safexml.parse_file(path)
     tree.docinfo.URL = Path(path).as_uri()  # so that include/externalRef resolve next to it
     if tree.getroot().tag == f"{{{SCH_NS}}}schema":
-        raise error("SCH001", "this is a Schematron file, not RELAX NG", path=path)
+        raise error("SCH001", path=path, detail="this is a Schematron file, not RELAX NG",
+                    hint=None)
     try:
         return etree.RelaxNG(tree)
     except etree.RelaxNGParseError as exc:
-        raise error("RNG000", f"RELAX NG schema does not compile: {exc}", path=path,
-                    hint="only the XML syntax of RELAX NG is supported (convert .rnc with trang)"
-                    ) from None
+        raise error("RNG000", path=path, reason=exc) from None
 
 
 @cache
@@ -82,7 +81,7 @@ def _xsd(path: str, mtime: float) -> xmlschema.XMLSchema11:
         return xmlschema.XMLSchema11(path, allow="local", defuse="always")
     except (xmlschema.XMLSchemaException, OSError, ValueError) as exc:
         message = " ".join(str(exc).split())[:500]
-        raise error("XSD000", f"XML Schema does not compile: {message}", path=path) from None
+        raise error("XSD000", path=path, reason=message) from None
 
 
 def relaxng(path: str | os.PathLike) -> etree.RelaxNG:
@@ -128,7 +127,7 @@ def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> li
     if ref.kind == "sch":
         return schematron.run(schematron.compile_schematron(ref.path, ref.phase), tree, where,
                               text)
-    raise error("VAL002", f"unknown schema language {ref.kind!r}", path=ref.path)
+    raise error("VAL002", path=ref.path, detail=f"unknown schema language {ref.kind!r}", hint=None)
 
 
 def check_safely(ref: SchemaRef, tree: etree._ElementTree, where: str,
@@ -141,8 +140,9 @@ def check_safely(ref: SchemaRef, tree: etree._ElementTree, where: str,
         if diag.path == where:  # the document itself (e.g. Schematron failed at run time)
             return [diag]
         # the schema is broken or unreadable: a problem of the run (exit 2), not of the document
-        return [Diagnostic(Severity.ERROR, "VAL002", f"unusable schema: {diag.message} "
-                           f"[{diag.code}]", diag.path, diag.line, diag.col, diag.hint)]
+        return [diagnostic("VAL002", path=diag.path, line=diag.line, col=diag.col,
+                           detail=f"unusable schema: {diag.message} [{diag.code}]",
+                           hint=diag.hint)]
 
 
 def _relaxng_for(ref: SchemaRef) -> etree.RelaxNG:

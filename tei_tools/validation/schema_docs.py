@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+from ..diagnostics.schematron import assertion_text, read_rules
+
 _INTRO = """\
 # The tei-tools TEI customisation
 
@@ -82,25 +84,5 @@ def render_values_sch(spec: dict) -> str:
 
 def sch_rules(path) -> list[tuple[str, str, str]]:
     """(id, role, message) of every assert/report of a Schematron file and its includes."""
-    from pathlib import Path
-
-    from lxml import etree
-
-    from .. import safexml
-
-    path = Path(path)
-    root = safexml.parse_file(path).getroot()
-    found: dict[str, tuple[str, str, str]] = {}
-    for node in root.iter(f"{{{_SCH}}}include"):
-        for rule in sch_rules(path.parent / node.get("href")):
-            found.setdefault(rule[0], rule)
-    for check in root.iter(f"{{{_SCH}}}assert", f"{{{_SCH}}}report"):
-        parts = [check.text or ""]
-        for child in check:
-            local = etree.QName(child).localname
-            parts.append("…" if local in ("value-of", "name") else "".join(child.itertext()))
-            parts.append(child.tail or "")
-        message = " ".join("".join(parts).split())
-        found.setdefault(check.get("id", "?"), (check.get("id", "?"),
-                                                 check.get("role", "error"), message))
-    return sorted(found.values())
+    checks, _ = read_rules(path)
+    return [(c.get("id", "?"), c.get("role", "error"), assertion_text(c)) for c in checks]

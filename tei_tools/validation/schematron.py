@@ -67,15 +67,16 @@ def _load(path: Path) -> etree._Element:
     if root.tag == "{http://relaxng.org/ns/structure/1.0}grammar":
         root = _embedded(root)
     if root.tag != _S + "schema":
-        raise error("SCH001", "not an ISO Schematron schema (root must be sch:schema)",
-                    path=str(path), hint="use the namespace http://purl.oclc.org/dsdl/schematron")
+        raise error("SCH001", path=str(path),
+                    detail="not an ISO Schematron schema (root must be sch:schema)",
+                    hint="use the namespace http://purl.oclc.org/dsdl/schematron")
     _resolve_includes(root, path, depth=0)
     return root
 
 
 def _resolve_includes(root: etree._Element, base: Path, depth: int) -> None:
     if depth > 10:
-        raise error("SCH001", "sch:include nested too deeply", path=str(base))
+        raise error("SCH001", path=str(base), detail="sch:include nested too deeply", hint=None)
     for inc in list(root.iter(_S + "include")):
         target = (base.parent / inc.get("href", "")).resolve()
         included = safexml.parse_file(target).getroot()
@@ -90,7 +91,8 @@ def _instantiate_abstract_patterns(root: etree._Element) -> None:
             continue
         template = abstract.get(pattern.get("is-a"))
         if template is None:
-            raise error("SCH002", f"pattern is-a {pattern.get('is-a')!r}: no such abstract pattern")
+            raise error("SCH002", reference="pattern is-a", name=pattern.get("is-a"),
+                        kind="pattern")
         params = {p.get("name"): p.get("value", "") for p in pattern.findall(_S + "param")}
         names = sorted(params, key=len, reverse=True)  # $a must not replace inside $ab
 
@@ -121,9 +123,8 @@ def _active_patterns(root: etree._Element, phase: str | None) -> tuple[list, lis
         if candidate.get("id") == phase:
             active = {a.get("pattern") for a in candidate.findall(_S + "active")}
             return [p for p in patterns if p.get("id") in active], candidate.findall(_S + "let")
-    raise error("SCH003", f"no phase {phase!r} in the schema",
-                hint="name one of: " + ", ".join(p.get("id", "?") for p in
-                                                 root.findall(_S + "phase")))
+    raise error("SCH003", phase=phase,
+                phases=", ".join(p.get("id", "?") for p in root.findall(_S + "phase")))
 
 
 # ---------------------------------------------------------------- code generation
@@ -185,7 +186,7 @@ def _rule_body(rule: etree._Element, abstract_rules: dict) -> list[etree._Elemen
         if child.tag == _S + "extends":
             base = abstract_rules.get(child.get("rule"))
             if base is None:
-                raise error("SCH002", f"extends {child.get('rule')!r}: no such abstract rule")
+                raise error("SCH002", reference="extends", name=child.get("rule"), kind="rule")
             body += _rule_body(base, abstract_rules)
         elif child.tag in (_S + "let", _S + "assert", _S + "report"):
             body.append(child)
@@ -221,7 +222,7 @@ def generate(root: etree._Element, source: Path, phase: str | None = None) -> et
     """Return the XSLT 3.0 stylesheet for a loaded Schematron schema."""
     binding = (root.get("queryBinding") or "").lower()
     if binding not in _BINDINGS:
-        raise error("SCH001", f"queryBinding {binding!r} is not supported", path=str(source),
+        raise error("SCH001", path=str(source), detail=f"queryBinding {binding!r} is not supported",
                     hint="use queryBinding=\"xslt2\" or \"xslt3\"")
     _instantiate_abstract_patterns(root)
     nsmap = {"xsl": XSL, "xs": "http://www.w3.org/2001/XMLSchema",
@@ -294,8 +295,7 @@ def _compile_cached(path: str, mtime: float, phase: str | None) -> CompiledSchem
         # compiled from memory: no temporary file to leave behind in every process
         executable = saxon.compile_stylesheet_text(xslt, path)
     except TeiToolsError as exc:
-        raise error("SCH004", f"Schematron does not compile: {exc.diagnostic.message}",
-                    path=path, hint="check the XPath in the rule contexts and tests") from None
+        raise error("SCH004", path=path, reason=exc.diagnostic.message) from None
     title = (root.findtext(_S + "title") or source.name).strip()
     return CompiledSchematron(path, executable, title)
 
@@ -306,7 +306,8 @@ def compile_schematron(path: str | os.PathLike, phase: str | None = None) -> Com
     try:
         mtime = resolved.stat().st_mtime
     except OSError as exc:
-        raise error("IO001", f"cannot read Schematron: {exc.strerror}", path=str(path)) from None
+        raise error("IO001", path=str(path), detail=f"cannot read Schematron: {exc.strerror}",
+                    hint=None) from None
     return _compile_cached(str(resolved), mtime, phase)
 
 
@@ -351,8 +352,8 @@ def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
     try:
         output = saxon.transform(compiled.xslt, tree)
     except TeiToolsError as exc:
-        raise error("SCH005", f"Schematron {Path(compiled.source).name} failed on this "
-                    f"document: {exc.diagnostic.message}", path=where) from None
+        raise error("SCH005", path=where, schema=Path(compiled.source).name,
+                    reason=exc.diagnostic.message) from None
     result = safexml.parse_bytes(output.encode("utf-8"), "<schematron output>").getroot()
     # found in document order by the one traversal; reported pattern by pattern as before
     failures = sorted(result.iter(f"{{{OUT}}}failure"), key=lambda f: int(f.get("pattern")))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import safexml, saxon
-from ..diagnostics import Diagnostic, Severity, TeiToolsError
+from ..diagnostics import Diagnostic, TeiToolsError, diagnostic
 from ..edition import Edition
 from ..outputs import edited_by_hand, inside, sha256, write_atomic, write_status
 from ..resources import xslt_path
@@ -183,14 +183,12 @@ def render_document(job: DocJob) -> DocResult:
                               path=job.source, hint="check this document's TEI, or the stylesheet")
         result.diagnostics.append(diag)
     except OSError as exc:  # the output folder refused a file: say which, not "internal error"
-        result.diagnostics.append(Diagnostic(
-            Severity.ERROR, "IO003", f"cannot write: {exc.strerror or exc}",
-            path=str(exc.filename or job.out_dir),
+        result.diagnostics.append(diagnostic(
+            "IO003", path=str(exc.filename or job.out_dir),
+            detail=f"cannot write: {exc.strerror or exc}",
             hint="check that you may write to the output folder and that the disk has space"))
     except Exception as exc:  # a bug must not stop the other documents (shown without traceback)
-        result.diagnostics.append(Diagnostic(
-            Severity.ERROR, "HTML099", f"internal error while rendering: {exc!r}",
-            path=job.source, hint="please report this with the TEI file"))
+        result.diagnostics.append(diagnostic("HTML099", path=job.source, error=exc))
     return result
 
 

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__, saxon
-from ..diagnostics import Diagnostic, Severity, TeiToolsError
+from ..diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic
 from ..edition import Edition
 from ..outputs import OutputFolder, sha256
 from ..parallel import run_parallel
@@ -105,10 +105,9 @@ def _collect(files: Sequence[Path], jobs: int | None, report: SiteReport,
         if item is None:
             continue
         if item.docid in seen:
-            report.diagnostics.append(Diagnostic(
-                Severity.ERROR, "HTML002", f"document id {item.docid!r} is also used by "
-                f"{seen[item.docid]}; this file is left out of the site", path=item.source,
-                line=1, hint="give each TEI document its own xml:id"))
+            report.diagnostics.append(diagnostic(
+                "HTML002", path=item.source, line=1, docid=item.docid,
+                other=seen[item.docid]))
             continue
         seen[item.docid] = item.source
         summaries.append(item)

@@ -29,6 +29,5 @@ def load_tei(path: str | Path, code: str, data: bytes | None = None) -> etree._E
     tree = parse_file(path) if data is None else parse_bytes(data, str(path))
     root = tree.getroot()
     if root.tag != f"{{{TEI_NS}}}TEI":
-        raise error(code, f"not a TEI document: the root element is {root.tag}",
-                    path=str(path), hint="give TEI P5 files (root <TEI> in the TEI namespace)")
+        raise error(code, path=str(path), root=root.tag)
     return tree

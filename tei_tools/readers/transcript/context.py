@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from ...diagnostics import Diagnostic, Severity
+from ...diagnostics import Diagnostic, diagnostic
 
 _NON_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -50,15 +50,7 @@ class Context:
     # citation (M17), else the trailer's Original Archive: B8 terms outside the lexicon
     archive_lang: str | None = None
 
-    def report(self, severity: Severity, code: str, message: str, *, line: int | None = None,
-               col: int | None = None, hint: str | None = None) -> None:
-        self.diagnostics.append(Diagnostic(severity, code, message, self.path, line, col, hint))
-
-    def info(self, code: str, message: str, **where) -> None:
-        self.report(Severity.INFO, code, message, **where)
-
-    def warning(self, code: str, message: str, **where) -> None:
-        self.report(Severity.WARNING, code, message, **where)
-
-    def error(self, code: str, message: str, **where) -> None:
-        self.report(Severity.ERROR, code, message, **where)
+    def emit(self, code: str, *, line: int | None = None, col: int | None = None,
+             **params: object) -> None:
+        """Report a declared code (see tei_tools/diagnostics/codes/) at a position of this file."""
+        self.diagnostics.append(diagnostic(code, path=self.path, line=line, col=col, **params))

@@ -43,10 +43,7 @@ def read_transcript(data: bytes | str, name: str = "document.txt", *,
     try:
         size = len(data.encode("utf-8") if isinstance(data, str) else data)
         if size > settings.max_bytes:
-            raise error("TX105", f"transcript is too large ({size / 2**20:.1f} MiB; the limit is "
-                        f"{settings.max_bytes / 2**20:.0f} MiB)", path=ctx.path,
-                        hint="split it into one file per document, or raise the limit with "
-                        "--max-size")
+            raise error("TX105", path=ctx.path, size=size / 2**20, limit=settings.max_bytes / 2**20)
         source = decode(data, ctx)
         profile = get_profile(settings.profile)
         wrapper = profile.split(source, ctx)
@@ -56,11 +53,10 @@ def read_transcript(data: bytes | str, name: str = "document.txt", *,
     except TeiToolsError as exc:
         ctx.diagnostics.append(exc.diagnostic)
     except Exception as exc:  # §6.1 rule 1: never crash; report TX199 and go on
-        message = f"internal error in the transcript reader: {type(exc).__name__}: {exc}"
+        message = f"{type(exc).__name__}: {exc}"
         if debug:
             message += "\n" + traceback.format_exc()
-        ctx.error("TX199", message,
-                  hint="please report this with the transcript; run with --debug for details")
+        ctx.emit("TX199", error=message, details="; run with --debug for details")
     if any(d.severity == Severity.ERROR for d in ctx.diagnostics):
         tei = None
     return ConversionResult(ctx.docid, tei, ctx.diagnostics)

@@ -119,14 +119,15 @@ def decode(data: bytes | str, ctx: Context) -> Source:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         notes.append("CRLF/CR line endings normalised to LF")
     if notes:
-        ctx.info("TX102", "; ".join(notes))
+        ctx.emit("TX102", changes="; ".join(notes))
     raw_lines = text.split("\n")
     if text.endswith("\n"):
         raw_lines.pop()  # a final newline does not start another line
     lines = [_normalise(raw, number, ctx) for number, raw in enumerate(raw_lines, start=1)]
     if not any(not line.blank for line in lines):
-        raise error("TX103", "the file has no text (it is empty or holds only whitespace)",
-                    path=ctx.path, hint="check that the right file was given")
+        raise error("TX103", path=ctx.path,
+                    detail="the file has no text (it is empty or holds only whitespace)",
+                    hint="check that the right file was given")
     return Source(_join_ordinals(lines, ctx))
 
 
@@ -148,14 +149,10 @@ def _to_text(data: bytes | str, ctx: Context) -> str:
         col = len(before) - (before.rfind("\n") + 1) + 1
         # a UTF-16/32 byte-order mark says exactly what the file is: name it
         found = next((name for mark, name in _OTHER_BOMS if data.startswith(mark)), None)
-        what = (f"the file is {found} (it starts with a {found} byte-order mark), not UTF-8"
-                if found else
-                f"the file is not valid UTF-8: byte 0x{data[exc.start]:02x} at offset "
-                f"{exc.start} cannot be decoded ({exc.reason})")
-        raise error("TX101", what, path=ctx.path,
-                    line=line, col=col,
-                    hint="save the transcript as UTF-8 (most editors offer 'Save with encoding')"
-                    ) from None
+        problem = (f"{found} (it starts with a {found} byte-order mark), not UTF-8" if found
+                   else f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+                        f"cannot be decoded ({exc.reason})")
+        raise error("TX101", path=ctx.path, line=line, col=col, problem=problem) from None
 
 
 def _normalise(raw: str, number: int, ctx: Context) -> Line:
@@ -163,9 +160,7 @@ def _normalise(raw: str, number: int, ctx: Context) -> Line:
     bad = None if raw.isprintable() else _NOT_XML.search(raw)
     if bad is None:
         return _normalise_fast(raw, number)
-    ctx.warning("TX104", f"character U+{ord(bad.group()):04X} cannot be stored in XML and was "
-                "removed (with any others on this line)", line=number, col=bad.start() + 1,
-                hint="remove the control character from the transcript")
+    ctx.emit("TX104", line=number, col=bad.start() + 1, codepoint=ord(bad.group()))
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     length = 0
@@ -231,8 +226,8 @@ def _join_ordinals(lines: list[Line], ctx: Context) -> list[Line]:
                               line.indent, line.raw,
                               line.ordinal_joins + (shift,)
                               + tuple(j + shift for j in follower.ordinal_joins))
-                ctx.info("TX401", f"split ordinal re-joined: '{match.group(1)}' + "
-                         f"'{suffix.group(1)}'", line=follower.number, col=follower.col(0))
+                ctx.emit("TX401", line=follower.number, col=follower.col(0),
+                         parts=f": '{match.group(1)}' + '{suffix.group(1)}'")
                 out[index] = joined
                 for blank in range(index + 1, nxt + 1):
                     out[blank] = out[blank].emptied()

@@ -25,7 +25,7 @@ from pypdf.annotations import Link
 from weasyprint import Document
 
 from ... import saxon
-from ...diagnostics import Diagnostic, Severity, TeiToolsError
+from ...diagnostics import Diagnostic, TeiToolsError, diagnostic
 from ...edition import Edition
 from ...outputs import OutputFolder
 from . import engine
@@ -119,10 +119,9 @@ def _unique(docs: list[DocFacts], report: BookReport) -> list[DocFacts]:
     kept = []
     for doc in docs:
         if doc.docid in seen:
-            report.diagnostics.append(Diagnostic(
-                Severity.ERROR, "PDF003", f"same document id {doc.docid!r} as "
-                f"{seen[doc.docid]}; left out of the book", str(doc.path),
-                hint="give every document its own xml:id"))
+            report.diagnostics.append(diagnostic(
+                "PDF003", path=str(doc.path), docid=doc.docid, other=seen[doc.docid],
+                outcome="left out of the book"))
             continue
         seen[doc.docid] = doc.path
         kept.append(doc)

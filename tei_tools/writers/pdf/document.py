@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...diagnostics import Diagnostic, Severity, TeiToolsError
+from ...diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic
 from ...edition import Edition
 from ...outputs import OutputFolder
 from ...parallel import run_parallel
@@ -59,9 +59,7 @@ def _render_one(job: tuple[Path, PrintOptions, Path]
 def footnote_warnings(path: Path, misplaced: list[tuple[str, int]]) -> list[Diagnostic]:
     if not misplaced:
         return []
-    return [Diagnostic(Severity.WARNING, "PDF030", f"{len(misplaced)} footnote(s) printed on the "
-                       "page after their call: WeasyPrint could not fit them on the call's page",
-                       str(path), hint="a shorter note, or a different paper size, avoids it")]
+    return [diagnostic("PDF030", path=str(path), count=len(misplaced))]
 
 
 def render_pdf(tei_files: list[Path], out_dir: Path, *, view: str | None = None,
@@ -91,9 +89,9 @@ def render_pdf(tei_files: list[Path], out_dir: Path, *, view: str | None = None,
             if not data:
                 continue
             if docid in seen:
-                report.diagnostics.append(Diagnostic(
-                    Severity.ERROR, "PDF003", f"same document id {docid!r} as {seen[docid]}; "
-                    "not written", str(path), hint="give every document its own xml:id"))
+                report.diagnostics.append(diagnostic(
+                    "PDF003", path=str(path), docid=docid, other=seen[docid],
+                    outcome="not written"))
                 continue
             seen[docid] = path
             try:

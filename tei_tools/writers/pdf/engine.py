@@ -60,8 +60,7 @@ def stylesheet_text(options: PrintOptions) -> list[str]:
         try:
             texts.append(path.read_text("utf-8"))
         except OSError as exc:
-            raise error("PDF014", f"cannot read CSS: {exc.strerror or exc}",
-                        path=str(path)) from None
+            raise error("PDF014", path=str(path), reason=exc.strerror or exc) from None
     return texts
 
 
@@ -78,8 +77,7 @@ def layout(html: str, options: PrintOptions, roots: list[Path], where: str,
         return HTML(string=html, base_url=xslt_path("print").as_uri() + "/",
                     url_fetcher=fetcher).render(stylesheets=sheets, font_config=fonts)
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs the file, not a trace
-        raise error("PDF020", f"PDF layout failed: {type(exc).__name__}: {exc}", path=where,
-                    hint="report this with the TEI file; try --view diplomatic") from None
+        raise error("PDF020", path=where, error_type=type(exc).__name__, error=exc) from None
 
 
 # WeasyPrint 70, when a paragraph would keep fewer lines at the foot of a page than `orphans`

@@ -69,6 +69,4 @@ def document_html(path: Path, options: PrintOptions, *, fragment: bool = False,
     except TeiToolsError as exc:
         if exc.diagnostic.code != "XSL002":
             raise
-        raise error("PDF002", exc.diagnostic.message, path=str(path),
-                    hint="check that the file is TEI P5; report the problem with the file"
-                    ) from None
+        raise error("PDF002", path=str(path), detail=exc.diagnostic.message) from None

@@ -98,14 +98,12 @@ def parse_fonts(values: list[str] | tuple[str, ...] | str | None, base: Path | N
         candidate = Path(value) if base is None or Path(value).is_absolute() else base / value
         if Path(value).suffix.lower() in FONT_SUFFIXES:
             if not candidate.is_file():
-                raise error("PDF010", f"font file not found: {value}", path=str(candidate),
-                            hint=f"give an existing .ttf/.otf file or a family name in {where}")
+                raise error("PDF010", path=str(candidate), value=value, where=where)
             files.append(candidate.resolve())
         elif _FAMILY_OK.match(value):
             families.append(value)
         else:
-            raise error("PDF011", f"not a font family name or font file: {value!r}", path=where,
-                        hint="use a name such as \"DejaVu Serif\" or a path ending in .ttf/.otf")
+            raise error("PDF011", path=where, value=value)
     return FontSpec(families=tuple(families) + DEFAULT_FAMILIES, files=tuple(files))
 
 
@@ -118,11 +116,9 @@ def resolve_options(*, view: str | None, paper: str | None,
     view = str(view or table.get("view") or "reading")
     paper = str(paper or table.get("paper") or "A4")
     if view not in VIEWS:
-        raise error("PDF012", f"unknown view {view!r}", path=where,
-                    hint="use 'reading' or 'diplomatic'")
+        raise error("PDF012", path=where, view=view)
     if paper.upper() not in PAPERS:
-        raise error("PDF013", f"unknown paper size {paper!r}", path=where,
-                    hint="use 'A4' or 'Letter'")
+        raise error("PDF013", path=where, paper=paper)
     paper = "A4" if paper.upper() == "A4" else "Letter"
     if isinstance(fonts, FontSpec):
         spec = fonts

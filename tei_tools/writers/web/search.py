@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...diagnostics import Diagnostic, Severity
+from ...diagnostics import Diagnostic, diagnostic
 from ...outputs import file_sha256, write_atomic
 
 BUNDLE = "pagefind"
@@ -48,9 +48,7 @@ def pagefind_available() -> bool:
 
 def no_pagefind(site: Path) -> Diagnostic:
     """The warning for a site built without the pagefind binary."""
-    return Diagnostic(Severity.WARNING, "HTML201", "search index not built: the pagefind "
-                      "binary is not installed", path=str(site),
-                      hint='pip install "pagefind[bin]"')
+    return diagnostic("HTML201", path=str(site))
 
 
 @dataclass(frozen=True)
@@ -188,8 +186,7 @@ def build_search_index(site: Path, language: str = "en", pages: list[str] | None
                 (root / PARTS).rmdir()
     except Exception as exc:  # the binary's own errors: report, keep the rest of the site
         (site / STATE_NAME).unlink(missing_ok=True)  # unknown state: index everything next time
-        return Diagnostic(Severity.WARNING, "HTML202", f"search index not built: {exc}",
-                          path=str(site), hint="run again with a working pagefind binary")
+        return diagnostic("HTML202", path=str(site), reason=exc)
     write_atomic(site / STATE_NAME,
                  json.dumps({"parts": keys}, indent=1).encode("utf-8"))
     return None

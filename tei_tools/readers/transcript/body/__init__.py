@@ -143,12 +143,10 @@ def build_body(lines: list[SourceLine], ctx: Context) -> Body:
     except Exception as exc:  # §6.1: never crash; the position says which unit failed
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         pos = env.pos
-        raise error("TX199", f"internal error in the transcript reader: "
-                             f"{type(exc).__name__}: {exc}", path=ctx.path,
-                    line=pos.line if pos else None, col=pos.col if pos else None,
-                    hint=f"please report this with the transcript (raised in "
-                         f"{frame.name}, {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})"
-                    ) from exc
+        raise error("TX199", path=ctx.path, line=pos.line if pos else None,
+                    col=pos.col if pos else None, error=f"{type(exc).__name__}: {exc}",
+                    details=f" (raised in {frame.name}, "
+                            f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})") from exc
 
 
 def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
@@ -257,8 +255,7 @@ def _unused_footnotes(div: etree._Element, env: Env) -> None:
     for n, note in env.footnotes.items():
         if note.used:
             continue
-        env.ctx.warning("TX331", f"footnote text {n} has no marker; appended to the last "
-                                 "paragraph", **env.where(note.pos))
+        env.ctx.emit("TX331", **env.where(note.pos), number=n)
         # without a paragraph the note stands at the end of the div (model.global): a new p
         # there could follow a closer, which TEI does not allow
         (paras[-1] if paras else div).append(footnote(n, env, note.rend))

@@ -98,7 +98,7 @@ def footnote(key: str, env: Env, rend: str = "bracketed") -> Item:
     env.footnote_ids.add(ident)
     node = el("note", attrs)
     if note is None:
-        env.ctx.warning("TX330", f"footnote marker {key} has no footnote text", **env.where())
+        env.ctx.emit("TX330", **env.where(), marker=key)
         return node
     if note.used:
         return node
@@ -114,7 +114,7 @@ def _sic(items: list[Item], c: str, env: Env) -> list[Item]:
     trailing = region[len(body):]
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", body)]
     if not words:
-        env.ctx.warning("TX332", "[sic] with no preceding word", **env.where())
+        env.ctx.emit("TX332", **env.where())
         before = items[plain_start - 1] if plain_start else None
         if before is not None and not isinstance(before, str) and local(before) == "sic":
             # "X [sic] [sic]": the first [sic] was left for D to restore from <sic>, which D
@@ -202,8 +202,7 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         env.pos = env.pos or br.start
     if klass == "B13":
         if not where.inside_single:
-            env.ctx.info("TX307", "double bracket outside any bracket", line=br.start.line,
-                         col=br.start.col)
+            env.ctx.emit("TX307", line=br.start.line, col=br.start.col)
         inner = verbatim(br, env)
         nested = any(isinstance(n, Bracket) for n in br.children)
         if re.search(r"(?i)illegible", c) and not nested:
@@ -218,7 +217,7 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         node = el("unclear", {"reason": reason, "resp": "#tr", "rend": br.rend})
         return items + [atoms.fill(node, inner)]
     if klass == "stray":
-        env.ctx.warning("TX306", "empty bracket '[]'", line=br.start.line, col=br.start.col)
+        env.ctx.emit("TX306", line=br.start.line, col=br.start.col)
         return items + _empty(br, env)
     if klass == "B15":
         gap = el("gap", {"reason": "editorial", "resp": "#tr"})
@@ -260,8 +259,7 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         return items + [illegible_gap(c, br.rend, verbatim(br, env))]
     if klass == "B24" or klass == "unclassified":
         if klass == "unclassified":
-            env.ctx.warning("TX321", "bracket matches no class; kept as a descriptive note",
-                            line=br.start.line, col=br.start.col)
+            env.ctx.emit("TX321", line=br.start.line, col=br.start.col)
         return items + [atoms.fill(desc_note(""), verbatim(br, env))]
     if klass == "B9":
         return items + [footnote(c, env)]
@@ -291,9 +289,9 @@ def _build(klass: str, br: Bracket, where: Where, items: list[Item], env: Env) -
         return items + [_orig_term(br, c, env)]
     if klass in ("B1", "B2", "B3"):
         if klass == "B2" and (c[:1].isupper() or c.isdigit()):
-            code = "spaced footnote marker without footnote text" if c.isdigit() \
+            reason = "spaced footnote marker without footnote text" if c.isdigit() \
                 else "supplied text starts with a capital"
-            env.ctx.info("TX320", code, line=br.start.line, col=br.start.col)
+            env.ctx.emit("TX320", line=br.start.line, col=br.start.col, reason=reason)
         node = el("supplied", {"reason": "implicit", "resp": "#tr"})
         return items + [atoms.fill(node, verbatim(br, env))]
     return items + [atoms.fill(desc_note(""), verbatim(br, env))]

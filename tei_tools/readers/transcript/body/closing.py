@@ -189,8 +189,8 @@ def _postscript_item(units: list[Unit], kinds: list[str | None], i: int, env: En
         post.append(node)
         return i + 1
     if kind is None:
-        env.ctx.info("TX410", "closing-zone line matches no rule; kept as a postscript ab",
-                     line=unit.pos.line, col=unit.pos.col)
+        env.ctx.emit("TX410", line=unit.pos.line, col=unit.pos.col, unit="closing-zone line",
+                     kept="a postscript ab")
     atoms.fill(el("ab", parent=post), items)
     return i + 1
 

@@ -176,17 +176,13 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
         pos = Pos(ln.number, ln.col(lead))
         if _EMAIL.search(raw):
             # M12/B28: not a bracket, and dropped with the space before it (as in the parser)
-            ctx.info("TX209", "'[email protected]' artefact outside the trailer dropped",
-                     line=pos.line, col=pos.col)
+            ctx.emit("TX209", line=pos.line, col=pos.col)
             raw = _EMAIL.sub("", raw)
         rows.append((raw.strip(), pos))
     block = ColumnBlock(rows, [[] for _ in range(n + 1)])
     if implicit:
         block.unopened = set(range(1, n + 1))
-        ctx.warning("TX304", "stamp label without its opening '['; implicit opening placed "
-                             "before the label", line=rows[0][1].line, col=rows[0][1].col,
-                    hint="add the missing '[' in the transcript, or accept the repair "
-                         "(element marked rend=\"unopened\")")
+        ctx.emit("TX304", line=rows[0][1].line, col=rows[0][1].col)
     open_cols = list(range(1, n + 1))
     inferred = False
     for r, (text, pos) in enumerate(rows):
@@ -222,17 +218,14 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
             if _closes(cell) and col in open_cols:
                 open_cols.remove(col)
     if implicit and open_cols and not block.failed:
-        ctx.warning("TX302", "stamp label without its opening '[' is never closed either; "
-                             "closed at the end of its stamp content",
-                    line=rows[-1][1].line, col=rows[-1][1].col,
-                    hint="add the missing brackets in the transcript")
+        ctx.emit("TX302", line=rows[-1][1].line, col=rows[-1][1].col,
+                 detail="stamp label without its opening '[' is never closed either; "
+                        "closed at the end of its stamp content",
+                 hint="add the missing brackets in the transcript")
     if block.failed:
-        ctx.warning("TX325", "collapsed header could not be split into columns",
-                    line=rows[0][1].line, col=rows[0][1].col,
-                    hint="check the lines of the header; it is kept verbatim")
+        ctx.emit("TX325", line=rows[0][1].line, col=rows[0][1].col)
     elif inferred:
-        ctx.info("TX324", "column assignment in a collapsed header inferred",
-                 line=rows[0][1].line, col=rows[0][1].col)
+        ctx.emit("TX324", line=rows[0][1].line, col=rows[0][1].col)
     unit = Unit([], [p.line for _, p in rows], rows[0][1])
     unit.column_block = block
     return unit

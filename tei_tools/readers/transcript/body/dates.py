@@ -54,7 +54,7 @@ class DateEnv:
     period: tuple[str, str] | None = None
     us_order: bool = False
     # (code, message, matched text) to report
-    notes: list[tuple[str, str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (code, date as written)
 
 
 def _year2(y: str) -> int:
@@ -152,14 +152,6 @@ def attributes(g: dict, env: DateEnv, entry: bool = False) -> tuple[dict[str, st
     return {}, "TX504"
 
 
-_MESSAGES = {
-    "TX501": "year inferred for a date",
-    "TX502": "year inferred for a journal entry date",
-    "TX503": "numeric date is ambiguous (day/month or month/day); no @when",
-    "TX504": "date could not be normalised; no @when",
-}
-
-
 def make_date(m: re.Match[str], items: list[Item], env: DateEnv, entry: bool = False,
               date_type: str | None = None) -> etree._Element:
     attrs, code = attributes(m.groupdict(), env, entry)
@@ -173,7 +165,7 @@ def make_date(m: re.Match[str], items: list[Item], env: DateEnv, entry: bool = F
             ordered[key] = attrs[key]
     node = atoms.fill(el("date", ordered), items)
     if code:
-        env.notes.append((code, _MESSAGES[code] + f": '{m.group(0)}'", m.group(0)))
+        env.notes.append((code, m.group(0)))
     return node
 
 
@@ -193,11 +185,10 @@ def flush_notes(env: DateEnv, ctx: Context, pos: Pos | None,
     """Report the date decisions collected while building one unit, at the date itself when
     it can be found in the unit's text runs, else at the start of the unit."""
     from .nodes import locate
-    for code, message, fragment in env.notes:
+    for code, fragment in env.notes:
         where = (locate(nodes, fragment) if nodes else None) or pos
-        report = ctx.warning if code in ("TX503", "TX504") else ctx.info
-        report(code, message, line=where.line if where else None,
-               col=where.col if where else None)
+        ctx.emit(code, line=where.line if where else None, col=where.col if where else None,
+                 date=fragment)
     env.notes.clear()
 
 

@@ -108,8 +108,7 @@ class Speakers:
         known = {i for i, _ in self.env.facts.speakers}
         if ident not in known:
             if self.uses_abbrev and not short and len(name.split()) == 1:
-                self.env.ctx.warning("TX404", f"speaker label '{name}' is not defined",
-                                     line=pos.line, col=pos.col)
+                self.env.ctx.emit("TX404", line=pos.line, col=pos.col, name=name)
             self.env.facts.speakers.append((ident, name))
         if short:
             self.short[short.group("short").strip()] = "#" + ident
@@ -203,8 +202,8 @@ def build_flow(units: list[Unit], env: Env, speakers_on: bool,
             out.append(paragraph(unit, env, {"n": numbered[i]}))
         else:
             if not P.is_prose(t) and unit.only_bracket() is None:
-                env.ctx.info("TX410", "body line matches no rule; kept as a paragraph",
-                             line=unit.pos.line, col=unit.pos.col)
+                env.ctx.emit("TX410", line=unit.pos.line, col=unit.pos.col, unit="body line",
+                             kept="a paragraph")
             out.append(paragraph(unit, env))
         i += 1
     return out
@@ -227,8 +226,7 @@ def _renumber(units: list[Unit], env: Env) -> dict[int, str]:
                                  for j in run):
             for n, j in enumerate(run, 1):
                 found[j] = str(n)
-            env.ctx.info("TX402", "repeated '1.' numbering renumbered",
-                         line=units[run[0]].pos.line, col=units[run[0]].pos.col)
+            env.ctx.emit("TX402", line=units[run[0]].pos.line, col=units[run[0]].pos.col)
         k += len(run)
     return found
 

@@ -79,8 +79,7 @@ def added_by_hand(items: list[Item], c: str, env: Env) -> list[Item]:
         # the space before it stays outside, where D writes it
         head, region = items, []
     elif len(words) > 5 or start > 0:
-        env.ctx.info("TX333", "[added by hand] span guessed: the preceding word only",
-                     **env.where())
+        env.ctx.emit("TX333", **env.where())
         cut = len(text) - len(text.split(" ")[-1])
         head = items[:start] + ([region_text[:cut]] if cut else [])
         region = [region_text[cut:]]

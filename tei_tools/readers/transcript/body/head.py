@@ -190,8 +190,8 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     if kind in ("dist-inline", "dist-dash-head"):
         b.top(_distribution(b, group, kind))
         return
-    env.ctx.info("TX410", "head-zone line matches no rule; kept as an opener seg",
-                 line=unit.pos.line, col=unit.pos.col)
+    env.ctx.emit("TX410", line=unit.pos.line, col=unit.pos.col, unit="head-zone line",
+                 kept="an opener seg")
     b.phrase(lineparts.wrap_loose(b.items(unit)) or [el("seg")], line)
 
 

@@ -86,9 +86,9 @@ def render(nodes: list[Node], env: Env, *, alone: bool = False, inside: bool = F
             items.append(el("lb"))
             text_start = len(items)
         elif isinstance(node, Orphan):
-            env.ctx.warning("TX301", "orphan ']' kept as a stray bracket", line=node.pos.line,
-                            col=node.pos.col, hint="remove the ']' or add its '[' in the "
-                                                   "transcript")
+            env.ctx.emit("TX301", line=node.pos.line, col=node.pos.col,
+                         detail=" kept as a stray bracket",
+                         hint="remove the ']' or add its '[' in the transcript")
             items.append(el("c", {"type": "stray-bracket"}, "]"))
             text_start = len(items)
         elif isinstance(node, Stray):
@@ -137,8 +137,7 @@ def spaced(text: str) -> etree._Element:
 
 def _lost_accent(word: str, env: Env) -> etree._Element:
     found = locate(env.nodes, word) if env.nodes else None
-    env.ctx.info("TX403", f"'?' in '{word}' read as a lost accented letter",
-                 **env.where(found))
+    env.ctx.emit("TX403", **env.where(found), word=word)
     return el("unclear", {"reason": "encoding", "resp": "#conv"}, word)
 
 

@@ -84,7 +84,7 @@ def prepare(lines: list[SourceLine], ctx: Context) -> tuple[list[SourceLine], di
             merged.joins.append(offset)
             joins.setdefault(merged.number, []).append(offset)
             out[-1] = merged
-            ctx.info("TX401", "split ordinal re-joined", line=line.number, col=line.col(0))
+            ctx.emit("TX401", line=line.number, col=line.col(0), parts="")
             continue
         out.append(line)
     return out, joins

@@ -133,8 +133,7 @@ class _Builder:
         self.container().append(bracket)
         self.stack.append(bracket)
         if len(self.stack) == MAX_DEPTH + 1:
-            self.ctx.warning("TX305", "bracket nesting deeper than 3", line=pos.line, col=pos.col,
-                             hint="check the brackets of this passage in the transcript")
+            self.ctx.emit("TX305", line=pos.line, col=pos.col)
 
     def close_all(self, rend: str | None, end: Pos) -> None:
         self.flat = 0
@@ -143,9 +142,9 @@ class _Builder:
             bracket.end = end
             if rend:
                 bracket.rend = rend
-                self.ctx.warning(
-                    "TX302", "bracket opened here is never closed; closed at the end of the line",
-                    line=bracket.start.line, col=bracket.start.col,
+                self.ctx.emit(
+                    "TX302", line=bracket.start.line, col=bracket.start.col,
+                    detail="bracket opened here is never closed; closed at the end of the line",
                     hint='add the missing "]" in the transcript, or accept the repair '
                          '(element marked rend="unclosed")')
 
@@ -181,8 +180,7 @@ def parse(src_lines: list[SourceLine], ctx: Context, stops: StopTest | None = No
             elif t.kind == EMAIL:
                 p = line.pos(t.start)
                 # B28/M12: the e-mail artefact is not a bracket and is dropped (TX209)
-                ctx.info("TX209", "'[email protected]' artefact outside the trailer dropped",
-                         line=p.line, col=p.col)
+                ctx.emit("TX209", line=p.line, col=p.col)
                 b.drop_space_before()
             elif t.kind == OPEN:
                 b.push("single", line.pos(t.start))
@@ -220,10 +218,7 @@ def _close(b: _Builder, toks: list[Token], i: int, line: _Line) -> int:
         else:
             # B14: "[[x]" — a single "]" closes the double bracket; the enclosing one stays open
             top.rend = "single-close"
-            b.ctx.warning("TX303", "'[[' closed by a single ']'", line=top.start.line,
-                          col=top.start.col,
-                          hint="add the second ']' in the transcript, or accept the repair "
-                               "(element marked rend=\"single-close\")")
+            b.ctx.emit("TX303", line=top.start.line, col=top.start.col)
     b.stack.pop()
     top.end = p
     return i

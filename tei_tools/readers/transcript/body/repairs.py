@@ -62,10 +62,10 @@ def repair_orphans(units: list[Unit], ctx: Context) -> list[Unit]:
         orphan = unit.nodes[k]
         bracket = Bracket("single", first.pos, children, orphan.pos, rend="unopened",
                           force="B18")
-        ctx.warning("TX301", "orphan ']': an implicit '[' was placed at the start of the "
-                             "stamp lines before it", line=orphan.pos.line, col=orphan.pos.col,
-                    hint="add the missing '[' in the transcript, or accept the repair "
-                         "(element marked rend=\"unopened\")")
+        ctx.emit("TX301", line=orphan.pos.line, col=orphan.pos.col,
+                 detail=": an implicit '[' was placed at the start of the stamp lines before it",
+                 hint="add the missing '[' in the transcript, or accept the repair "
+                      "(element marked rend=\"unopened\")")
         lines = [ln for r in run for ln in r.lines] + unit.lines
         # what follows the "]" on its line stays on that line (one unit, as in the transcript)
         rest = [] if all(isinstance(n, Text) and not n.text.strip() for n in after) else after

@@ -56,7 +56,7 @@ def build_entries(units: list[Unit], env: Env, speakers_on: bool, speakers: Spea
             seen[base] = seen.get(base, 0) + 1
             ident = base if seen[base] == 1 else f"{base}-{seen[base]}"
             if seen[base] > 1:
-                env.ctx.info("TX421", f"two entries with the date {when}", **env.where(unit.pos))
+                env.ctx.emit("TX421", **env.where(unit.pos), when=when)
         else:
             ident = f"{env.docid}-e{k + 1}"
         div.set("{http://www.w3.org/XML/1998/namespace}id", ident)
@@ -71,8 +71,7 @@ def build_entries(units: list[Unit], env: Env, speakers_on: bool, speakers: Spea
 def _check_period(when: str | None, env: Env, unit: Unit) -> None:
     period = env.dates.period
     if when and period and not (period[0] <= when <= period[1]):
-        env.ctx.warning("TX420", f"journal entry date {when} outside the journal's period",
-                        **env.where(unit.pos))
+        env.ctx.emit("TX420", **env.where(unit.pos), when=when)
 
 
 def _heading(t: str) -> bool:

@@ -300,8 +300,7 @@ def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
             caption_at = i
     if ctx is not None:
         u = units[start] if start < len(units) else None
-        ctx.warning("TX430", "no body line found; the head zone ends after the caption",
-                    line=u.pos.line if u else None, col=u.pos.col if u else None)
+        ctx.emit("TX430", line=u.pos.line if u else None, col=u.pos.col if u else None)
     if caption_at >= 0:
         return caption_at + 1
     return start

@@ -86,8 +86,7 @@ def get_profile(name: str) -> Profile:
         return _REGISTRY[name]()
     except KeyError:
         known = ", ".join(sorted(_REGISTRY))
-        raise error("TX100", f"unknown transcript profile '{name}'",
-                    hint=f"use one of: {known} (setting 'profile' in edition.toml)") from None
+        raise error("TX100", name=name, known=known) from None
 
 
 def _load_builtin() -> None:

@@ -208,10 +208,7 @@ def _pdf_head(lines: list[Line], meta: Metadata, found: Found,
         offset = header.text.rfind(rest) if rest else -1
         if offset >= 0:  # the whole page on one line: the rest is the document (TX112)
             extra.append(header.slice(offset))
-            ctx.warning("TX112", "PDF export with the whole page on one line: the header was "
-                        "split and the rest is kept as one paragraph", line=header.number,
-                        col=header.col(offset),
-                        hint="put the document text on lines of its own for a full conversion")
+            ctx.emit("TX112", line=header.number, col=header.col(offset))
     if fields.get("Citation:"):
         set_citation_sentence(meta, found, fields["Citation:"])
     if fields.get("Summary:"):

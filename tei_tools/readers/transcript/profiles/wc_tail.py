@@ -80,13 +80,9 @@ def take_summary(doc: list[Line], has_tail: bool, template: str, meta: Metadata,
     # (a second, different summary is believed only after a closing zone: TX207 below)
     doc[nb[-1]] = _blank(candidate)
     if not closing_like(before):
-        ctx.info("TX206", "the last line before the wrapper tail was taken as the summary only "
-                 "because of its position (the document has no closing zone)",
-                 line=candidate.number, col=candidate.col(0),
-                 hint="check that this line is the website's summary and not the last paragraph")
+        ctx.emit("TX206", line=candidate.number, col=candidate.col(0))
     if meta.summaries:
-        ctx.info("TX207", "the page has several different summaries; all are kept",
-                 line=candidate.number, col=candidate.col(0))
+        ctx.emit("TX207", line=candidate.number, col=candidate.col(0))
     meta.summaries.append(text)
 
 
@@ -122,9 +118,7 @@ def split_funders(text: str, ctx: Context, line: Line | None = None) -> list[str
     if len(pieces) in best:
         return best[len(pieces)]
     if len(pieces) > 1:
-        ctx.info("TX203", f"funder list '{text}' not split: not all of its names are known "
-                 "funders (Appendix A.6)", **_where(line),
-                 hint="add the funder names to vocab/funders.json if the list should be split")
+        ctx.emit("TX203", **_where(line), funders=text)
     single = name(text)
     return [single or text]
 
@@ -229,7 +223,5 @@ def parse_tail(lines: list[Line], meta: Metadata,
             values[field] = text
         else:
             meta.unparsed.append(text)
-            ctx.warning("TX208", "trailer line matches no field; kept as an unparsed note",
-                        line=line.number, col=line.col(0),
-                        hint="check the Document Information block of the page")
+            ctx.emit("TX208", line=line.number, col=line.col(0))
     return values, funders

@@ -31,9 +31,7 @@ class WilsonCenterProfile(Profile):
         lines = list(source.lines)
         template, known = detect_template(lines)
         if not known:
-            ctx.warning("TX111", "unknown page template: the file is read as a header-less "
-                        "page (F6) without a wrapper head", line=1,
-                        hint="check that the file is a Wilson Center page saved as text")
+            ctx.emit("TX111", line=1)
         meta = Metadata(template=template, template_name=TEMPLATES[template])
         found = Found()
         start, extra = parse_head(lines, template, known, meta, found, ctx)
@@ -44,8 +42,9 @@ class WilsonCenterProfile(Profile):
         values, trailer_funders = parse_tail(lines[tail:], meta, ctx)
         self._fill(meta, found, values, trailer_funders, lines, ctx)
         if all(line.blank for line in doc):
-            raise error("TX103", "no document text: the file holds only the website wrapper",
-                        path=ctx.path, hint="check that the page was saved completely")
+            raise error("TX103", path=ctx.path,
+                        detail="no document text: the file holds only the website wrapper",
+                        hint="check that the page was saved completely")
         ctx.doc_type = meta.doc_type
         ctx.catalogue_when = meta.catalogue_date[1] if meta.catalogue_date else None
         citation = meta.citation if meta.citation and meta.citation.parsed else None
@@ -68,9 +67,7 @@ class WilsonCenterProfile(Profile):
         if found.archival:
             meta.citation = parse_archival(found.archival)
             if not meta.citation.parsed:
-                ctx.warning("TX210", f"archival citation not parsed (archive not in Appendix "
-                            f"A.7): '{found.archival}'", **_where(lines, found.archival),
-                            hint="add the archive to vocab/archives.json to parse its citations")
+                ctx.emit("TX210", **_where(lines, found.archival), citation=found.archival)
         archive = values.get("archive")
         if archive:
             meta.original_archive = archive
@@ -85,15 +82,11 @@ class WilsonCenterProfile(Profile):
         meta.language = values.get("language")
         meta.classification = values.get("classification")
         if meta.catalogue_date is None:
-            ctx.warning("TX201", "no Wilson Center date line; the catalogue date is taken from "
-                        "the citation sentence, or the document's own date is used", line=1,
-                        hint="add the page's date line (e.g. 'May 23, 1957') if it was lost")
+            ctx.emit("TX201", line=1)
             if found.citation_date and DATE_LINE.match(found.citation_date):
                 meta.catalogue_date = (found.citation_date, iso_date(found.citation_date))
         if meta.credit is None:
-            ctx.warning("TX205", "no translator credit found; the header names the translator "
-                        "as 'translator not named'",
-                        hint="the credit is the last sentence of the Source or citation")
+            ctx.emit("TX205")
         meta.funders = _funders(found.funder_line, trailer_funders, lines, ctx)
 
 
@@ -103,8 +96,7 @@ def _funders(line_value: str | None, trailer: str | None, lines: list[Line],
     first = split_funders(line_value, ctx, _line_of(lines, line_value)) if line_value else []
     second = split_funders(trailer, ctx, _line_of(lines, trailer)) if trailer else []
     if first and second and first != second:
-        ctx.info("TX204", "the funder line and the trailer name different funders; the header "
-                 "has both lists", **_where(lines, trailer))
+        ctx.emit("TX204", **_where(lines, trailer))
     return list(dict.fromkeys(first + second))
 
 
