@@ -20,4 +20,6 @@ def test_docs_build_without_warnings(tmp_path: Path):
         assert (tmp_path / "html" / f"{page}.html").is_file(), page
     cli = (tmp_path / "html" / "reference" / "cli.html").read_text(encoding="utf-8")
     for command in ("build", "convert", "html", "merge", "pdf", "text", "validate"):
-        assert f"tei-tools {command}" in cli, command
+        assert f'id="tei-tools-{command}"' in cli, command      # a section per command
+    diagnostics = (tmp_path / "html" / "reference" / "diagnostics.html").read_text("utf-8")
+    assert "TX302" in diagnostics and "XML002" in diagnostics  # the registry's tables
