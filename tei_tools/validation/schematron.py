@@ -358,7 +358,9 @@ def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
         text: str | None = None) -> list[Diagnostic]:
     """Validate a parsed document; return one Diagnostic per failed assert or fired report."""
     try:
-        output = saxon.transform(compiled.xslt, tree)
+        # the document's own URI, so that rules can resolve relative links (register files)
+        base = Path(where).resolve().as_uri() if where and Path(where).is_file() else None
+        output = saxon.transform(compiled.xslt, saxon.to_xdm(tree, base) if base else tree)
     except TeiToolsError as exc:
         reason = exc.diagnostic.message.removeprefix("transformation failed:").strip()
         if isinstance(compiled.xslt, saxon.Sandboxed) and ("prohibited" in reason

@@ -1,21 +1,12 @@
-"""The generated reference of the codes, and the README's copy of it."""
+"""The generated reference of the codes. The documentation renders it when the site is built
+(docs/_ext/tei_tools_diagnostics.py; tests/docs/test_diagnostics_page.py checks that every family
+has its table there), so no copy of it is kept in the README."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from tei_tools.diagnostics import reference, registry
-
-README = Path(__file__).resolve().parents[2] / "README.md"
-
-
-def test_readme_tables_are_generated_from_the_registry():
-    blocks = reference.blocks(README.read_text(encoding="utf-8"))
-    assert set(blocks) == set(registry.families()), "one marked block per family"
-    stale = [family for family, body in blocks.items() if body != reference.markdown(family)]
-    assert stale == [], "run: python -m tei_tools.diagnostics.reference --write README.md"
 
 
 def test_markdown_has_one_row_per_code():

@@ -51,7 +51,9 @@ def test_fixture_files_are_generated_from_the_cases():
 
 def test_every_hand_written_rule_has_fixtures():
     ids = {rid for rid, _, _ in sch_rules(schema_path("tei-tools.sch"))}
-    hand_written = {rid for rid in ids if not rid.startswith("TT-LIST-")}
+    # TT-LIST-*: generated from house.toml; TT-REG-*: the register rules read the edition's
+    # registers/ folder beside the document, so tests/registers checks them on real editions
+    hand_written = {rid for rid in ids if not rid.startswith(("TT-LIST-", "TT-REG-"))}
     assert hand_written == set(CASES)
 
 
