@@ -67,16 +67,41 @@ def _cpu() -> float:
     return total
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _descendant_cpu() -> dict[int, float]:
+    """CPU seconds of every live descendant (with the children each has reaped). tei-tools'
+    workers are children of a fork server that this process never reaps while it runs, so
+    RUSAGE_CHILDREN does not see them."""
+    found: dict[int, float] = {}
+    todo = _children(os.getpid())
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        # utime, stime, cutime, cstime: fields 14-17 of stat, 12-15 after "pid (comm)"
+        found[pid] = sum(int(v) for v in fields[11:15]) / _TICK
+        todo += _children(pid)
+    return found
+
+
 @contextmanager
 def measured() -> Iterator[Measure]:
     """``with measured() as m: work()`` → m.seconds, m.peak_mb (process tree)."""
     result = Measure()
     stop = threading.Event()
+    first = _descendant_cpu()  # processes alive before: only what they use from now on counts
+    last: dict[int, float] = dict(first)
 
     def sample() -> None:
         while not stop.is_set():
             result.peak_mb = max(result.peak_mb, tree_rss_mb())
             result.peak_parent_mb = max(result.peak_parent_mb, _rss_kb(os.getpid()) / 1024)
+            last.update(_descendant_cpu())
             stop.wait(0.05)
 
     thread = threading.Thread(target=sample, daemon=True)
@@ -87,6 +112,11 @@ def measured() -> Iterator[Measure]:
         yield result
     finally:
         result.seconds = time.perf_counter() - started
-        result.cpu_seconds = _cpu() - cpu_before
         stop.set()
         thread.join()
+        last.update(_descendant_cpu())
+        # own CPU and reaped children, plus what unreaped descendants (the fork server and its
+        # workers) used meanwhile; a reaped child is in RUSAGE_CHILDREN, not in both
+        unreaped = sum(cpu - first.get(pid, 0.0) for pid, cpu in last.items()
+                       if os.path.exists(f"/proc/{pid}"))
+        result.cpu_seconds = _cpu() - cpu_before + unreaped

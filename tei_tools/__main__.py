@@ -1,3 +1,5 @@
 from .cli import main
 
-main()
+# guarded: a worker process started with "spawn" imports the main module again
+if __name__ == "__main__":
+    main()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic, error
@@ -81,6 +81,13 @@ def _convert_file(job: tuple[str, ReaderSettings]) -> tuple[str, ConversionResul
     return path, read_transcript(data, Path(path).name, settings=settings, path=path)
 
 
+def _failed(job: tuple[str, ReaderSettings], diag: Diagnostic) -> tuple[str, ConversionResult]:
+    """A transcript whose worker raised or died: an error of that file, the others go on."""
+    path = job[0]
+    return path, ConversionResult(docid_from_name(path), None,
+                                  [diag if diag.path else replace(diag, path=path)])
+
+
 def convert(inputs: Sequence[str | os.PathLike], output: str | os.PathLike, *,
             settings: ReaderSettings | None = None, force: bool = False,
             jobs: int | None = None,
@@ -100,7 +107,8 @@ def convert(inputs: Sequence[str | os.PathLike], output: str | os.PathLike, *,
     report = ConvertReport()
     seen: dict[str, Path] = {}
     jobs_list = [(str(f), settings) for f in files]
-    for path_text, result in run_parallel(_convert_file, jobs_list, jobs=jobs, progress=progress):
+    for path_text, result in run_parallel(_convert_file, jobs_list, jobs=jobs, progress=progress,
+                                          on_error=_failed):
         path = Path(path_text)
         report.diagnostics.extend(result.diagnostics)
         if result.tei is None:

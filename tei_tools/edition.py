@@ -8,15 +8,21 @@ Layout::
       tei/*.xml           optional: TEI documents edited by hand, used as they are
       xslt/               optional: stylesheets that import and override the defaults
       css/                optional: extra CSS added after the default styles
+
+The edition's stylesheets run sandboxed (no file, environment or network access, see
+:mod:`tei_tools.sandbox`) unless edition.toml says ``[build] trusted_overrides = true``.
+Unknown settings and values of the wrong type are warnings (:mod:`.edition_settings`), errors
+with ``strict``.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .diagnostics import error
+from . import edition_settings
+from .diagnostics import Diagnostic, Severity, TeiToolsError, error
 
 _REQUIRED = ("title",)
 
@@ -43,6 +49,14 @@ class Edition:
     # [pdf] and [html] tables: options of the writers (paper size, fonts, …)
     pdf: dict = field(default_factory=dict)
     html: dict = field(default_factory=dict)
+    # [build] table: trusted_overrides = true runs the edition's xslt/ without the sandbox
+    build: dict = field(default_factory=dict)
+    # what edition.toml got wrong but could be left out (unknown keys, wrong types, bad URLs)
+    warnings: tuple[Diagnostic, ...] = ()
+
+    @property
+    def trusted_overrides(self) -> bool:
+        return self.build.get("trusted_overrides") is True
 
     @property
     def transcripts_dir(self) -> Path:
@@ -83,18 +97,23 @@ class Edition:
         }
 
 
-def load_edition(root: str | Path) -> Edition:
-    """Read ``root/edition.toml``; errors name the file and what to fix."""
+def load_edition(root: str | Path, *, strict: bool = False) -> Edition:
+    """Read ``root/edition.toml``; errors name the file and what to fix. Settings it cannot
+    use are left out and listed in ``Edition.warnings``; ``strict`` makes the first an error."""
     root = Path(root)
     path = root / "edition.toml"
     if not path.is_file():
         raise error("ED001", path=str(root))
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise error("ED002", path=str(path), reason=exc) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise error("ED003", path=str(path), reason=exc) from None
+    data, warnings = edition_settings.check(data, text, path)
+    if strict and warnings:
+        raise TeiToolsError(replace(warnings[0], severity=Severity.ERROR))
     section = _table(data, "edition", path) if "edition" in data else data
     missing = [key for key in _REQUIRED if not section.get(key)]
     if missing:
@@ -127,6 +146,8 @@ def load_edition(root: str | Path) -> Edition:
         reader=_table(data, "reader", path),
         pdf=_table(data, "pdf", path),
         html=html,
+        build=_table(data, "build", path),
+        warnings=tuple(warnings),
     )
 
 

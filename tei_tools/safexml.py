@@ -37,6 +37,10 @@ def parser(**options: bool) -> etree.XMLParser:
 _ENTITY_DECL = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY", re.DOTALL)
 
 
+# libxml2's message when a document nests deeper than it allows without huge_tree
+_TOO_DEEP = re.compile(r"Excessive depth in document: (\d+)")
+
+
 def _refuse_entities(where: str) -> None:
     raise error("XML002", path=where, line=1)
 
@@ -74,6 +78,10 @@ def parse_bytes(data: bytes | str, where: str = "<string>", **options: bool
         line, col = (exc.position if exc.position else (None, None))
         msg = exc.msg or str(exc)
         lowered = msg.lower()
+        depth = _TOO_DEEP.search(msg)
+        if depth:  # a safety limit of libxml2, not a syntax error: say which
+            raise error("XML004", path=where, line=line, col=col,
+                        limit=depth.group(1)) from None
         if "entity" in lowered and ("not defined" in lowered or "undeclared" in lowered):
             hint = "entities are not resolved; write the character itself or a numeric reference"
         else:

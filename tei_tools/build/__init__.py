@@ -93,13 +93,18 @@ def _sources(edition: Edition) -> tuple[list[_Source], list[Diagnostic]]:
              for name in _listing(texts, ".txt")]
     found += [_Source(f"tei/{name}", teis / name, name[:-4]) for name in _listing(teis, ".xml")]
     seen: dict[str, _Source] = {}
+    folded: dict[str, _Source] = {}  # Report / report: one file on Windows and macOS
     problems = []
     for source in found:
         if source.docid in seen:
             problems.append(diagnostic(
                 "OUT003", path=str(source.path), docid=source.docid,
                 other=seen[source.docid].path, target=f"tei/{source.docid}.xml", which="them"))
+        elif source.docid.casefold() in folded:
+            problems.append(diagnostic("OUT004", path=str(source.path), docid=source.docid,
+                                       other=folded[source.docid.casefold()].path))
         seen[source.docid] = source
+        folded.setdefault(source.docid.casefold(), source)
     return found, problems
 
 
@@ -120,7 +125,7 @@ def build_edition(edition_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
                   pdf: bool = True, book: bool = True, rebuild: bool = False,
                   shard: tuple[int, int] | None = None,
                   on_stage: StageProgress | None = None,
-                  stages: Stages | None = None) -> BuildReport:
+                  stages: Stages | None = None, strict: bool = False) -> BuildReport:
     """Convert, validate and publish the edition in ``edition_dir`` into ``out_dir``.
 
     Writes ``out_dir/tei/*.xml``, the static site (``index.html``, a page per document …) and
@@ -128,14 +133,16 @@ def build_edition(edition_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
     what changed since the last build into ``out_dir`` is redone; ``rebuild=True`` redoes
     everything. ``shard=(k, n)`` builds the k-th of n parts: TEI, validation and per-document
     PDFs only; ``tei_tools.build.merge`` assembles the parts and makes the site and the book.
+    ``strict``: a setting of edition.toml that cannot be used is an error, not a warning.
     """
     on_stage = on_stage or _quiet
     stages = stages or Stages()
-    edition = load_edition(edition_dir)
+    edition = load_edition(edition_dir, strict=strict)
     out_dir = Path(out_dir)
     if out_dir.resolve() == edition.root.resolve():
         raise error("BLD001", path=str(out_dir))
     report = BuildReport(edition, out_dir)
+    report.diagnostics.extend(edition.warnings)
     sources, clashes = _sources(edition)
     if not sources:
         raise error("BLD002", path=str(edition.root))

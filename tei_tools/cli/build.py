@@ -87,8 +87,11 @@ def build_options(func):
 @click.option("--shard", metavar="K/N", default=None,
               help="Build only part K of N (TEI, validation, per-document PDFs); "
                    "assemble the parts with `tei-tools merge`.")
+@click.option("--strict", is_flag=True,
+              help="Stop at a setting of edition.toml that cannot be used (unknown key, wrong "
+                   "type, refused URL) instead of warning.")
 def command(edition, output, force, jobs, rebuild, no_html, no_pdf, no_book, verbose, quiet,
-            shard):
+            shard, strict):
     """Convert, validate and publish an edition folder.
 
     EDITION holds edition.toml and transcripts/ (and optionally tei/, xslt/, css/). Only what
@@ -103,5 +106,5 @@ def command(edition, output, force, jobs, rebuild, no_html, no_pdf, no_book, ver
     with stage_bars(quiet) as on_stage:
         report = build_edition(edition, output, force=force, jobs=jobs, html=not no_html,
                                pdf=not no_pdf, book=not no_book, rebuild=rebuild, shard=part,
-                               on_stage=on_stage)
+                               on_stage=on_stage, strict=strict)
     finish(report, output, started, verbose)

@@ -46,6 +46,7 @@ def command(tei: tuple[str, ...], output: str, edition_dir: str | None, force: b
     if not files:
         raise click.UsageError("no TEI files found in the given paths")
     edition = load_edition(edition_dir) if edition_dir else None
+    echo_diagnostics(edition.warnings if edition else ())
     with progress_bar(len(files), "Rendering", enabled=not quiet) as advance:
         report = build_site(files, Path(output), edition=edition, force=force, jobs=jobs,
                             progress=advance, pdf_links=None, search=not no_search)

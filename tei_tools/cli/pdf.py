@@ -60,6 +60,7 @@ def command(tei: tuple[str, ...], output: str, view: str | None, paper: str | No
                         hint="give TEI files or folders that contain them")
     if book:
         edition = load_edition(book)
+        echo_diagnostics(edition.warnings)
         files = files or edition.tei_sources()
         if not files:
             raise error("PDF004", path=str(edition.tei_dir))

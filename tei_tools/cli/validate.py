@@ -20,6 +20,9 @@ from ._common import jobs_option, progress_bar, quiet_option
               help="Skip the tei-tools schema and Schematron (use only --schema / xml-model).")
 @click.option("--no-xml-model", is_flag=True,
               help="Ignore <?xml-model?> processing instructions in the documents.")
+@click.option("--trust-schemas", is_flag=True,
+              help="Let <?xml-model?> schemas inside the given folders read files and "
+                   "environment variables (by default they run sandboxed).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "sarif", "github"]),
               default="text", show_default=True, help="Report format (on stdout).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
@@ -30,13 +33,15 @@ from ._common import jobs_option, progress_bar, quiet_option
 @quiet_option
 def command(paths: tuple[str, ...], schemas: tuple[str, ...], phase: str | None,
             no_project_rules: bool,
-            no_xml_model: bool, fmt: str, output: str | None, max_warnings: int | None,
-            jobs: int | None, quiet: bool) -> None:
+            no_xml_model: bool, trust_schemas: bool, fmt: str, output: str | None,
+            max_warnings: int | None, jobs: int | None, quiet: bool) -> None:
     """Validate TEI files and folders (folders are searched for *.xml).
 
     Checks well-formedness (no DTDs, entities or network access), the tei-tools RELAX NG
     schema and Schematron rules, the schemas given with --schema and those named by
-    <?xml-model?> processing instructions.
+    <?xml-model?> processing instructions. Those came with the documents: they run sandboxed
+    (no files, no environment variables, no network), unless --trust-schemas is given and
+    they lie inside the folders being validated.
 
     \b
     Examples:
@@ -56,7 +61,8 @@ def command(paths: tuple[str, ...], schemas: tuple[str, ...], phase: str | None,
     show_progress = not quiet and sys.stderr.isatty()
     with progress_bar(total, "Validating", enabled=show_progress) as advance:
         report = validate(paths, schemas=schemas, project_rules=not no_project_rules,
-                          xml_model=not no_xml_model, phase=phase, jobs=jobs, progress=advance)
+                          xml_model=not no_xml_model, phase=phase, jobs=jobs, progress=advance,
+                          trust_schemas=trust_schemas)
     text = report.render(fmt)
     if output:
         try:

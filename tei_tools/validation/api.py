@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -68,8 +67,11 @@ def collect(paths: Iterable[str | os.PathLike]) -> tuple[list[str], list[Diagnos
     return list(dict.fromkeys(files)), problems
 
 
-def xml_models(tree: etree._ElementTree, where: str) -> tuple[list[SchemaRef], list[Diagnostic]]:
-    """Schemas named by ``<?xml-model?>`` PIs before the root; href relative to the document."""
+def xml_models(tree: etree._ElementTree, where: str, trusted: Sequence[Path] = ()
+               ) -> tuple[list[SchemaRef], list[Diagnostic]]:
+    """Schemas named by ``<?xml-model?>`` PIs before the root; href relative to the document.
+    They came with the document: they run sandboxed unless they lie inside a ``trusted``
+    folder (``--trust-schemas``: the folders being validated)."""
     refs, problems = [], []
     pis = [n for n in tree.getroot().itersiblings(preceding=True)
            if isinstance(n, etree._ProcessingInstruction) and n.target == "xml-model"]
@@ -93,7 +95,9 @@ def xml_models(tree: etree._ElementTree, where: str) -> tuple[list[SchemaRef], l
                                        hint="fix the href (it is relative to the document)"))
             continue
         phase = pi.get("phase") if kind == "sch" else None
-        refs.append(SchemaRef(str(target.resolve()), kind, kind.upper(), phase=phase))
+        resolved = target.resolve()
+        refs.append(SchemaRef(str(resolved), kind, kind.upper(), phase=phase,
+                              sandboxed=not any(resolved.is_relative_to(f) for f in trusted)))
     return refs, problems
 
 
@@ -108,8 +112,10 @@ def _parse(data: bytes, path: str) -> etree._ElementTree:
     return safexml.parse_bytes(data, path, collect_ids=False)
 
 
-def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = True) -> FileResult:
-    """Validate one file against the given schemas (and its xml-model PIs)."""
+def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = True,
+                  trusted: Sequence[Path] = ()) -> FileResult:
+    """Validate one file against the given schemas (and its xml-model PIs, sandboxed unless
+    they lie in a ``trusted`` folder)."""
     result = FileResult(path)
     try:
         data = Path(path).read_bytes()
@@ -125,7 +131,7 @@ def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = Tr
     text = data.decode("utf-8", errors="replace")
     refs = list(schemas)
     if use_models:
-        extra, problems = xml_models(tree, path)
+        extra, problems = xml_models(tree, path, trusted)
         result.diagnostics += problems
         refs += [r for r in extra if r not in refs]
     for ref in refs:
@@ -135,9 +141,20 @@ def validate_file(path: str, schemas: Sequence[SchemaRef], use_models: bool = Tr
     return result
 
 
-def _worker(job: tuple[str, tuple[SchemaRef, ...], bool]) -> FileResult:
-    path, schemas, use_models = job
-    return validate_file(path, schemas, use_models)
+def _worker(job: tuple[str, tuple[SchemaRef, ...], bool, tuple[Path, ...]]) -> FileResult:
+    path, schemas, use_models, trusted = job
+    return validate_file(path, schemas, use_models, trusted)
+
+
+def _failed(job: tuple, diag: Diagnostic) -> FileResult:
+    """The result of a file whose validation raised (a bug, or a worker that died)."""
+    return FileResult(job[0], [diag if diag.path else replace(diag, path=job[0])])
+
+
+def trusted_folders(paths: Iterable[str | os.PathLike]) -> tuple[Path, ...]:
+    """What ``--trust-schemas`` trusts: the folders given, and the folder of each file given."""
+    return tuple(dict.fromkeys(
+        (Path(p) if Path(p).is_dir() else Path(p).parent).resolve() for p in paths))
 
 
 def _with_fast_path(refs: list[SchemaRef], files: list[str]) -> list[SchemaRef]:
@@ -153,30 +170,34 @@ def _with_fast_path(refs: list[SchemaRef], files: list[str]) -> list[SchemaRef]:
 def validate(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
              schemas: Sequence[str | os.PathLike] | None = None, project_rules: bool = True,
              xml_model: bool = True, phase: str | None = None, jobs: int | None = None,
-             progress: Callable[[int], None] | None = None) -> ValidationReport:
+             progress: Callable[[int], None] | None = None,
+             trust_schemas: bool = False) -> ValidationReport:
     """Validate TEI files and folders.
 
     ``schemas`` are extra RELAX NG / XSD / Schematron files; ``project_rules`` adds the
     tei-tools schema and Schematron; ``xml_model`` honours ``<?xml-model?>`` PIs; ``phase``
-    runs only that phase of the Schematron files in ``schemas``. Folders run in
+    runs only that phase of the Schematron files in ``schemas``. xml-model schemas came with
+    the documents and run sandboxed (no file or environment access); ``trust_schemas`` lifts
+    that for those inside the folders given (or a given file's folder). Folders run in
     parallel on ``jobs`` processes (default: all cores). Raises TeiToolsError for an unusable
     --schema argument; every problem with a document is in the report.
     """
     started = time.perf_counter()
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    paths = list(paths)
     refs = project_schemas() if project_rules else []
     refs += [user_schema(s, phase) for s in schemas or []]
     files, problems = collect(paths)
     refs = _with_fast_path(refs, files)
     jobs = jobs if len(files) > 1 else 1
-    if files and (jobs == 1 or multiprocessing.get_start_method() == "fork"):
-        # compiled here, the schemas are inherited by forked workers: a folder pays the
-        # 10-14 s of tei_all.rng once, not once per core; a broken schema fails once, early
+    if files and jobs == 1:  # a broken schema fails once, early (workers compile their own)
         for ref in refs:
             engines.precompile(ref)
-    jobs_list = [(f, tuple(refs), xml_model) for f in files]
-    results = list(run_parallel(_worker, jobs_list, jobs=jobs, progress=progress))
+    trusted = trusted_folders(paths) if trust_schemas else ()
+    jobs_list = [(f, tuple(refs), xml_model, trusted) for f in files]
+    results = list(run_parallel(_worker, jobs_list, jobs=jobs, progress=progress,
+                                on_error=_failed))
     for result in results:  # a broken schema is reported once, not once per document
         for diag in [d for d in result.diagnostics if d.code == "VAL002"]:
             result.diagnostics.remove(diag)

@@ -40,6 +40,9 @@ class SchemaRef:
     # RELAX NG only: every element name the documents use, for the pruned fast path
     names: frozenset[tuple[str, str]] | None = None
     phase: str | None = None  # Schematron only (xml-model's phase pseudo-attribute)
+    # came with a document and is not trusted: Schematron runs sandboxed, XSD reads only files
+    # of its own folder (tei_tools.sandbox)
+    sandboxed: bool = False
 
 
 def kind_of(path: str | os.PathLike, schematypens: str | None = None) -> str | None:
@@ -72,13 +75,15 @@ def _relaxng(path: str, mtime: float) -> etree.RelaxNG:
 
 
 @cache
-def _xsd(path: str, mtime: float) -> xmlschema.XMLSchema11:
+def _xsd(path: str, mtime: float, sandboxed: bool = False) -> xmlschema.XMLSchema11:
     import xmlschema
 
     # XSD 1.1 validates 1.0 schemas too; 'local' and 'always' keep it off the network and
-    # refuse DTD/entity tricks in schema files and documents alike
+    # refuse DTD/entity tricks in schema files and documents alike; 'sandbox' also keeps an
+    # untrusted schema inside its own folder
     try:
-        return xmlschema.XMLSchema11(path, allow="local", defuse="always")
+        return xmlschema.XMLSchema11(path, allow="sandbox" if sandboxed else "local",
+                                     defuse="always")
     except (xmlschema.XMLSchemaException, OSError, ValueError) as exc:
         message = " ".join(str(exc).split())[:500]
         raise error("XSD000", path=path, reason=message) from None
@@ -89,9 +94,9 @@ def relaxng(path: str | os.PathLike) -> etree.RelaxNG:
     return _relaxng(path, _mtime(path))
 
 
-def xsd(path: str | os.PathLike) -> xmlschema.XMLSchema11:
+def xsd(path: str | os.PathLike, sandboxed: bool = False) -> xmlschema.XMLSchema11:
     path = str(Path(path).resolve())
-    return _xsd(path, _mtime(path))
+    return _xsd(path, _mtime(path), sandboxed)
 
 
 def _rng_column(tree: etree._ElementTree, entry, columns: schematron.Columns) -> int | None:
@@ -117,7 +122,7 @@ def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> li
                 for e in schema.error_log]
     if ref.kind == "xsd":
         found = []
-        for exc in xsd(ref.path).iter_errors(tree.getroot()):
+        for exc in xsd(ref.path, ref.sandboxed).iter_errors(tree.getroot()):
             elem = getattr(exc, "elem", None)
             line = getattr(elem, "sourceline", None) if elem is not None else None
             reason = " ".join((exc.reason or exc.message or "invalid").split())
@@ -125,8 +130,8 @@ def check(ref: SchemaRef, tree: etree._ElementTree, where: str, text: str) -> li
             found.append(Diagnostic(Severity.ERROR, ref.code, reason, where, line, None, hint))
         return found
     if ref.kind == "sch":
-        return schematron.run(schematron.compile_schematron(ref.path, ref.phase), tree, where,
-                              text)
+        compiled = schematron.compile_schematron(ref.path, ref.phase, sandboxed=ref.sandboxed)
+        return schematron.run(compiled, tree, where, text)
     raise error("VAL002", path=ref.path, detail=f"unknown schema language {ref.kind!r}", hint=None)
 
 
@@ -158,4 +163,4 @@ def precompile(ref: SchemaRef) -> None:
     if ref.kind == "rng":
         _relaxng_for(ref)
     elif ref.kind == "xsd":
-        xsd(ref.path)
+        xsd(ref.path, ref.sandboxed)

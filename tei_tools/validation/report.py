@@ -14,7 +14,8 @@ FORMATS = ("text", "json", "junit", "sarif", "github")
 
 # Problems with the run itself (unreadable file, broken schema), not with a document: exit 2.
 TOOL_CODES = frozenset({"IO001", "VAL002", "RNG000", "XSD000", "SCH001", "SCH002",
-                        "SCH003", "SCH004", "SCH005", "XSL001", "XSL002"})
+                        "SCH003", "SCH004", "SCH005", "SCH006", "SCH007", "XSL001",
+                        "XSL002", "INT001", "INT002"})
 
 
 @dataclass

@@ -25,7 +25,6 @@ from functools import cache
 from pathlib import Path
 
 from lxml import etree
-from saxonche import PyXsltExecutable
 
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, Severity, TeiToolsError, error
@@ -42,7 +41,7 @@ _ROLES = {"error": Severity.ERROR, "fatal": Severity.ERROR, "warning": Severity.
 @dataclass(frozen=True)
 class CompiledSchematron:
     source: str
-    xslt: PyXsltExecutable
+    xslt: saxon.Compiled
     title: str
 
 
@@ -62,7 +61,7 @@ def _embedded(grammar: etree._Element) -> etree._Element:
     return schema
 
 
-def _load(path: Path) -> etree._Element:
+def _load(path: Path, sandboxed: bool = False) -> etree._Element:
     root = safexml.parse_file(path).getroot()
     if root.tag == "{http://relaxng.org/ns/structure/1.0}grammar":
         root = _embedded(root)
@@ -70,17 +69,22 @@ def _load(path: Path) -> etree._Element:
         raise error("SCH001", path=str(path),
                     detail="not an ISO Schematron schema (root must be sch:schema)",
                     hint="use the namespace http://purl.oclc.org/dsdl/schematron")
-    _resolve_includes(root, path, depth=0)
+    # a schema that came with a document may include only files of its own folder
+    _resolve_includes(root, path, depth=0, confined=path.resolve().parent if sandboxed else None)
     return root
 
 
-def _resolve_includes(root: etree._Element, base: Path, depth: int) -> None:
+def _resolve_includes(root: etree._Element, base: Path, depth: int,
+                      confined: Path | None = None) -> None:
     if depth > 10:
         raise error("SCH001", path=str(base), detail="sch:include nested too deeply", hint=None)
     for inc in list(root.iter(_S + "include")):
         target = (base.parent / inc.get("href", "")).resolve()
+        if confined is not None and not target.is_relative_to(confined):
+            raise error("SCH006", path=str(base), line=inc.sourceline, href=inc.get("href"),
+                        folder=str(confined))
         included = safexml.parse_file(target).getroot()
-        _resolve_includes(included, target, depth + 1)
+        _resolve_includes(included, target, depth + 1, confined)
         inc.getparent().replace(inc, included)
 
 
@@ -287,28 +291,32 @@ def generate(root: etree._Element, source: Path, phase: str | None = None) -> et
 
 
 @cache
-def _compile_cached(path: str, mtime: float, phase: str | None) -> CompiledSchematron:
+def _compile_cached(path: str, mtime: float, phase: str | None,
+                    sandboxed: bool) -> CompiledSchematron:
     source = Path(path)
-    root = _load(source)
+    root = _load(source, sandboxed)
     xslt = etree.tostring(generate(root, source, phase), encoding="unicode")
     try:
         # compiled from memory: no temporary file to leave behind in every process
-        executable = saxon.compile_stylesheet_text(xslt, path)
+        executable = saxon.compile_stylesheet_text(xslt, path, sandboxed=sandboxed)
     except TeiToolsError as exc:
         raise error("SCH004", path=path, reason=exc.diagnostic.message) from None
     title = (root.findtext(_S + "title") or source.name).strip()
     return CompiledSchematron(path, executable, title)
 
 
-def compile_schematron(path: str | os.PathLike, phase: str | None = None) -> CompiledSchematron:
-    """Compile (once per process and file version) an ISO Schematron file."""
+def compile_schematron(path: str | os.PathLike, phase: str | None = None, *,
+                       sandboxed: bool = False) -> CompiledSchematron:
+    """Compile (once per process and file version) an ISO Schematron file; ``sandboxed`` for
+    one that came with a document (:mod:`tei_tools.sandbox`: it reads no file and no
+    environment variable, and includes only files of its own folder)."""
     resolved = Path(path).resolve()
     try:
         mtime = resolved.stat().st_mtime
     except OSError as exc:
         raise error("IO001", path=str(path), detail=f"cannot read Schematron: {exc.strerror}",
                     hint=None) from None
-    return _compile_cached(str(resolved), mtime, phase)
+    return _compile_cached(str(resolved), mtime, phase, sandboxed)
 
 
 class Columns:
@@ -354,6 +362,11 @@ def run(compiled: CompiledSchematron, tree: etree._ElementTree, where: str,
         base = Path(where).resolve().as_uri() if where and Path(where).is_file() else None
         output = saxon.transform(compiled.xslt, saxon.to_xdm(tree, base) if base else tree)
     except TeiToolsError as exc:
+        reason = exc.diagnostic.message.removeprefix("transformation failed:").strip()
+        if isinstance(compiled.xslt, saxon.Sandboxed) and ("prohibited" in reason
+                                                          or "disallowed" in reason):
+            raise error("SCH007", path=where, schema=Path(compiled.source).name,
+                        reason=reason) from None
         raise error("SCH005", path=where, schema=Path(compiled.source).name,
                     reason=exc.diagnostic.message) from None
     result = safexml.parse_bytes(output.encode("utf-8"), "<schematron output>").getroot()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from ..outputs import OutputFolder, sha256
 from ..parallel import run_parallel
 from ..resources import xslt_path
 from ..safexml import read_file
-from .html import DocJob, page_paths, render_document
+from .html import DocJob, DocResult, page_paths, render_document
 from .tei import docid_of, load_tei
 from .web import citation
 from .web.search import PART_SIZE, build_search_index, no_pagefind, pagefind_available, plan_parts
@@ -91,7 +91,9 @@ def _collect(files: Sequence[Path], jobs: int | None, report: SiteReport,
     the first always wins."""
     known = {str(f): cache.get(str(f)) for f in files}
     todo = [source for source, summary in known.items() if summary is None]
-    for source, item in zip(todo, run_parallel(_summary_worker, todo, jobs=jobs), strict=True):
+    found = run_parallel(_summary_worker, todo, jobs=jobs,
+                         on_error=lambda path, d: d if d.path else replace(d, path=path))
+    for source, item in zip(todo, found, strict=True):
         if isinstance(item, Diagnostic):
             report.diagnostics.append(item)
             continue
@@ -218,7 +220,9 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     wanted = {str(Path(p).resolve()) for p in changed} if changed is not None else None
     doc_jobs = _doc_jobs(summaries, out_dir, folder, edition, params, sheet, force, pdf_links,
                          wanted)
-    for result in run_parallel(render_document, doc_jobs, jobs=jobs, progress=progress):
+    for result in run_parallel(render_document, doc_jobs, jobs=jobs, progress=progress,
+                               on_error=lambda job, d: DocResult(job.docid, diagnostics=[
+                                   d if d.path else replace(d, path=job.source)])):
         report.diagnostics.extend(result.diagnostics)
         for relpath, digest, status in result.written:
             folder.record(relpath, digest)

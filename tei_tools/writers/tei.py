@@ -4,8 +4,10 @@ document id they name its files by (pages, TEI copy, PDF), so that the web editi
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
+from anyascii import anyascii
 from lxml import etree
 
 from ..diagnostics import error
@@ -15,12 +17,15 @@ from ..safexml import NS, TEI_NS, XML_NS, parse_bytes, parse_file
 
 def docid_of(tei: etree._ElementTree | etree._Element, path: str | Path) -> str:
     """TEI/@xml:id, else the house idno (idno[@type='tei-tools']), else the file name; made
-    safe for URLs and file names."""
+    safe for URLs and file names, letters of other scripts transliterated (anyascii)."""
     root = tei.getroot() if isinstance(tei, etree._ElementTree) else tei
     found = (root.get(f"{{{XML_NS}}}id") or "").strip() or root.xpath(
         "string(tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='tei-tools'])",
         namespaces=NS).strip()
-    return safe_name(found or Path(path).stem)
+    name = found or Path(path).stem
+    if not name.isascii():
+        name = anyascii(unicodedata.normalize("NFC", name))
+    return safe_name(name)
 
 
 def load_tei(path: str | Path, code: str, data: bytes | None = None) -> etree._ElementTree:

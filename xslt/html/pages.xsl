@@ -188,7 +188,9 @@
 
   <!-- ========================= conventions ========================= -->
 
-  <xsl:variable name="conventions"
+  <!-- static: read while compiling, so that the page also renders where the stylesheet may not
+       read files at run time (an edition's untrusted overrides run sandboxed) -->
+  <xsl:variable name="conventions" static="yes"
       select="doc(resolve-uri('../common/conventions.xml', static-base-uri()))/*"/>
 
   <xsl:template match="edition" mode="tt:conventions">

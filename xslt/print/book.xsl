@@ -28,9 +28,10 @@
 
   <!-- One entry per phenomenon with a TEI example (shared with the web edition). When it is
        missing or has no entries, the section falls back to a fixed table. -->
-  <xsl:variable name="conventions-uri" select="resolve-uri('../common/conventions.xml',
-                                               static-base-uri())"/>
-  <xsl:variable name="conventions" select="if (doc-available($conventions-uri))
+  <xsl:variable name="conventions-uri" static="yes"
+      select="resolve-uri('../common/conventions.xml', static-base-uri())"/>
+  <!-- static: read while compiling (an edition's untrusted overrides run sandboxed) -->
+  <xsl:variable name="conventions" static="yes" select="if (doc-available($conventions-uri))
       then doc($conventions-uri)/*/*[*[example]] else ()"/>
 
   <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>

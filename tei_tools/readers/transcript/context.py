@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
+
+from anyascii import anyascii
 
 from ...diagnostics import Diagnostic, diagnostic
 
@@ -13,10 +16,14 @@ _NON_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
 def docid_from_name(name: str) -> str:
     """conventions.md §0: file name without folder and ``.txt``; other characters become '-';
-    'd' is prefixed when the first character is not an ASCII letter."""
+    'd' is prefixed when the first character is not an ASCII letter. Letters of other scripts
+    are transliterated first (anyascii: Отчёт → Otchet), so that two Cyrillic names of the
+    same length do not both become dashes (issue 14)."""
     stem = PurePath(name).name
     if stem.lower().endswith(".txt"):
         stem = stem[:-4]
+    if not stem.isascii():
+        stem = anyascii(unicodedata.normalize("NFC", stem))
     docid = _NON_ID.sub("-", stem) or "document"
     if not ("a" <= docid[0].lower() <= "z"):
         docid = "d" + docid

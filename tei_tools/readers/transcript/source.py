@@ -138,6 +138,10 @@ _OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
 def _to_text(data: bytes | str, ctx: Context) -> str:
     if isinstance(data, str):
         return data
+    if b"\x00" in data[:4096] and (found := _utf16_without_bom(data[:4096])):
+        # ASCII text in UTF-16 is valid UTF-8 with a NUL in every other byte: name it
+        raise error("TX101", path=ctx.path, line=1, col=1,
+                    problem=f"{found} without a byte-order mark, not UTF-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -153,6 +157,18 @@ def _to_text(data: bytes | str, ctx: Context) -> str:
                    else f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} "
                         f"cannot be decoded ({exc.reason})")
         raise error("TX101", path=ctx.path, line=line, col=col, problem=problem) from None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'UTF-16 little-endian' when most odd bytes are NUL and almost no even one (big-endian the
+    other way round): the mark of mostly ASCII text in UTF-16."""
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if half >= 2 and odd > half * 0.3 and even < half * 0.05:
+        return "UTF-16 little-endian"
+    if half >= 2 and even > half * 0.3 and odd < half * 0.05:
+        return "UTF-16 big-endian"
+    return None
 
 
 def _normalise(raw: str, number: int, ctx: Context) -> Line:

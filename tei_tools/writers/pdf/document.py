@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic
@@ -56,6 +56,12 @@ def _render_one(job: tuple[Path, PrintOptions, Path]
         return "", b"", 0, [exc.diagnostic]
 
 
+def _failed(job: tuple[Path, PrintOptions, Path], diag: Diagnostic
+            ) -> tuple[str, bytes, int, list[Diagnostic]]:
+    """A document whose worker raised or died: an error of that file, the others go on."""
+    return "", b"", 0, [diag if diag.path else replace(diag, path=str(job[0]))]
+
+
 def footnote_warnings(path: Path, misplaced: list[tuple[str, int]]) -> list[Diagnostic]:
     if not misplaced:
         return []
@@ -83,7 +89,8 @@ def render_pdf(tei_files: list[Path], out_dir: Path, *, view: str | None = None,
     jobs_list = [(Path(p), options, out_dir.resolve()) for p in tei_files]
     try:
         for (path, _, _), (docid, data, pages, problems) in zip(
-                jobs_list, run_parallel(_render_one, jobs_list, jobs=jobs, progress=progress),
+                jobs_list, run_parallel(_render_one, jobs_list, jobs=jobs, progress=progress,
+                                        on_error=_failed),
                 strict=True):
             report.diagnostics += problems
             if not data:

@@ -20,12 +20,14 @@ from .options import PrintOptions
 def document_stylesheet(options: PrintOptions | None = None) -> Path:
     """print/document.xsl, with the edition's xslt/print.xsl when there is one."""
     return with_overrides(xslt_path("print/document.xsl"),
-                          options.xslt_overrides if options else ())
+                          options.xslt_overrides if options else (),
+                          trusted=bool(options and options.trusted_overrides))
 
 
 def book_stylesheet(options: PrintOptions | None = None) -> Path:
     """print/book.xsl (which imports document.xsl), with the edition's xslt/print.xsl."""
-    return with_overrides(xslt_path("print/book.xsl"), options.xslt_overrides if options else ())
+    return with_overrides(xslt_path("print/book.xsl"), options.xslt_overrides if options else (),
+                          trusted=bool(options and options.trusted_overrides))
 
 
 @dataclass(frozen=True)

@@ -77,8 +77,10 @@ class PrintOptions:
     fonts: FontSpec = field(default_factory=FontSpec)
     edition_params: tuple[tuple[str, str], ...] = ()
     extra_css: tuple[Path, ...] = ()
-    # the edition's xslt/print.xsl, imported after the shipped print stylesheets
+    # the edition's xslt/print.xsl, imported after the shipped print stylesheets; sandboxed
+    # unless the edition trusts it ([build] trusted_overrides)
     xslt_overrides: tuple[Path, ...] = ()
+    trusted_overrides: bool = False
 
     def css(self) -> str:
         return f"@page {{ size: {PAPERS[self.paper.upper()]}; }}\n{self.fonts.css()}"
@@ -135,7 +137,9 @@ def resolve_options(*, view: str | None, paper: str | None,
     return PrintOptions(view=view, paper=paper, fonts=spec or FontSpec(),
                         edition_params=tuple(sorted(edition.as_params().items())) if edition
                         else (), extra_css=extra_css,
-                        xslt_overrides=tuple(p.resolve() for p in overrides if p.is_file()))
+                        # absolute, not resolved: the sandbox refuses a link out of xslt/
+                        xslt_overrides=tuple(p.absolute() for p in overrides if p.is_file()),
+                        trusted_overrides=bool(edition and edition.trusted_overrides))
 
 
 def _as_list(value) -> list[str]:

@@ -2,7 +2,9 @@
 
 All three are built from the same DocSummary and edition metadata, so they agree. The
 permalink is ``{base_url}/documents/{docid}.html`` when the edition has a base_url, else the
-page's path inside the site.
+page's path inside the site. A base_url with another scheme than http(s) (``javascript:`` …) is
+never used: edition.toml's loader drops it with a warning, and :func:`permalink` checks again for
+editions made in code.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 
 from ...edition import Edition
+from ...urls import WEB_SCHEMES, safe_url
 from .summary import DocSummary
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -17,7 +20,7 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def permalink(edition: Edition | None, docid: str) -> str:
-    base = (edition.base_url if edition else "").rstrip("/")
+    base = ((safe_url(edition.base_url, WEB_SCHEMES) or "") if edition else "").rstrip("/")
     path = f"documents/{docid}.html"
     return f"{base}/{path}" if base else path
 

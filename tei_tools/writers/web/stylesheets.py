@@ -24,4 +24,5 @@ def stylesheet(name: str, edition: Edition | None = None) -> Path:
     if edition is None:
         return default
     return with_overrides(default, [p for p in (edition.xslt_dir / "layout.xsl",
-                                                edition.xslt_dir / name) if p.is_file()])
+                                                edition.xslt_dir / name) if p.is_file()],
+                          trusted=edition.trusted_overrides)
