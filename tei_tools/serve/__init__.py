@@ -1,0 +1,186 @@
+"""``tei-tools serve``: a live preview of an edition for its editors.
+
+Four parts, each in its own module and thread:
+
+- :mod:`.watch` — watchfiles reports changes to the edition's inputs (transcripts, TEI,
+  ``edition.toml``, ``xslt/``, ``css/``, ``registers/``);
+- :mod:`.rebuild` — one build at a time after a quiet moment; saves during a build make one more
+  build after it;
+- :mod:`.steps` — the build itself: the public, incremental ``tei_tools.build_edition``, so the
+  site folder is byte for byte what ``tei-tools build`` writes;
+- :mod:`.server` and :mod:`.live` — the site over HTTP on 127.0.0.1, with a script added to the
+  HTML responses that reloads a page when a build changed it and shows the build's errors on it.
+
+Use::
+
+    from tei_tools.serve import Preview
+
+    with Preview("editions/sampler", port=8000) as preview:
+        print(preview.url)
+        preview.wait()          # until Ctrl-C (KeyboardInterrupt) or preview.stop()
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from ..diagnostics import Severity
+from ..edition import load_edition
+from .live import BUILDING, FAILED, OK, LiveChannel
+from .rebuild import Listener, Outcome, Rebuilder
+from .server import listen
+from .steps import StageProgress, build_steps
+from .watch import InputWatcher, check_output
+
+__all__ = ["DEFAULT_OUTPUT", "DEFAULT_PORT", "Preview"]
+
+DEFAULT_PORT = 8000
+DEFAULT_OUTPUT = "_site"  # inside the edition folder unless -o says otherwise
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+class Preview:
+    """Serve ``edition_dir``'s site from ``out_dir`` (default ``edition_dir/_site``) and keep
+    it built. The port is bound on construction (``.url``, ``.port``); :meth:`start` starts the
+    threads and the first build; :meth:`stop` (or leaving the ``with`` block) ends them.
+
+    ``log`` receives the terminal lines (build summaries, diagnostics at or above
+    ``show``); ``on_stage`` is ``build_edition``'s progress callback."""
+
+    def __init__(self, edition_dir: str | os.PathLike, out_dir: str | os.PathLike | None = None,
+                 *, port: int = DEFAULT_PORT, pdf: bool = False, force: bool = False,
+                 jobs: int | None = None, log: Callable[[str], None] = _quiet,
+                 show: Severity = Severity.WARNING, on_stage: StageProgress | None = None,
+                 requests: bool = False, debug: bool = False, quiet: float = 0.05):
+        self.edition = load_edition(edition_dir)  # no edition.toml: fail now, not on the page
+        self.out_dir = Path(out_dir) if out_dir is not None \
+            else Path(edition_dir) / DEFAULT_OUTPUT
+        check_output(self.edition.root, self.out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.log, self.show, self.asked_port = log, show, port
+        self.channel = LiveChannel(self.out_dir)
+        self.server = listen(self.out_dir, self.channel, port, pdf=pdf,
+                             log=log if requests else None)
+        steps = build_steps(edition_dir, self.out_dir, pdf=pdf, force=force, jobs=jobs,
+                            on_stage=on_stage, debug=debug)
+        self.rebuilder = Rebuilder(steps, Listener(self._building, self._built), quiet=quiet)
+        self.watcher = InputWatcher(self.edition.root, self.out_dir, self.rebuilder.changed)
+        self._threads: list[threading.Thread] = []
+        self._stopped = threading.Event()
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def port(self) -> int:
+        return self.server.port
+
+    def start(self, *, first_build: bool = True) -> None:
+        """Serve, watch, and build (now, unless ``first_build`` is false, then on changes)."""
+        _RUNNING.add(self)
+        serve = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.2},
+                                 name="tei-tools-http", daemon=True)
+        serve.start()
+        self._threads.append(serve)
+        self.watcher.start()
+        build = threading.Thread(target=self._build_loop, args=(first_build,),
+                                 name="tei-tools-build", daemon=True)
+        build.start()
+        self._threads.append(build)
+
+    def wait(self) -> None:
+        """Block until :meth:`stop` (from another thread) or KeyboardInterrupt."""
+        while not self._stopped.wait(0.5):  # a timeout, so that Ctrl-C is seen at once
+            pass
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop serving and watching; end the build's worker processes; wait for the build
+        thread (an in-process stage cannot be interrupted) at most ``timeout`` seconds."""
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        _RUNNING.discard(self)
+        self.rebuilder.stop()
+        self.watcher.stop()
+        self.channel.close()
+        if self._threads:  # shutdown() waits for serve_forever, which must have started
+            self.server.shutdown()
+        self.server.server_close()
+        if self.rebuilder.running:
+            self.log("stopping the build in progress …")
+            _end_workers()
+        for thread in self._threads:
+            thread.join(timeout)
+
+    def __enter__(self) -> Preview:
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def _build_loop(self, first_build: bool) -> None:
+        try:
+            self.rebuilder.run(first_build=first_build)
+        finally:
+            self._stopped.set()  # the loop only ends when stopping; never leave wait() hanging
+
+    def _building(self, changes: frozenset[str]) -> None:
+        if changes:
+            shown = ", ".join(sorted(changes)[:3]) + (" …" if len(changes) > 3 else "")
+            self.log(f"changed: {shown}; rebuilding")
+        else:
+            self.log("building the edition (only what changed since the last build)")
+        self.channel.publish(BUILDING, "Rebuilding")
+
+    def _built(self, changes: frozenset[str], outcome: Outcome, seconds: float,
+               last: bool) -> None:
+        if self.rebuilder.stopping:
+            return  # the workers were ended on purpose: not a build problem to report
+        for found in outcome.diagnostics:
+            if found.severity >= self.show:
+                self.log(found.format())
+        self.log(f"{'built' if outcome.ok else 'failed'} in {seconds:.1f} s: {outcome.summary}")
+        if outcome.ok:
+            self.channel.publish(OK, outcome.summary)
+        else:
+            count = len(outcome.errors)
+            title = f"The build failed: {count} error{'' if count == 1 else 's'}"
+            self.channel.publish(FAILED, title, outcome.errors)
+
+
+# Previews running in this process. While there is one, the build's worker processes (forked
+# from it) leave Ctrl-C to the preview, which ends them itself (_end_workers); otherwise every
+# worker would print a KeyboardInterrupt traceback into the terminal. They also get the default
+# SIGTERM back, in case the command line's own handler was in place when they were forked.
+_RUNNING: set[Preview] = set()
+
+
+def _worker_signals() -> None:
+    if _RUNNING:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+os.register_at_fork(after_in_child=_worker_signals)
+
+
+def _end_workers() -> None:
+    """End the build's worker processes (children of this process, ended by their id), so
+    that a stop does not wait for the rest of a long stage."""
+    children = multiprocessing.active_children()
+    for child in children:
+        with contextlib.suppress(OSError):
+            child.terminate()
+    for child in children:
+        child.join(5)
