@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,8 +71,9 @@ class Preview:
         self.channel = LiveChannel(self.out_dir)
         self.server = listen(self.out_dir, self.channel, port, pdf=pdf,
                              log=log if requests else None)
+        self._on_stage = on_stage
         steps = build_steps(edition_dir, self.out_dir, pdf=pdf, force=force, jobs=jobs,
-                            on_stage=on_stage, debug=debug)
+                            on_stage=self._stage, debug=debug)
         self.rebuilder = Rebuilder(steps, Listener(self._building, self._built), quiet=quiet)
         self.watcher = InputWatcher(self.edition.root, self.out_dir, self.rebuilder.changed)
         self._threads: list[threading.Thread] = []
@@ -134,6 +136,22 @@ class Preview:
             self.rebuilder.run(first_build=first_build)
         finally:
             self._stopped.set()  # the loop only ends when stopping; never leave wait() hanging
+
+    def _stage(self, label: str, total: int) -> Callable[[int], None]:
+        """The build's progress: the terminal's bar, and a tick to the open pages (at most one
+        per 50 ms, and every one once the stage's count is reached: the last pages written)."""
+        shown = self._on_stage(label, total) if self._on_stage else None
+        last = [0.0]
+
+        def progress(done: int) -> None:
+            if shown:
+                shown(done)
+            now = time.monotonic()
+            if done >= total or now - last[0] >= 0.05:
+                last[0] = now
+                self.channel.touch()
+
+        return progress
 
     def _building(self, changes: frozenset[str]) -> None:
         if changes:

@@ -6,6 +6,12 @@ opens a Server-Sent-Events stream (:func:`events`). After each build the stream 
 stamps: if the page's file or the assets changed, the page reloads; otherwise the page only
 shows the status: a "rebuilding" badge, or an overlay with the build's errors (file:line:col,
 message, hint) that goes away when a build succeeds.
+
+While a build runs, its progress ticks (:meth:`LiveChannel.touch`) let each stream look at its
+page's stamp too: a document's page reloads as soon as the build has written it, before the
+edition-wide pages and the search index that follow it are done (the badge stays until then).
+A page is written only once per build, after its document was validated, so an early reload
+shows the page as the finished build will have it.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
@@ -34,6 +40,7 @@ class Status:
     message: str = ""
     problems: tuple[Diagnostic, ...] = ()
     assets: str = MISSING             # folder_stamp of the site's assets/ after the build
+    written: bool = False             # a progress tick: files were written, the build goes on
 
     def to_json(self) -> str:
         problems = [{"location": d.location(), "severity": str(d.severity), "code": d.code,
@@ -68,6 +75,12 @@ class LiveChannel:
             self._cond.notify_all()
             return self._status
 
+    def touch(self) -> None:
+        """The running build wrote files: open pages look whether theirs is among them."""
+        with self._cond:
+            self._status = replace(self._status, serial=self._status.serial + 1, written=True)
+            self._cond.notify_all()
+
     def wait_newer(self, serial: int, timeout: float) -> Status | None:
         """The status once it is newer than ``serial``; None after ``timeout`` or when closed."""
         with self._cond:
@@ -86,7 +99,8 @@ class LiveChannel:
 def events(channel: LiveChannel, page_stamp: Callable[[], str], sent_stamp: str,
            sent_assets: str, keepalive: float = 15.0) -> Iterator[str]:
     """The Server-Sent-Events stream of one open page: ``status`` events, or one ``reload``
-    event (the stream ends) once a finished build changed the page or the assets.
+    event (the stream ends) once a build wrote the page, or a finished build changed the
+    assets.
 
     ``page_stamp()`` gives the page's stamp now; ``sent_*`` are the stamps it was sent with.
     A comment every ``keepalive`` seconds lets the server notice closed pages."""
@@ -99,11 +113,13 @@ def events(channel: LiveChannel, page_stamp: Callable[[], str], sent_stamp: str,
                 yield ": keep-alive\n\n"
             continue
         serial = status.serial
-        if status.phase != BUILDING and (page_stamp() != sent_stamp
-                                         or status.assets != sent_assets):
+        changed = page_stamp() != sent_stamp
+        if changed and (status.written or status.phase != BUILDING) \
+                or status.phase != BUILDING and status.assets != sent_assets:
             yield "event: reload\ndata: {}\n\n"
             return
-        yield f"event: status\ndata: {status.to_json()}\n\n"
+        if not status.written:  # ticks change nothing the page shows
+            yield f"event: status\ndata: {status.to_json()}\n\n"
 
 
 def script_tag(stamp: str, assets: str) -> bytes:

@@ -90,3 +90,27 @@ def test_the_script_goes_before_the_end_of_the_body():
     assert inject(page, tag) == b"<html><body><p>x</p>" + tag + b"</BODY></html>" \
         b"<script src='x.js'></script>"
     assert inject(b"<p>fragment</p>", tag) == b"<p>fragment</p>" + tag
+
+
+def test_a_page_reloads_as_soon_as_the_running_build_wrote_it(tmp_path):
+    channel = LiveChannel(tmp_path)
+    channel.publish(OK, "nothing changed")
+    page = {"stamp": "v1"}
+    stream = events(channel, lambda: page["stamp"], "v1", channel.status.assets)
+    next(stream), next(stream)
+    channel.publish(BUILDING, "Rebuilding")
+    assert _parse(next(stream))[1]["phase"] == BUILDING
+    channel.touch()  # other files written (the TEI, a neighbour's page): nothing to send …
+    channel.touch()
+    page["stamp"] = "v2"  # … then this page, while the index and the search are still to do
+    channel.touch()
+    assert _parse(next(stream)) == ("reload", {}), "only the tick after the page was written"
+
+
+def test_ticks_do_not_reload_for_assets_before_the_build_ends(tmp_path):
+    channel = LiveChannel(tmp_path)
+    stream = events(channel, lambda: "v1", "v1", "an older assets stamp")
+    next(stream), next(stream)
+    channel.touch()
+    channel.publish(FAILED, "The build failed: 0 errors")
+    assert _parse(next(stream))[0] == "reload", "the assets are compared when a build ends"
