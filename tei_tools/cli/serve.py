@@ -48,7 +48,8 @@ def _interrupt(signum, frame):
               help="Folder of the built site (default: EDITION/_site). The same folder as "
                    "`tei-tools build -o` reuses that build.")
 @click.option("-p", "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port on 127.0.0.1; when it is taken, the next free one is used.")
+              help="Port on 127.0.0.1 (0: any free port); when it is taken, the next free "
+                   "one is used.")
 @click.option("--pdf", is_flag=True,
               help="Also rewrite the changed documents' PDFs after each build (slower).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in the browser.")
@@ -66,7 +67,8 @@ def command(ctx, edition, output, port, pdf, open_browser, force, jobs, verbose,
     http://127.0.0.1:PORT/ and watches transcripts/, tei/, edition.toml, xslt/, css/ and
     registers/. Every save rebuilds what changed and reloads the open pages; when the build
     fails, its errors (file:line:col, message, hint) show on the page until a build succeeds.
-    The site folder holds exactly what `tei-tools build` writes. Ctrl-C stops.
+    The site folder holds exactly the site that `tei-tools build` writes (PDFs only with
+    --pdf, never the book). Ctrl-C stops.
     """
     from ..serve import Preview
 

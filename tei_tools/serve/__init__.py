@@ -67,7 +67,7 @@ class Preview:
             else Path(edition_dir) / DEFAULT_OUTPUT
         check_output(self.edition.root, self.out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.log, self.show, self.asked_port = log, show, port
+        self.log, self.show = log, show
         self.channel = LiveChannel(self.out_dir)
         self.server = listen(self.out_dir, self.channel, port, pdf=pdf,
                              log=log if requests else None)
@@ -77,7 +77,8 @@ class Preview:
         self.rebuilder = Rebuilder(steps, Listener(self._building, self._built), quiet=quiet)
         self.watcher = InputWatcher(self.edition.root, self.out_dir, self.rebuilder.changed)
         self._threads: list[threading.Thread] = []
-        self._stopped = threading.Event()
+        self._done = threading.Event()   # wait() returns: stop() was called, or the loop ended
+        self._closed = False
 
     @property
     def url(self) -> str:
@@ -102,15 +103,16 @@ class Preview:
 
     def wait(self) -> None:
         """Block until :meth:`stop` (from another thread) or KeyboardInterrupt."""
-        while not self._stopped.wait(0.5):  # a timeout, so that Ctrl-C is seen at once
+        while not self._done.wait(0.5):  # a timeout, so that Ctrl-C is seen at once
             pass
 
     def stop(self, timeout: float = 30.0) -> None:
         """Stop serving and watching; end the build's worker processes; wait for the build
         thread (an in-process stage cannot be interrupted) at most ``timeout`` seconds."""
-        if self._stopped.is_set():
+        if self._closed:
             return
-        self._stopped.set()
+        self._closed = True
+        self._done.set()
         _RUNNING.discard(self)
         self.rebuilder.stop()
         self.watcher.stop()
@@ -135,7 +137,7 @@ class Preview:
         try:
             self.rebuilder.run(first_build=first_build)
         finally:
-            self._stopped.set()  # the loop only ends when stopping; never leave wait() hanging
+            self._done.set()  # the loop ends only when stopping: never leave wait() hanging
 
     def _stage(self, label: str, total: int) -> Callable[[int], None]:
         """The build's progress: the terminal's bar, and a tick to the open pages (at most one

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -17,6 +18,8 @@ from live_client import DOC, TRANSCRIPT, get, next_event, open_events
 
 import tei_tools
 from tei_tools.serve import Preview
+
+SAMPLER = Path(__file__).resolve().parents[2] / "editions" / "sampler"
 
 pytestmark = pytest.mark.slow
 PAGE = f"/documents/{DOC}.html"
@@ -158,3 +161,30 @@ def test_the_command_serves_moves_off_a_taken_port_and_stops_cleanly_on_ctrl_c(s
     assert rest.endswith("stopped\n"), rest
     assert "Traceback" not in rest, rest
     _wait(lambda: _session_processes(proc.pid) == [], 10, "no process of the preview left")
+
+
+def test_with_pdf_the_changed_documents_pdf_follows_the_page(tmp_path):
+    """--pdf: a second step after the site (the page reloads first), never the book."""
+    edition = tmp_path / "one"
+    (edition / "transcripts").mkdir(parents=True)
+    shutil.copy(SAMPLER / "edition.toml", edition)
+    shutil.copy(SAMPLER / TRANSCRIPT, edition / "transcripts")
+    site = tmp_path / "site"
+    pdf = site / "pdf" / f"{DOC}.pdf"
+    lines: list[str] = []
+    with Preview(edition, site, port=0, pdf=True, log=lines.append) as preview:
+        _wait(lambda: preview.rebuilder.builds == 1 and not preview.rebuilder.running,
+              what="the first build")
+        assert pdf.is_file() and not (site / "pdf" / "book.pdf").exists()
+        before = pdf.stat().st_mtime_ns
+        status, body = get(preview.port, PAGE)
+        events = open_events(preview.port, PAGE, body)
+        transcript = edition / TRANSCRIPT
+        transcript.write_text(transcript.read_text("utf-8").replace("Yudin", "Yudyn", 3),
+                              "utf-8")
+        next_event(events, lambda e, d: e == "reload")
+        _wait(lambda: lines[-1].endswith(": pdf 1"), what="the PDF step")
+        assert pdf.stat().st_mtime_ns != before
+    summaries = [line for line in lines if line.startswith("built")]
+    assert "html 1" in summaries[-2] and "pdf" not in summaries[-2], lines
+    assert summaries[-1].endswith(": pdf 1"), lines
