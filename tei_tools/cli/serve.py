@@ -93,4 +93,6 @@ def command(ctx, edition, output, port, pdf, open_browser, force, jobs, verbose,
             preview.stop()
         finally:
             signal.signal(signal.SIGTERM, previous)
-    terminal.log("stopped")
+    terminal.log("stopped (the build in progress was abandoned; if the next build reports "
+                 "pages as edited by hand, run it once with --force)"
+                 if preview.abandoned else "stopped")

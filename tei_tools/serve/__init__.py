@@ -7,7 +7,8 @@ Four parts, each in its own module and thread:
 - :mod:`.rebuild` — one build at a time after a quiet moment; saves during a build make one more
   build after it;
 - :mod:`.steps` — the build itself: the public, incremental ``tei_tools.build_edition``, so the
-  site folder is byte for byte what ``tei-tools build`` writes;
+  site folder is byte for byte what ``tei-tools build`` writes; :mod:`.builder` runs it in a
+  process (group) of its own, out of reach of the terminal's Ctrl-C;
 - :mod:`.server` and :mod:`.live` — the site over HTTP on 127.0.0.1, with a script added to the
   HTML responses that reloads a page when a build changed it and shows the build's errors on it.
 
@@ -22,10 +23,7 @@ Use::
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable
@@ -33,10 +31,11 @@ from pathlib import Path
 
 from ..diagnostics import Severity
 from ..edition import load_edition
+from .builder import BuildProcess
 from .live import BUILDING, FAILED, OK, LiveChannel
 from .rebuild import Listener, Outcome, Rebuilder
 from .server import listen
-from .steps import StageProgress, build_steps
+from .steps import StageProgress
 from .watch import InputWatcher, check_output
 
 __all__ = ["DEFAULT_OUTPUT", "DEFAULT_PORT", "Preview"]
@@ -72,13 +71,15 @@ class Preview:
         self.server = listen(self.out_dir, self.channel, port, pdf=pdf,
                              log=log if requests else None)
         self._on_stage = on_stage
-        steps = build_steps(edition_dir, self.out_dir, pdf=pdf, force=force, jobs=jobs,
-                            on_stage=self._stage, debug=debug)
-        self.rebuilder = Rebuilder(steps, Listener(self._building, self._built), quiet=quiet)
+        self.builds = BuildProcess(edition_dir=edition_dir, out_dir=self.out_dir, pdf=pdf,
+                                   force=force, jobs=jobs, debug=debug)
+        self.rebuilder = Rebuilder(self.builds.steps(self._stage),
+                                   Listener(self._building, self._built), quiet=quiet)
         self.watcher = InputWatcher(self.edition.root, self.out_dir, self.rebuilder.changed)
         self._threads: list[threading.Thread] = []
         self._done = threading.Event()   # wait() returns: stop() was called, or the loop ended
         self._closed = False
+        self.abandoned = False           # stop() ended a build before it finished
 
     @property
     def url(self) -> str:
@@ -90,7 +91,7 @@ class Preview:
 
     def start(self, *, first_build: bool = True) -> None:
         """Serve, watch, and build (now, unless ``first_build`` is false, then on changes)."""
-        _RUNNING.add(self)
+        self.builds.start()
         serve = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.2},
                                  name="tei-tools-http", daemon=True)
         serve.start()
@@ -106,25 +107,44 @@ class Preview:
         while not self._done.wait(0.5):  # a timeout, so that Ctrl-C is seen at once
             pass
 
-    def stop(self, timeout: float = 30.0) -> None:
-        """Stop serving and watching; end the build's worker processes; wait for the build
-        thread (an in-process stage cannot be interrupted) at most ``timeout`` seconds."""
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop serving and watching at once; let a running build finish (at most ``timeout``
+        seconds; None: however long it takes), then end the build process.
+
+        A KeyboardInterrupt while waiting (a second Ctrl-C) abandons the build instead: its
+        process group is ended. Its outputs are written atomically, but pages written by an
+        abandoned build are not yet in the output manifest, so the next build may report them
+        as edited by hand (OUT001) until it runs with ``--force``."""
         if self._closed:
             return
         self._closed = True
         self._done.set()
-        _RUNNING.discard(self)
         self.rebuilder.stop()
         self.watcher.stop()
         self.channel.close()
         if self._threads:  # shutdown() waits for serve_forever, which must have started
             self.server.shutdown()
         self.server.server_close()
-        if self.rebuilder.running:
-            self.log("stopping the build in progress …")
-            _end_workers()
+        build = next((t for t in self._threads if t.name == "tei-tools-build"), None)
+        finished = True
+        try:
+            if build is not None and build.is_alive() and self.rebuilder.running:
+                self.log("finishing the build in progress (Ctrl-C again abandons it) …")
+            if build is not None:
+                build.join(timeout)
+                finished = not build.is_alive()
+        except KeyboardInterrupt:
+            finished = False
+        try:
+            if not finished:
+                self.abandoned = True
+                self.log("abandoning the build in progress")
+                self.builds.kill()
+                build.join(10)
+        finally:
+            self.builds.close()
         for thread in self._threads:
-            thread.join(timeout)
+            thread.join(5)
 
     def __enter__(self) -> Preview:
         self.start()
@@ -165,8 +185,8 @@ class Preview:
 
     def _built(self, changes: frozenset[str], outcome: Outcome, seconds: float,
                last: bool) -> None:
-        if self.rebuilder.stopping:
-            return  # the workers were ended on purpose: not a build problem to report
+        if self.abandoned:
+            return  # the build was ended on purpose: not a build problem to report
         for found in outcome.diagnostics:
             if found.severity >= self.show:
                 self.log(found.format())
@@ -177,30 +197,3 @@ class Preview:
             count = len(outcome.errors)
             title = f"The build failed: {count} error{'' if count == 1 else 's'}"
             self.channel.publish(FAILED, title, outcome.errors)
-
-
-# Previews running in this process. While there is one, the build's worker processes (forked
-# from it) leave Ctrl-C to the preview, which ends them itself (_end_workers); otherwise every
-# worker would print a KeyboardInterrupt traceback into the terminal. They also get the default
-# SIGTERM back, in case the command line's own handler was in place when they were forked.
-_RUNNING: set[Preview] = set()
-
-
-def _worker_signals() -> None:
-    if _RUNNING:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-os.register_at_fork(after_in_child=_worker_signals)
-
-
-def _end_workers() -> None:
-    """End the build's worker processes (children of this process, ended by their id), so
-    that a stop does not wait for the rest of a long stage."""
-    children = multiprocessing.active_children()
-    for child in children:
-        with contextlib.suppress(OSError):
-            child.terminate()
-    for child in children:
-        child.join(5)

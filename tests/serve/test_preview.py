@@ -131,7 +131,7 @@ def _session_processes(session: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="needs Linux /proc")
-def test_the_command_serves_moves_off_a_taken_port_and_stops_cleanly_on_ctrl_c(sampler):
+def test_the_command_moves_off_a_taken_port_and_a_second_ctrl_c_abandons_the_build(sampler):
     edition, site = sampler
     (site / ".tei-tools-build.json").unlink()  # so that the first build has work for the pool
     taken = socket.socket()
@@ -139,7 +139,7 @@ def test_the_command_serves_moves_off_a_taken_port_and_stops_cleanly_on_ctrl_c(s
     taken.listen()
     port = taken.getsockname()[1]
     cmd = [sys.executable, "-m", "tei_tools", "serve", str(edition), "-o", str(site),
-           "-p", str(port), "-j", "2"]
+           "-p", str(port), "-j", "2", "-q"]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         first = proc.stderr.readline()
@@ -149,18 +149,39 @@ def test_the_command_serves_moves_off_a_taken_port_and_stops_cleanly_on_ctrl_c(s
         assert match, serving
         assert int(match.group(1)) != port
         assert "building" in proc.stderr.readline()
-        _wait(lambda: len(_session_processes(proc.pid)) > 1, 60, "the build's workers")
+        # the preview, its build process and that one's pool workers
+        _wait(lambda: len(_session_processes(proc.pid)) > 2, 60, "the build's workers")
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal: to the foreground group
+        assert proc.stderr.readline().startswith("finishing the build in progress")
         time.sleep(0.5)
-        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        assert len(_session_processes(proc.pid)) >= 2, "the build process goes on"
+        os.killpg(proc.pid, signal.SIGINT)  # again: abandon it
         rest = proc.communicate(timeout=60)[1]
     finally:
         taken.close()
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 0, rest
-    assert rest.endswith("stopped\n"), rest
+    assert rest.startswith("abandoning the build in progress\n"), rest
+    assert rest.endswith("run it once with --force)\n"), rest
     assert "Traceback" not in rest, rest
     _wait(lambda: _session_processes(proc.pid) == [], 10, "no process of the preview left")
+
+
+def test_stopping_lets_the_running_build_finish(sampler):
+    edition, site = sampler
+    (site / ".tei-tools-build.json").unlink()  # a first build with work to do
+    lines: list[str] = []
+    preview = Preview(edition, site, port=0, log=lines.append)
+    preview.start()
+    _wait(lambda: preview.rebuilder.running, what="the build")
+    time.sleep(1)
+    preview.stop()
+    assert not preview.abandoned
+    assert any(line.startswith("finishing the build in progress") for line in lines), lines
+    assert any(line.startswith("built in") for line in lines), lines
+    assert tei_tools.build_edition(edition, site, pdf=False, book=False).did_nothing, \
+        "the stop waited for the build: nothing is left to do"
 
 
 def test_with_pdf_the_changed_documents_pdf_follows_the_page(tmp_path):
