@@ -164,8 +164,17 @@ class Serve:
                 raise SystemExit(f"the build failed: {line}")
 
     def stop(self) -> None:
+        """Ctrl-C, as in a terminal; the time it took to exit is kept in ``stop_seconds``."""
+        started = time.perf_counter()
         os.killpg(self.proc.pid, signal.SIGINT)
-        self.proc.wait(120)
+        try:
+            self.proc.wait(300)
+        except subprocess.TimeoutExpired:
+            print("  the server did not stop within 300 s of Ctrl-C; killed", flush=True)
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        self.stop_seconds = time.perf_counter() - started
+        print(f"  stopped {self.stop_seconds:.1f} s after Ctrl-C", flush=True)
 
 
 def _seconds(line: str) -> float:
@@ -200,7 +209,7 @@ class Browser:
             written = time.perf_counter()
             new = edits.next()
         loaded = time.perf_counter()
-        if new not in self.page.locator(".doc-text").inner_text():
+        if new not in self.page.content():
             raise SystemExit("the reloaded page does not show the edit")
         return written, loaded
 
