@@ -77,4 +77,5 @@ def main(debug: bool) -> None:
       tei-tools html tei/*.xml -o site/           static web pages
       tei-tools pdf tei/*.xml -o pdf/             print edition
       tei-tools build editions/NAME -o site/      all of the above for an edition folder
+      tei-tools serve editions/NAME               preview it, rebuilt and reloaded as you edit
     """
