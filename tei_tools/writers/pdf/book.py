@@ -75,7 +75,7 @@ def render_book(edition: Edition, tei_files: list[Path], out_path: Path, *,
     docs: list[DocFacts] = []
     for path in tei_files:
         try:
-            docs.append(facts(Path(path)))
+            docs.extend(facts(Path(path)))
         except TeiToolsError as exc:
             report.diagnostics.append(exc.diagnostic)
     docs = _unique(chronological(docs), report)
@@ -187,7 +187,8 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
         sections, names, members = [], {}, []
         for doc in chunk:
             try:
-                section = document_html(doc.path, options, fragment=True, created=created)
+                section = document_html(doc.path, options, fragment=True, created=created,
+                                        member=doc.member)
             except TeiToolsError as exc:
                 problems.append(exc.diagnostic)
                 continue

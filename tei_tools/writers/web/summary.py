@@ -47,6 +47,7 @@ class DocSummary:
     classification: list[str] = field(default_factory=list)
     language: str = ""
     funders: list[str] = field(default_factory=list)
+    member: int = 0                  # n: the n-th TEI of a teiCorpus file (0: the whole file)
 
     @property
     def year(self) -> str:
@@ -69,9 +70,11 @@ def _text(nodes) -> str:
     return ""
 
 
-def summarise(tree: etree._ElementTree, path: Path) -> DocSummary:
-    """Extract the summary of a safely parsed TEI document."""
+def summarise(tree: etree._ElementTree, path: Path, member: int = 0) -> DocSummary:
+    """Extract the summary of a safely parsed TEI document (``member``: its position in a
+    teiCorpus file, see tei.member_tree)."""
     root = tree.getroot()
+    docid = docid_of(tree, path, member)
 
     def xp(expr: str):
         return root.xpath(expr, namespaces=NS)
@@ -110,9 +113,10 @@ def summarise(tree: etree._ElementTree, path: Path) -> DocSummary:
             if label and label not in classes:
                 classes.append(label)
     return DocSummary(
-        docid=docid_of(tree, path),
+        docid=docid,
         source=str(path),
-        title=title or docid_of(tree, path),
+        member=member,
+        title=title or docid,
         date=date,
         date_label=date_label,
         doctype=doctype,
