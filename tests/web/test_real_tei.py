@@ -4,6 +4,7 @@ per session and read back."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,27 @@ def test_every_tei_document_of_the_corpus_gets_its_pages(real_sites, corpus):
     for docid in report.documents:
         page = report.out_dir / "documents" / f"{docid}.html"
         assert etree.HTML(page.read_bytes()).xpath("//h1"), docid
+
+
+def test_frus_documents_are_dated_by_their_own_date_not_the_posting_date(real_sites):
+    """The 61 FRUS documents named YYYY-MM-DD-…: the page header, the year facet and the
+    index give that date (not publicationStmt/date[@type='posted'], 2013–2015). Two files
+    carry a @when that disagrees with their own text (1959-11-06 says when="1958-11-07",
+    1979-09-25 says when="1979-08-15"): the TEI's value is shown, as given."""
+    folder, report = real_sites("frus-history")
+    wrong_in_source = {"1959-11-06-hac-meeting-minutes", "1979-09-25-ho-meeting-with-cia"}
+    index = (report.out_dir / "index.html").read_text("utf-8")
+    named = [p for p in sorted((folder / "documents").glob("*.xml"))
+             if re.match(r"\d{4}-\d\d-\d\d-", p.name)]
+    assert len(named) == 61
+    for path in named:
+        page = etree.HTML((report.out_dir / "documents" / f"{path.stem}.html").read_bytes())
+        shown = page.xpath("string(//time[@class='doc-date']/@datetime)")
+        if path.stem not in wrong_in_source:
+            assert shown == path.name[:10], path.name
+            assert page.xpath("string(//*[@data-pagefind-filter='year'])").strip() == \
+                path.name[:4]
+    kennan = etree.HTML((report.out_dir / "documents" /
+                         "1957-03-21-kennan-to-leopold.html").read_bytes())
+    assert "December 9, 2013" not in etree.tostring(kennan, encoding=str)
+    assert "9 December 2013" not in index and "December 9, 2013" not in index

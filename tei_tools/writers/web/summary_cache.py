@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ... import __version__
 from ...outputs import sha256, write_atomic
+from ...resources import xslt_path
 from .summary import DocSummary
 
 CACHE_NAME = ".tei-tools-summaries.json"
@@ -30,7 +31,8 @@ def _fingerprint() -> str:
     """The tool version and the code that makes a summary (a change there empties the cache)."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(__version__.encode())
-    for path in (here / "summary.py", here.parent / "tei.py"):
+    for path in (here / "summary.py", here.parent / "tei.py",
+                 xslt_path("common/dates.xsl"), xslt_path("common/document-date.xsl")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
