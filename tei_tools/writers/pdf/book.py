@@ -30,6 +30,7 @@ from ...edition import Edition
 from ...outputs import OutputFolder
 from . import engine
 from .document import Failures, footnote_warnings
+from .glyphs import glyph_warnings
 from .html import DocFacts, book_stylesheet, chronological, document_html, facts
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
@@ -192,6 +193,9 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
             except TeiToolsError as exc:
                 problems.append(exc.diagnostic)
                 continue
+            # a part done again document by document checks them again: report each once
+            problems.extend(d for d in glyph_warnings(doc.path, section, options.fonts.files)
+                            if d not in problems)
             names.update(_anchors(section))
             sections.append(f'<div class="book-document">{section}</div>')
             members.append(doc)

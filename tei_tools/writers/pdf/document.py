@@ -11,6 +11,7 @@ from ...edition import Edition
 from ...outputs import OutputFolder
 from ...parallel import run_parallel
 from . import engine
+from .glyphs import glyph_warnings
 from .html import document_html, documents
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
@@ -56,7 +57,8 @@ def _render_one(job: tuple[Path, PrintOptions, Path]
                                  member=doc.member)
             document, misplaced = engine.layout_checked(html, options, [out_dir], str(path))
             results.append((doc.docid, engine.to_pdf(document), len(document.pages),
-                            footnote_warnings(path, misplaced)))
+                            glyph_warnings(path, html, options.fonts.files)
+                            + footnote_warnings(path, misplaced)))
         except TeiToolsError as exc:
             results.append(("", b"", 0, [exc.diagnostic]))
     return results
