@@ -25,7 +25,8 @@ SHARED = _find_shared()
 
 # The inner loop (`pytest -m fast`): the reader, diagnostics and foundation tests that need neither
 # TEI All (compiling it alone takes 10–20 s), a browser, Saxon page builds nor PDFs.
-FAST_AREAS = {"converter_body", "converter_header", "diagnostics", "foundation", "test_roundtrip.py",
+FAST_AREAS = {"converter_body", "converter_header", "diagnostics", "foundation",
+              "test_roundtrip.py",
               "test_seed_reference.py"}
 HEAVY_FIXTURES = {"tei_all", "tei_all_schema", "tei_all_rng"}
 
