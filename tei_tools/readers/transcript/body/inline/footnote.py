@@ -16,7 +16,8 @@ from ..tei import el
 from .state import BracketRule, InlineState
 
 _MARKER_NUMBER = re.compile(r"\d{1,2}")
-PAREN_MARK = re.compile(r"(?<=[^\W\d_)])\((\d{1,2})\)")
+# P7: "(n)" glued to a letter, or after ".", "," or ")"
+PAREN_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[).,]))\((\d{1,2})\)")
 SLASH_MARK = re.compile(r"(?<=[\w.,;:!?)])x/(?!\w)")
 
 
@@ -51,12 +52,12 @@ def text_marker(state: InlineState, n: str, rend: str) -> etree._Element | None:
 
 
 def _is_marker(br: Bracket, where: Where) -> bool:
-    # a repaired bracket is not a footnote marker: markers are whole "[n]" (and their @rend
-    # already says bracketed/parenthesised, so a repair could not be recorded); a "[n]" that
-    # starts its line is the form of a footnote text, not of a marker
-    c = where.content
-    return bool(_MARKER_NUMBER.fullmatch(c)) and not br.rend and bool(where.before.strip()) \
-        and (where.glued_left or c in where.footnotes)
+    """P9: ``[n]`` with one or two digits is always a footnote marker, glued or spaced, after a
+    word, punctuation (``visit.[3]``) or another bracket (``[Nguyen Chi Thanh][2]General``, P7);
+    with no text of its own it is an empty note (TX330), never supplied text. A repaired bracket
+    is not a marker: markers are whole "[n]" (and their @rend already says bracketed, so a
+    repair could not be recorded)."""
+    return bool(_MARKER_NUMBER.fullmatch(where.content)) and not br.rend
 
 
 def _marker(state: InlineState, br: Bracket, where: Where) -> list[Item]:
