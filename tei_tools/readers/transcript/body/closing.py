@@ -12,9 +12,9 @@ from . import atoms, lineparts, vocab
 from . import patterns as P
 from .atoms import Item
 from .flow import GLOBAL, standalone, unit_items
+from .inline.stamp import number_element
 from .nodes import Unit
 from .repairs import repair_orphans
-from .stamps import number_element
 from .state import Env
 from .tei import el, local
 from .zones import closing_kind

@@ -256,7 +256,8 @@ def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], lis
                 j += 1
             i = j
             continue
-        if i >= body_start and _footnote_without_rule(units, i, keep):
+        if i >= body_start and (_footnote_without_rule(units, i, keep)
+                                or _follows_footnote_text(units, i, notes)):
             if not notes and keep and P.SEPARATOR.match(text(keep[-1])):
                 keep.pop()       # the rule before the footnotes, even where the body is short
             notes.append(u)
@@ -265,6 +266,15 @@ def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], lis
         keep.append(u)
         i += 1
     return keep, notes
+
+
+def _follows_footnote_text(units: list[Unit], i: int, notes: list[Unit]) -> bool:
+    """P8: a footnote text directly after one already taken is one too, marker or not (its
+    missing marker is TX331), when only footnote texts or closing-zone lines follow."""
+    if not notes or notes[-1] is not units[i - 1] or not P.FOOTNOTE_TEXT.match(text(units[i])):
+        return False
+    return all(P.FOOTNOTE_TEXT.match(text(u)) or closing_kind(u, True) is not None
+               for u in units[i + 1:])
 
 
 def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> bool:
@@ -278,7 +288,7 @@ def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> boo
         # any "[n]" not at the start, but not the "[[n]]" of an uncertain digit
         marker = re.search(rf"(?<=.)(?<!\[)\[{m.group('b')}\]", earlier)
     elif m.group("p"):
-        marker = re.search(rf"[^\W\d_)]\({m.group('p')}\)", earlier)
+        marker = re.search(rf"(?:[^\W\d_]|[).,])\({m.group('p')}\)", earlier)   # P7
     else:
         marker = re.search(r"[\w.,;:!?)]x/(?!\w)", earlier)
     if not marker:
