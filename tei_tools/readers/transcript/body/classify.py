@@ -16,7 +16,7 @@ from . import vocab
 from .nodes import LB, Bracket
 
 _OMISSION = re.compile(r"^[….\s]*$")
-_SIGNATURE = re.compile(r"(?i)^(?:illegible\s+)?(?:signature|sign)(?:\s+illegible)?$")
+SIGNATURE_CONTENT = re.compile(r"(?i)^(?:illegible\s+)?(?:signature|sign)(?:\s+illegible)?$")
 _PAGE = re.compile(r"(?i)^page\s+(\d+)$")
 _ADDED = re.compile(r"(?i)^added by hand$")
 _BARE_STAMP = re.compile(r"(?i)^stamps?(?: and handwriting)?$")
@@ -150,7 +150,7 @@ def classify(bracket: Bracket, where: Where) -> str:
         return "B12"
     if _SIC.match(c):
         return "B10"
-    if _SIGNATURE.match(c):
+    if SIGNATURE_CONTENT.match(c):
         return "B17"
     if _PAGE.match(c):
         return "B23"
