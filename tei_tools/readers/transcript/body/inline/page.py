@@ -6,7 +6,7 @@ import re
 
 from .. import atoms
 from ..atoms import Item
-from ..classify import _SIGNATURE, Where
+from ..classify import SIGNATURE_CONTENT, Where
 from ..nodes import Bracket
 from ..tei import el
 from .common import verbatim
@@ -28,6 +28,6 @@ def _page(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     return state.push(el("pb", {"n": re.search(r"\d+", where.content).group()}))
 
 
-SIGNATURE_MARK = BracketRule("B17", lambda br, where: bool(_SIGNATURE.match(where.content)),
+SIGNATURE_MARK = BracketRule("B17", lambda br, where: bool(SIGNATURE_CONTENT.match(where.content)),
                              _signature)
 PAGE = BracketRule("B23", lambda br, where: bool(_PAGE.match(where.content)), _page)
