@@ -30,7 +30,7 @@ from .closing import build_closing
 from .columns import build_block, find_blocks
 from .facts import BodyFacts
 from .flow import Speakers, build_flow
-from .head import build_head
+from .head import build_head, declared_heading
 from .lines import TextLine, prepare
 from .nodes import SourceLine, Text, Unit
 from .parser import parse, stop_test
@@ -155,7 +155,9 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     for u in units:
         if u.lines and u.lines[0] in joins:
             u.superscripts = joins[u.lines[0]]
+    heading, units = declared_heading(units, ctx)
     plan = zones.find_zones(units, ctx)
+    plan.segments[0].head[:0] = heading
     for seg in plan.segments:
         seg.body = _unsplit_columns(seg.body, ctx)
         seg.closing = _unsplit_columns(seg.closing, ctx)

@@ -12,6 +12,7 @@ import copy
 
 from lxml import etree
 
+from ..context import Context
 from . import atoms, columns_out, dates, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
@@ -89,7 +90,8 @@ def build_head(units: list[Unit], env: Env,
     """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
     b = HeadBuilder(env)
     scanner = HeadScanner(0, False, False)
-    kinds = [scanner.kind(u) or "unknown" for u in units]
+    kinds = ["caption" if _is_declared(u, env.ctx) else scanner.kind(u) or "unknown"
+             for u in units]
     i = 0
     while i < len(units):
         kind = kinds[i]
@@ -113,6 +115,20 @@ def build_head(units: list[Unit], env: Env,
             if env.facts.creation_date is not None:
                 break
     return b.out
+
+
+def declared_heading(units: list[Unit], ctx: Context) -> tuple[list[Unit], list[Unit]]:
+    """P12: the line the wrapper declared to be the document's heading (the rest of a PDF
+    export's Contents line) opens the head zone whatever it looks like: (heading, the rest)."""
+    k = 0
+    while k < len(units) and _is_declared(units[k], ctx):
+        k += 1
+    return units[:k], units[k:]
+
+
+def _is_declared(unit: Unit, ctx: Context) -> bool:
+    return ctx.document_heading is not None and unit.pos.line == ctx.document_heading \
+        and unit.column_block is None
 
 
 def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) -> None:

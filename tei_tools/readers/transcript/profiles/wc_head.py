@@ -13,6 +13,7 @@ from ..context import Context
 from ..header import Metadata
 from ..source import Line
 from .wc_citation import CITATION, DATE_LINE, iso_date, split_rest
+from .wc_pdf import PDF_HEADER, PDF_PREAMBLE, pdf_head, starts_variant
 
 TEMPLATES = {"F3": "new site", "F4": "old site", "F5": "flat mirror",
              "F6": "header-less variant", "F7": "PDF-export mirror"}
@@ -21,11 +22,7 @@ NOISE = {"Skip to content", "Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER
          "• Citation", "get citation", "• share document", "VIEW DOCUMENT IN", "English HTML"}
 UNPROOFREAD = "(Not yet proofread)"
 FUNDER_LINE = re.compile(r"^This document was made possible with support from (?P<funders>.+)$")
-PDF_PREAMBLE = re.compile(r"^(?:Total Page:\d+|File Type:pdf|You are on page \d+\s*of\s*\d+)")
-PDF_HEADER = "Digital Archive digitalarchive.wilsoncenter.org"
 URL = re.compile(r"^https?://\S+$")
-_PDF_LABELS = ("Citation:", "Summary:", "Credits:", "Original Language:", "Contents:")
-_PDF_CONTENTS = re.compile(r"^English Translation(?: \(Scan of Original Document\))?")
 
 
 @dataclass
@@ -51,7 +48,7 @@ def detect_template(lines: list[Line]) -> tuple[str, bool]:
     nb = _non_blank(lines)
     first = [lines[i].text for i in nb[:3]]
     if any(PDF_PREAMBLE.match(t) for t in first) or any(
-            line.text.startswith(PDF_HEADER) for line in lines):
+            line.text.startswith(PDF_HEADER) for line in lines) or starts_variant(lines, nb):
         return "F7", True
     if first and first[0] == "Search in":
         return "F4", True
@@ -168,56 +165,21 @@ def _upper(text: str) -> bool:
 
 def _pdf_head(lines: list[Line], meta: Metadata, found: Found,
               ctx: Context) -> tuple[int, list[Line]]:
-    """F7: drop the export preamble, split the PDF header on its field labels."""
-    nb = _non_blank(lines)
-    start = next((i for i in nb[:6] if lines[i].text.startswith(PDF_HEADER)), None)
-    if start is None:  # preamble only: drop it, no header to read
-        body = [i for i in nb[:3] if PDF_PREAMBLE.match(lines[i].text)]
-        return (body[-1] + 1 if body else 0), []
-    # the header is usually one line; when the export broke it, it runs to the Contents: line
-    last = start
-    if "Contents:" not in lines[start].text:
-        following = [i for i in nb if start < i][:12]
-        last = next((i for i in following if "Contents:" in lines[i].text), start)
-    header_lines = [lines[i] for i in nb if start <= i <= last]
-    header = header_lines[-1]
-    text = " ".join(line.text for line in header_lines)[len(PDF_HEADER):].strip()
-    text = text.removeprefix("International History Declassified").strip()
-    m = re.match(r"^(?P<date>\S+ \d{1,2}, \d{4})\s*", text)
-    if m and iso_date(m["date"]):
-        _catalogue(meta, m["date"])
-        text = text[m.end():]
-    fields: dict[str, str] = {}
-    positions = []
-    search_from = 0
-    for label in _PDF_LABELS:
-        at = text.find(label, search_from)
-        if at >= 0:
-            positions.append((at, label))
-            search_from = at + len(label)
-    title_end = positions[0][0] if positions else len(text)
-    if text[:title_end].strip():
-        meta.title = text[:title_end].strip()
-    for (at, label), nxt in zip(positions, positions[1:] + [(len(text), "")], strict=False):
-        fields[label] = text[at + len(label):nxt[0]].strip()
-    extra: list[Line] = []
-    contents = fields.get("Contents:")
-    if contents is not None:
-        cm = _PDF_CONTENTS.match(contents)
-        rest = contents[cm.end():].strip() if cm else ""
-        offset = header.text.rfind(rest) if rest else -1
-        if offset >= 0:  # the whole page on one line: the rest is the document (TX112)
-            extra.append(header.slice(offset))
-            ctx.emit("TX112", line=header.number, col=header.col(offset))
-    if fields.get("Citation:"):
-        set_citation_sentence(meta, found, fields["Citation:"])
-    if fields.get("Summary:"):
-        meta.summaries.append(fields["Summary:"])
-    credits = fields.get("Credits:")
+    """F7 (P12): the export preamble and the PDF header, split by :mod:`.wc_pdf`."""
+    head = pdf_head(lines, _non_blank(lines), meta, ctx)
+    citation = head.fields.get("Citation:") or head.citation
+    if citation:
+        set_citation_sentence(meta, found, citation)
+    summary = head.fields.get("Summary:") or head.summary
+    if summary:
+        meta.summaries.append(summary)
+    credits = head.fields.get("Credits:")
     if credits:
         fm = FUNDER_LINE.match(credits)
         if fm:
             found.funder_line = fm["funders"].rstrip(".")
-    if fields.get("Original Language:"):
-        meta.original_language = fields["Original Language:"]
-    return last + 1, extra
+    if head.fields.get("Original Language:"):
+        meta.original_language = head.fields["Original Language:"]
+    if head.heading is not None:
+        ctx.document_heading = head.heading
+    return head.start, head.extra
