@@ -20,6 +20,9 @@ TEMPLATES = {"F3": "new site", "F4": "old site", "F5": "flat mirror",
 NOISE = {"Skip to content", "Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER",
          "Digital Archive International History Declassified", "CITATION SHARE DOWNLOAD",
          "• Citation", "get citation", "• share document", "VIEW DOCUMENT IN", "English HTML"}
+# P14: old-site noise variants, dropped only among the wrapper lines of the old site
+OLD_SITE_NOISE = frozenset({"CITATION SHARE DOWNLOAD", "CITATION SHARE DOWNLOAD-", "Citation",
+                            "- Download"})
 UNPROOFREAD = "(Not yet proofread)"
 FUNDER_LINE = re.compile(r"^This document was made possible with support from (?P<funders>.+)$")
 URL = re.compile(r"^https?://\S+$")
@@ -50,7 +53,7 @@ def detect_template(lines: list[Line]) -> tuple[str, bool]:
     if any(PDF_PREAMBLE.match(t) for t in first) or any(
             line.text.startswith(PDF_HEADER) for line in lines) or starts_variant(lines, nb):
         return "F7", True
-    if first and first[0] == "Search in":
+    if first and first[0] == "Search in" or _starts_at_upper_title(lines, nb):
         return "F4", True
     if first and first[0] == "Skip to content":
         return "F3", True
@@ -108,13 +111,39 @@ def parse_head(lines: list[Line], template: str, known: bool, meta: Metadata, fo
     if (template in ("F3", "F5", "F6") and nxt is not None and nxt.indent < 4
             and not FUNDER_LINE.match(nxt.text) and nxt.text not in NOISE):
         meta.title = cur.take().text                                 # M3
-    elif template == "F4" and nxt is not None and _upper(nxt.text) and (
-            cur.peek(1) is not None and cur.peek(1).text == "CITATION SHARE DOWNLOAD"):
-        found.upper_title = cur.take().text                          # M4
+    elif template == "F4":
+        _old_site_title_block(cur, found)                            # M4, P14
     _wrapper_lines(cur, meta, found, widget)
     if meta.title is None:
         meta.title = found.upper_title
     return cur.position(), []
+
+
+def _starts_at_upper_title(lines: list[Line], nb: list[int]) -> bool:
+    """P14: an old-site capture that starts at the upper-case title (M4), recognised by a
+    ``CITATION SHARE DOWNLOAD`` line among the next three lines."""
+    return bool(nb) and _upper(lines[nb[0]].text) and any(
+        lines[i].text in OLD_SITE_NOISE - {"Citation"} for i in nb[1:4])
+
+
+def _old_site_title_block(cur: _Cursor, found: Found) -> None:
+    """M4 + P14: the upper-case title, the funder line and ``CITATION SHARE DOWNLOAD`` (or a
+    noise variant) in any order. The upper-case title is wrapper only inside such a block that
+    holds a ``CITATION SHARE DOWNLOAD`` line; otherwise it may be the document's caption."""
+    block: list[Line] = []
+    while (line := cur.peek(len(block))) is not None and (
+            line.text in OLD_SITE_NOISE or FUNDER_LINE.match(line.text)
+            or (_upper(line.text) and found.upper_title is None
+                and not any(_upper(b.text) and b.text not in OLD_SITE_NOISE for b in block))):
+        block.append(line)
+    if not any(b.text.startswith("CITATION SHARE DOWNLOAD") for b in block):
+        return
+    for line in block:
+        cur.take()
+        if FUNDER_LINE.match(line.text) and found.funder_line is None:
+            found.funder_line = FUNDER_LINE.match(line.text)["funders"]
+        elif line.text not in OLD_SITE_NOISE and found.upper_title is None:
+            found.upper_title = line.text
 
 
 def _wrapper_lines(cur: _Cursor, meta: Metadata, found: Found, widget: bool) -> None:
