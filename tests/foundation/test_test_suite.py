@@ -19,3 +19,13 @@ def test_no_test_folder_is_skipped_by_norecursedirs():
                if any(fnmatch.fnmatch(part, pattern) for pattern in patterns)]
     assert not skipped, skipped
     assert (TESTS / "build") in folders
+
+
+def test_fast_marker_is_registered_and_selects_the_reader_tests(pytestconfig):
+    config = tomllib.loads((TESTS.parent / "pyproject.toml").read_text("utf-8"))
+    markers = config["tool"]["pytest"]["ini_options"]["markers"]
+    assert any(m.startswith("fast:") for m in markers)
+    from conftest import FAST_AREAS  # tests/ is on pythonpath (pyproject.toml)
+
+    assert {"converter_body", "converter_header"} <= FAST_AREAS
+    assert all((TESTS / area).exists() for area in FAST_AREAS)
