@@ -24,7 +24,7 @@ from lxml import etree
 
 from ....diagnostics import TeiToolsError, error
 from ..context import Context
-from . import dates, zones
+from . import captions, dates, zones
 from . import patterns as P
 from .closing import build_closing
 from .columns import build_block, find_blocks
@@ -39,7 +39,7 @@ from .state import Env, Footnote
 from .structure import build_entries, build_sections, fix_order
 from .tei import TEI_NS as TEI
 from .tei import el
-from .vocab import caption_subtype, type_subtype
+from .vocab import type_subtype
 
 __all__ = ["Body", "build_body"]
 
@@ -53,10 +53,7 @@ class Body:
 
 
 def _is_journal(lines: list[SourceLine], ctx: Context) -> bool:
-    if type_subtype(ctx.doc_type) == "diary":
-        return True
-    return any(P.is_caption(ln.text.strip()) and caption_subtype(ln.text.strip()) == "diary"
-               for ln in lines)
+    return captions.is_journal((ln.text.strip() for ln in lines), type_subtype(ctx.doc_type))
 
 
 def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
@@ -167,9 +164,10 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     env.dates.us_order = any(int(m.group(2)) > 12 for u in units if "/" in u.text()
                              for m in _NUMERIC_DATE.finditer(u.text()))
     subtype = type_subtype(ctx.doc_type)
-    caption_kind = next((caption_subtype(u.text().strip()) for u in plan.segments[0].head
-                         if P.is_caption(u.text().strip())), None)
-    journal = caption_kind == "diary" or subtype == "diary"
+    head_texts = [u.text().strip() for u in plan.segments[0].head]
+    caption_kind = captions.document_kind(head_texts)
+    # P13: the captions after the head zone can still make a journal caption a memcon
+    journal = captions.is_journal([u.text().strip() for u in units], subtype)
     div = el("div", {"type": "document", "subtype": subtype or caption_kind or "other",
                      "xml:id": f"{env.docid}-doc"})
     containers = [div]
