@@ -145,7 +145,7 @@ def speaker_match(t: str) -> tuple[str, bool] | None:
     if m and P.is_speaker_label(m.group("label")):
         return m.group("label"), False
     m = P.SPEAKER_CAPS.match(t)
-    if m and not P.ROMAN_SECTION.match(t) and len(m.group("label").split()) <= 6 \
+    if m and not P.ROMAN_SECTION.match(t) and P.is_caps_label(m.group("label")) \
             and m.group("label").strip().lower() not in pronouns():
         return m.group("label"), True
     return None

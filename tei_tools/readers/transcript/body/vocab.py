@@ -108,6 +108,18 @@ def field_labels() -> frozenset[str]:
 
 
 @cache
+def field_labels_lower() -> frozenset[str]:
+    """A.14 labels in lower case: P15 compares field labels without regard to case."""
+    return frozenset(label.lower() for label in field_labels())
+
+
+@cache
+def archive_names() -> frozenset[str]:
+    """A.7: the names and acronyms of the archive families, as written."""
+    return frozenset(name for family in load("archives")["families"] for name in family["names"])
+
+
+@cache
 def offices() -> list[str]:
     return load("offices")["offices"]
 

@@ -152,7 +152,7 @@ def _speaker(t: str) -> bool:
     if m and P.is_speaker_label(m.group("label")):
         return True
     m = P.SPEAKER_CAPS.match(t)
-    return bool(m) and not P.ROMAN_SECTION.match(t) and len(m.group("label").split()) <= 6
+    return bool(m) and not P.ROMAN_SECTION.match(t) and P.is_caps_label(m.group("label"))
 
 
 def count_speakers(units: list[Unit]) -> int:
