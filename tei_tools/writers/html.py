@@ -14,11 +14,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lxml import etree
+
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, TeiToolsError, diagnostic
 from ..edition import Edition
 from ..outputs import edited_by_hand, inside, sha256, write_atomic, write_status
 from ..resources import xslt_path
+from .tei import member_tree
 
 if TYPE_CHECKING:
     from saxonche import PyXdmNode
@@ -39,6 +42,7 @@ class DocJob:
     known: dict[str, str]                # relpath → hash recorded in the manifest
     force: bool = False
     copy_tei: bool = True
+    member: int = 0                      # the n-th TEI of a teiCorpus file (0: the file)
 
 
 @dataclass
@@ -166,7 +170,11 @@ def render_document(job: DocJob) -> DocResult:
     try:
         data = safexml.read_file(job.source)
         # one safe parse, one hand-over to Saxon, and both views rendered from that one node
-        node = saxon.to_xdm(safexml.parse_bytes(data, job.source))
+        tree = safexml.parse_bytes(data, job.source)
+        if job.member:  # a document of a teiCorpus: its own TEI, and its own TEI copy
+            tree = member_tree(tree, job.member)
+            data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+        node = saxon.to_xdm(tree)
         paths = page_paths(job.docid)
         for view, html in render_views(job.stylesheet, node, job.params).items():
             _write(job, paths[view], html.encode("utf-8"), result)
@@ -174,7 +182,7 @@ def render_document(job: DocJob) -> DocResult:
             _write(job, relpath, text.encode("utf-8"), result)
         if job.copy_tei:
             target = inside(Path(job.out_dir), paths["tei"])
-            if Path(job.source).resolve() != target:
+            if job.member or Path(job.source).resolve() != target:
                 _write(job, paths["tei"], data, result)
     except TeiToolsError as exc:
         diag = exc.diagnostic

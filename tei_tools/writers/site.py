@@ -32,7 +32,7 @@ from ..parallel import run_parallel
 from ..resources import xslt_path
 from ..safexml import read_file
 from .html import DocJob, DocResult, page_paths, render_document
-from .tei import docid_of, load_tei
+from .tei import docid_of, tei_documents
 from .web import citation
 from .web.search import PART_SIZE, build_search_index, no_pagefind, pagefind_available, plan_parts
 from .web.stylesheets import stylesheet
@@ -70,8 +70,9 @@ def build_date(files: Sequence[Path]) -> str:
     return datetime.fromtimestamp(stamp, tz=UTC).strftime("%Y-%m-%d")
 
 
-def _summary_worker(path: str) -> tuple[DocSummary, str, list[int] | None] | Diagnostic:
-    """A document's summary, with the hash and (size, mtime) of the bytes it was made from."""
+def _summary_worker(path: str) -> tuple[list[DocSummary], str, list[int] | None] | Diagnostic:
+    """The summaries of a file's documents (one; or one per TEI of a teiCorpus), with the hash
+    and (size, mtime) of the bytes they were made from."""
     try:
         try:
             stat = os.stat(path)
@@ -79,7 +80,8 @@ def _summary_worker(path: str) -> tuple[DocSummary, str, list[int] | None] | Dia
         except OSError:
             before = None  # read_file reports it
         data = read_file(path)
-        return summarise(load_tei(path, "HTML003", data), Path(path)), sha256(data), before
+        return ([summarise(doc.tree, Path(path), doc.member)
+                 for doc in tei_documents(path, "HTML003", data)], sha256(data), before)
     except TeiToolsError as exc:
         return exc.diagnostic
 
@@ -87,34 +89,43 @@ def _summary_worker(path: str) -> tuple[DocSummary, str, list[int] | None] | Dia
 def _collect(files: Sequence[Path], jobs: int | None, report: SiteReport,
              cache: SummaryCache) -> list[DocSummary]:
     """Every document's summary: from the cache where the file did not change, else parsed
-    (in parallel). Files are taken in their given order, so that of two files with one docid
-    the first always wins."""
+    (in parallel). Files are taken in their given order, so that of two documents with one
+    docid the first always keeps it; the others get a numbered one (HTML002)."""
     known = {str(f): cache.get(str(f)) for f in files}
-    todo = [source for source, summary in known.items() if summary is None]
+    todo = [source for source, summaries in known.items() if summaries is None]
     found = run_parallel(_summary_worker, todo, jobs=jobs,
                          on_error=lambda path, d: d if d.path else replace(d, path=path))
     for source, item in zip(todo, found, strict=True):
         if isinstance(item, Diagnostic):
             report.diagnostics.append(item)
             continue
-        summary, digest, stat = item
+        file_summaries, digest, stat = item
         if stat is not None:
-            cache.put(summary, digest, stat)
-        known[source] = summary
+            cache.put(source, file_summaries, digest, stat)
+        known[source] = file_summaries
     summaries: list[DocSummary] = []
     seen: dict[str, str] = {}
-    for item in known.values():
-        if item is None:
-            continue
-        if item.docid in seen:
+    for item in (s for file_summaries in known.values() for s in file_summaries or ()):
+        docid = unique_docid(item.docid, seen)
+        if docid != item.docid:
             report.diagnostics.append(diagnostic(
                 "HTML002", path=item.source, line=1, docid=item.docid,
-                other=seen[item.docid]))
-            continue
-        seen[item.docid] = item.source
+                other=seen[item.docid], new=docid))
+            item = replace(item, docid=docid)
+        seen[docid] = item.source
         summaries.append(item)
     summaries.sort(key=DocSummary.sort_key)
     return summaries
+
+
+def unique_docid(docid: str, seen: dict[str, str]) -> str:
+    """``docid``, or when another document has it already, ``docid-2``, ``docid-3`` …"""
+    n = 1
+    found = docid
+    while found in seen:
+        n += 1
+        found = f"{docid}-{n}"
+    return found
 
 
 def _base_params(edition: Edition | None, date: str, css: list[str]) -> dict[str, str]:
@@ -182,7 +193,8 @@ def _doc_jobs(summaries: list[DocSummary], out_dir: Path, folder: OutputFolder,
                  paths["bib"]: citation.bibtex(s, edition, url)}
         targets = [paths["read"], paths["dipl"], paths["tei"], *extra]
         jobs.append(DocJob(
-            source=s.source, docid=s.docid, out_dir=str(out_dir), stylesheet=str(sheet),
+            source=s.source, member=s.member, docid=s.docid, out_dir=str(out_dir),
+            stylesheet=str(sheet),
             params=doc_params, extra_files=extra,
             known={t: folder.recorded(t) for t in targets if folder.recorded(t)},
             force=force))

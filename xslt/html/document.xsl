@@ -281,7 +281,7 @@
               <xsl:attribute name="datetime" select="tt:iso($date)"/>
               <xsl:attribute name="data-pagefind-sort" select="'date:' || tt:iso($date)"/>
             </xsl:if>
-            <xsl:value-of select="normalize-space($date)"/>
+            <xsl:value-of select="tt:date-text($date)"/>
           </time>
           <xsl:if test="matches(string(tt:iso($date)), '^\d{4}')">
             <span class="visually-hidden" data-pagefind-filter="year">

@@ -24,7 +24,7 @@
         <xsl:call-template name="tt:meta-field">
           <xsl:with-param name="label" select="'Date'"/>
           <xsl:with-param name="value" select="if (not($date)) then ''
-              else normalize-space($date) || (if ($iso and $iso ne normalize-space($date))
+              else tt:date-text($date) || (if ($iso and $iso ne tt:date-text($date))
                                               then ' (' || $iso || ')' else '')"/>
         </xsl:call-template>
         <xsl:call-template name="tt:meta-field">
