@@ -13,7 +13,7 @@ import copy
 from lxml import etree
 
 from ..context import Context
-from . import atoms, columns_out, dates, lineparts, telegram
+from . import atoms, columns_out, dates, declass, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
 from .inline import render
@@ -92,13 +92,16 @@ def build_head(units: list[Unit], env: Env,
     scanner = HeadScanner(0, False, False)
     kinds = ["caption" if _is_declared(u, env.ctx) else scanner.kind(u) or "unknown"
              for u in units]
+    for start, end in declass.blocks([text(u) for u in units]).items():
+        kinds[start:end + 1] = ["declassification"] * (end + 1 - start)
     i = 0
     while i < len(units):
         kind = kinds[i]
         j = i + 1
         # multi-line groups: caption, addressee, letterhead, dash distribution, participants
         group_of = {"caption": "caption", "to": "to", "letterhead": "letterhead",
-                    "dist-dash-head": "dist-dash", "participants-open": "group"}
+                    "dist-dash-head": "dist-dash", "participants-open": "group",
+                    "declassification": "declassification"}
         if kind in group_of:
             while j < len(units) and kinds[j] == group_of[kind]:
                 j += 1
@@ -160,6 +163,9 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
                 b.block(node, line)
         else:
             b.phrase(lineparts.wrap_loose(items), line)
+        return
+    if kind == "declassification":          # P10: one stamp, without brackets
+        b.block(declass.stamp([b.items(u) for u in group]), line)
         return
     if kind == "caption":
         head = el("head")

@@ -27,7 +27,7 @@ def months() -> list[str]:
 
 def month_number(name: str) -> int | None:
     try:
-        return months().index(name) + 1
+        return months().index(name.capitalize() if name.isupper() else name) + 1
     except ValueError:
         return None
 
@@ -39,7 +39,8 @@ def roman_month(value: str) -> int | None:
         return None
 
 
-MONTH_RE = "(?:" + "|".join(months()) + ")"
+# P10: upper-case months (``11 JUNE 1969``) are months too
+MONTH_RE = "(?:" + "|".join(months() + [m.upper() for m in months()]) + ")"
 
 
 @cache

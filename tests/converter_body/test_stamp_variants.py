@@ -1,0 +1,60 @@
+"""§7 P10: stamp label and content variants, the unbracketed declassification block."""
+
+from __future__ import annotations
+
+from bodytools import build, xml
+
+PROSE = "I was received by the Deputy Minister at my request and we spoke for an hour."
+
+
+def test_P10_semicolon_label_and_upper_case_month():
+    body, _ = build("Note\n[CPSU CC stamp;\n4 JULY 1969]\n" + PROSE)
+    s = xml(body.div)
+    assert ('<note type="desc" place="inline" resp="#tr"><orgName>CPSU CC</orgName> stamp;</note>'
+            in s)
+    assert '<date when="1969-07-04">4 JULY 1969</date>' in s
+
+
+def test_P10_day_ranges_are_from_to_dates():
+    body, _ = build("Note\n[stamp:\nIncoming 03107-s;\n8/9 June 1961]\n[Stamp: 12-18 May]\n"
+                    + PROSE, catalogue_when="1961-05-27")
+    s = xml(body.div)
+    assert '<date from="1961-06-08" to="1961-06-09">8/9 June 1961</date>' in s
+    assert ('<date from="1961-05-12" to="1961-05-18" cert="medium" resp="#conv">12-18 May</date>'
+            in s)
+
+
+def test_P10_numbers_without_numero_sign_and_after_the_date():
+    body, _ = build("Note\n[stamp:\nIncoming 03107-s;\n8/9 June 1961]\n"
+                    "[CPSU CC stamp:\n19 March 1964 10433]\n" + PROSE)
+    s = xml(body.div)
+    assert 'Incoming <idno type="incoming">03107-s</idno>;' in s
+    assert '</date> <idno type="registry">10433</idno>' in s
+
+
+def test_P10_years_are_not_registry_numbers():
+    body, _ = build('Note\n[Stamp: "Declassified, Commission under Art. 9, 2009"]\n' + PROSE)
+    assert "<idno" not in xml(body.div)
+
+
+def test_P10_unbracketed_declassification_block_in_the_head_zone():
+    body, _ = build("Note\nReason: file no. 311 074/02- OAS\n[OAS = Office of Archival Services]\n"
+                    "Date: 14/03/03 Petra Horakova\nSignature: (illegible)\n" + PROSE)
+    s = xml(body.div)
+    assert ('<opener><stamp type="declassification" rend="unbracketed">Reason: file no. 311 '
+            '074/02- OAS<lb/>') in s.replace("\n", "").replace("  ", "")
+    assert "Signature: (illegible)</stamp>" in s
+    assert "<sp " not in s
+
+
+def test_P10_unbracketed_declassification_block_between_paragraphs():
+    body, _ = build("Note\n" + PROSE + "\nReason: file no. 311 074/02- OAS\nDate: 14/03/03\n"
+                    "Signature: (illegible)\n" + PROSE)
+    s = xml(body.div)
+    assert ('<fw type="stamp"><stamp type="declassification" rend="unbracketed">Reason: file no. '
+            '311 074/02- OAS<lb/>Date: ') in s
+
+
+def test_P10_reason_without_date_and_signature_is_no_block():
+    body, _ = build("Note\n" + PROSE + "\nReason: the weather.\n" + PROSE)
+    assert "declassification" not in xml(body.div)
