@@ -24,7 +24,7 @@ from lxml import etree
 
 from ....diagnostics import TeiToolsError, error
 from ..context import Context
-from . import captions, dates, zones
+from . import captions, dates, label_only, zones
 from . import patterns as P
 from .closing import build_closing
 from .columns import build_block, find_blocks
@@ -66,7 +66,7 @@ def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
         units.append(build_block(lines[first:end + 1], n, implicit, ctx))
         last = end + 1
     units.extend(parse(lines[last:], ctx, _stops))
-    return units
+    return label_only.merge(units)      # P10: [Stamp]: content
 
 
 def _unsplit_columns(units: list[Unit], ctx: Context) -> list[Unit]:

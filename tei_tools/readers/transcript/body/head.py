@@ -112,7 +112,7 @@ def build_head(units: list[Unit], env: Env,
     if env.facts.creation_date is None:          # M1: the first head-zone date
         for _placement, node in b.out:
             for d in node.iter("{http://www.tei-c.org/ns/1.0}date"):
-                if d.get("when") and not d.get("cert"):
+                if d.get("when") and not d.get("cert") and not _in_stamp_or_note(d):
                     env.facts.creation_date = _clean_date(d)
                     break
             if env.facts.creation_date is not None:
@@ -261,12 +261,19 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
         el("lb", parent=prev)
         atoms.fill(prev, items)     # a place line directly followed by a date line (L5)
     else:
-        b.block(atoms.fill(el("dateline"), items), unit.lines[0])
-    if env.facts.creation_date is None and b.out:
-        for d in b.out[-1][1].iter("{http://www.tei-c.org/ns/1.0}date"):
+        prev = atoms.fill(el("dateline"), items)
+        b.block(prev, unit.lines[0])
+    if env.facts.creation_date is None:
+        # M1: the document's own date is the dateline's, never a stamp's before it
+        for d in prev.iter("{http://www.tei-c.org/ns/1.0}date"):
             if d.get("when") or d.get("from"):
                 env.facts.creation_date = _clean_date(d)
                 break
+
+
+def _in_stamp_or_note(d: etree._Element) -> bool:
+    """M1: dates in stamps and handwritten notes are not the document's date."""
+    return any(local(a) in ("stamp", "note", "add") for a in d.iterancestors())
 
 
 def _clean_date(d: etree._Element) -> etree._Element:
