@@ -35,3 +35,14 @@ def test_P15_upper_case_names_are_still_caps_labels():
     body, _ = build("Note\n" + PROSE + "\nLE THANH NGHI. Thank you, we have rested well.\n"
                     "LI XIANNIAN. Please go ahead.")
     assert xml(body.div).count("<sp ") == 2
+
+
+def test_P15_letter_spaced_phrase_is_one_hi_per_word():
+    from tei_tools.readers.transcript import read_transcript
+    from tei_tools.readers.transcript.context import ReaderSettings
+    page = ("Note\n\nH i g h l y   c l a s s i f i e d .\n\nB e r l i n, 14 May 1968\n\n"
+            + PROSE + "\n")
+    tei = read_transcript(page, "t.txt", settings=ReaderSettings(profile="bare")).tei.decode()
+    assert '<hi rend="spaced">Highly</hi> <hi rend="spaced">classified</hi> .' in tei
+    assert '<hi rend="spaced">Berlin</hi>' in tei
+    assert "Highlyclassified" not in tei

@@ -133,6 +133,7 @@ def build_body(lines: list[SourceLine], ctx: Context) -> Body:
     An unexpected exception becomes error TX199 at the unit being processed (§6.1 rule 1).
     """
     env = Env(ctx, ctx.docid)
+    env.raw_lines = {ln.number: ln.raw for ln in lines if getattr(ln, "raw", "")}
     try:
         return _build(lines, ctx, env)
     except TeiToolsError:

@@ -18,6 +18,7 @@ from . import atoms, brackets, dates
 from .atoms import Item
 from .classify import Where, classify
 from .nodes import LB, Bracket, Node, Orphan, Stray, Text, locate
+from .spaced import spaced_phrase
 from .state import Env
 from .tei import el
 
@@ -116,7 +117,7 @@ def mark_text(items: list[Item], env: Env) -> list[Item]:
         rules.append((_PAREN_MARK, _plain(lambda m: _marker(m.group(1), env, "parenthesised"))))
         rules.append((_SLASH_MARK, _plain(lambda m: _marker("x", env, "slash"))))
     rules += [
-        (_SPACED_SEARCH, _plain(lambda m: spaced(m.group(0)))),
+        (_SPACED_SEARCH, _plain(lambda m: spaced_phrase(m.group(0), env))),
         (_LOST_ACCENT_SEARCH, _plain(lambda m: _lost_accent(m.group(0), env))),
         (_HANGUL_SEARCH, lambda m, its: _foreign(its, "ko", env)),
         (_HAN_SEARCH, lambda m, its: _foreign(its, "zh", env)),
