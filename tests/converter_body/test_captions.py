@@ -50,3 +50,11 @@ def test_P13_journal_caption_then_record_caption_is_one_memcon():
 def test_P13_journal_without_record_caption_keeps_its_entries():
     body, _ = build("FROM THE JOURNAL\nOF A. V. KORNIENKO\n30 May 1969\n" + PROSE)
     assert 'type="entry"' in xml(body.div)
+
+
+def test_P13_caption_period_across_two_months():
+    body, _ = build("JOURNAL\nof Soviet Ambassador A. M. Puzanov for the period\n"
+                    "8 May through 26 June 1961\n12 May\n" + PROSE)
+    s = xml(body.div)
+    assert '<date from="1961-05-08" to="1961-06-26">8 May through 26 June 1961</date>' in s
+    assert 'xml:id="t-e1961-05-12"' in s       # the entry year comes from the period

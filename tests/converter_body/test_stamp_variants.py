@@ -82,3 +82,11 @@ def test_P10_label_only_stamp_in_the_body_keeps_its_line_only():
     assert ('<stamp type="declassification" rend="label-only"><note type="desc" place="inline" '
             'resp="#tr">Stamp:</note> Declassified</stamp>') in s
     assert "<p>Incoming Nº" in s
+
+
+def test_P10_label_split_over_two_lines_is_one_label():
+    body, _ = build("Note\n[MFA Far East\nDepartment stamp:\nIncoming Nº 02116\n7 July 1958]\n"
+                    + PROSE)
+    s = xml(body.div)
+    assert ('<note type="desc" place="inline" resp="#tr">MFA Far East<lb/> Department stamp:'
+            '</note><lb/>Incoming Nº <idno type="incoming">02116</idno>') in s

@@ -114,7 +114,7 @@ def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:
     for u in units:
         for m in dates.DATE_RE.finditer(u.text()):
             g = m.groupdict()
-            if g.get("rd1") and env.dates.period is None:     # the journal's period (L30)
+            if (g.get("rd1") or g.get("pd1")) and env.dates.period is None:   # L30 period
                 attrs, _ = dates.attributes(g, dates.DateEnv())
                 if attrs.get("from"):
                     env.dates.period = (attrs["from"], attrs["to"])

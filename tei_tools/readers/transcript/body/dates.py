@@ -30,6 +30,9 @@ _TIME = (r"(?:,? at (?P<th>\d{1,2}) hours (?P<tm>\d{1,2}) minutes"
 DATE_RE = re.compile(
     r"(?<![\w.:/])(?:"
     rf"(?P<rd1>\d{{1,2}}) (?:through|to) (?P<rd2>\d{{1,2}}) (?P<rm>{MONTH_RE}) (?P<ry>\d{{4}})"
+    # L30/P13: a caption period across months, ``8 May through 26 May 1961``
+    rf"|(?P<pd1>\d{{1,2}}) (?P<pm1>{MONTH_RE}) (?:through|to) (?P<pd2>\d{{1,2}}) "
+    rf"(?P<pm2>{MONTH_RE}) (?P<py>\d{{4}})"
     # P10: a day range in a stamp, ``11/12 May``, ``12-18 May 1958``
     rf"|(?P<gd1>\d{{1,2}})[/-](?P<gd2>\d{{1,2}}) (?P<gm>{MONTH_RE})(?:,? (?P<gy>\d{{4}}))?"
     rf"|{_DAY} (?P<m>{MONTH_RE})(?:,? (?P<y>\d{{4}}))?"
@@ -110,6 +113,11 @@ def attributes(g: dict, env: DateEnv, entry: bool = False) -> tuple[dict[str, st
         m, y = month_number(g["rm"]), int(g["ry"])
         a, b = _iso(y, m, int(g["rd1"])), _iso(y, m, int(g["rd2"]))
         return ({"from": a, "to": b}, None) if a and b else ({}, "TX504")
+    if g.get("pd1"):
+        y = int(g["py"])
+        a = _iso(y, month_number(g["pm1"]), int(g["pd1"]))
+        b = _iso(y, month_number(g["pm2"]), int(g["pd2"]))
+        return ({"from": a, "to": b}, None) if a and b and a <= b else ({}, "TX504")
     if g.get("gd1"):
         return _day_range(g, env)
     if g.get("m"):

@@ -47,6 +47,9 @@ def mark_numbers(items: list[Item], default: str = "registry") -> list[Item]:
 
 def _label(label_items: list[Item], org: str | None) -> etree._Element:
     note = el("note", {"type": "desc", "place": "inline", "resp": "#tr"})
+    # P10: the rows of a label split over two lines are one label, read with a space between
+    label_items = [x for i in label_items for x in ([i, " "] if not isinstance(i, str)
+                                                     and local(i) == "lb" else [i])]
     if org:
         org_re = re.compile(re.escape(org))
         label_items = atoms.apply(label_items, org_re, lambda m, its: atoms.fill(el("orgName"),
@@ -119,7 +122,8 @@ def stamp(br: Bracket, env: Env) -> etree._Element:
     items = atoms.per_character(items)      # cut by reading offsets below
     text, owner = atoms.read(items)
     lead = len(text) - len(text.lstrip())
-    lm = vocab.stamp_label().match(text[lead:])
+    # P10: a label split over two lines (``[MFA Far East⏎Department stamp:``); same offsets
+    lm = vocab.stamp_label().match(text[lead:].replace("\n", " "))
     if lm is None:
         # B27a: a stamp whose opening line (and label) was lost
         return build_stamp([], items, "", env, br.rend)
