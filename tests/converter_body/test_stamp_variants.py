@@ -90,3 +90,18 @@ def test_P10_label_split_over_two_lines_is_one_label():
     s = xml(body.div)
     assert ('<note type="desc" place="inline" resp="#tr">MFA Far East<lb/> Department stamp:'
             '</note><lb/>Incoming Nº <idno type="incoming">02116</idno>') in s
+
+
+def test_P10_collapsed_header_with_a_classification_and_copy_column():
+    body, ctx = build("USSR EMBASSY IN THE PRC [faded USSR SECRET\nMFA stamp: Copy Nº 3\n"
+                      "Nº 15 01234s\n2 March 1960 9 March 1960]\n" + PROSE)
+    s = xml(body.div)
+    assert ('<seg type="letterhead">USSR EMBASSY IN THE PRC<lb/>Nº <idno type="outgoing">15</idno>'
+            '<lb/><date when="1960-03-02">2 March 1960</date></seg>') in s
+    assert ('<stamp type="registry" subtype="faded"><note type="desc" place="inline" resp="#tr">'
+            'faded <orgName>USSR MFA</orgName> stamp:</note><lb/><idno type="registry">01234s'
+            '</idno><lb/><date when="1960-03-09">9 March 1960</date></stamp>') in s
+    assert '<seg type="classification" ana="#cls.s">SECRET</seg>' in s
+    assert '<seg type="copy">Copy Nº <num value="3">3</num></seg>' in s
+    assert "collapsed-columns" not in s and "TX324" in [d.code for d in ctx.diagnostics]
+    assert body.facts.creation_date.get("when") == "1960-03-02"
