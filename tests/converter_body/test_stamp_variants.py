@@ -105,3 +105,15 @@ def test_P10_collapsed_header_with_a_classification_and_copy_column():
     assert '<seg type="copy">Copy Nº <num value="3">3</num></seg>' in s
     assert "collapsed-columns" not in s and "TX324" in [d.code for d in ctx.diagnostics]
     assert body.facts.creation_date.get("when") == "1960-03-02"
+
+
+def test_P10_collapsed_header_whose_first_row_was_lost():
+    body, _ = build("MFA stamp:      Copy Nº 2\nNº 47 0938s\n22 April 1963 3 May 1963]\n" + PROSE)
+    s = xml(body.div)
+    assert ('<seg type="letterhead">Nº <idno type="outgoing">47</idno><lb/>'
+            '<date when="1963-04-22">22 April 1963</date></seg>') in s
+    assert ('<stamp type="registry" rend="unopened"><note type="desc" place="inline" resp="#tr">'
+            '<orgName>MFA</orgName> stamp:</note><lb/><idno type="registry">0938s</idno><lb/>'
+            '<date when="1963-05-03">3 May 1963</date></stamp>') in s
+    assert '<seg type="copy">Copy Nº <num value="2">2</num></seg>' in s
+    assert body.facts.creation_date.get("when") == "1963-04-22"

@@ -218,8 +218,8 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
             block.columns[col].append(Cell(cell, Pos(pos.line, pos.col + max(col_at, 0))))
             if _closes(cell) and col in open_cols:
                 open_cols.remove(col)
-    if block.failed and not implicit:
-        extra = plain_column_block(rows, n)       # P10: a classification/copy column
+    if block.failed:
+        extra = plain_column_block(rows, n, implicit)   # P10: a classification/copy column
         if extra is not None:
             block, open_cols, inferred = extra, [], True
     if implicit and open_cols and not block.failed:
@@ -241,16 +241,20 @@ _TRAILING_CLASS = re.compile(r"\s(?P<t>(?:TOP |STRICTLY )?SECRET|CONFIDENTIAL)$"
 _REGISTRY_CELL = re.compile(r"^(?P<c0>(?:Nº|N°|№|No\.?)\s*\S+)\s+(?P<rest>\S.*)$")
 
 
-def plain_column_block(rows: list[tuple[str, Pos]], n: int) -> ColumnBlock | None:
+def plain_column_block(rows: list[tuple[str, Pos]], n: int,
+                       implicit: bool = False) -> ColumnBlock | None:
     """The block read with one more column, after the ``n`` bracket columns, that holds no
     bracket: a classification word after the last opening bracket (``[faded USSR SECRET``) and
     the text after the last label (``MFA stamp: Copy Nº 1``). None when a row still does not
-    split (the caller keeps the TX325 fallback)."""
+    split (the caller keeps the TX325 fallback). ``implicit``: the row that opened the
+    brackets was lost (B19), the first row is a label row."""
     extra = n + 1
     block = ColumnBlock(rows, [[] for _ in range(n + 2)], plain={extra})
+    if implicit:
+        block.unopened = set(range(1, n + 1))
     open_cols = list(range(1, n + 1))
     for r, (text, pos) in enumerate(rows):
-        placed = _plain_row(text, r == 0, n, open_cols)
+        placed = _plain_row(text, r == 0 and not implicit, n, open_cols)
         if placed is None or not _covers([c for c, _ in placed], text):
             return None
         for cell, col in placed:
@@ -278,9 +282,17 @@ def _plain_row(text: str, first: bool, n: int,
             out.append((m.group("t"), extra))
         return [(c, k) for c, k in out if c]
     if re.search(r"\bstamp[:;]", text, re.I):
-        labels = [m.group().strip() for m in re.finditer(r".*?\bstamp[:;]", text, re.I)]
-        rest = text[sum(len(m.group()) for m in re.finditer(r".*?\bstamp[:;]", text, re.I)):]
         out = []
+        caps = _CAPS_RUN.match(text)
+        lead = caps.group().strip() if caps else ""
+        if lead and not re.match(r"stamps?[:;]", text[len(lead):].strip(), re.I):
+            # the letterhead row before a label of its own (``IN THE DPRK Registry stamp:``);
+            # a lead directly before ``stamp:`` is the label's institution (``MFA stamp:``)
+            out.append((lead, 0))
+            text = text[len(lead):].strip()
+        found = list(re.finditer(r".*?\bstamp[:;]", text, re.I))
+        labels = [m.group().strip() for m in found]
+        rest = text[found[-1].end():]
         for k, label in enumerate(labels):
             if k >= len(open_cols):
                 return None
