@@ -41,6 +41,12 @@ def build(block: ColumnBlock, env: Env) -> list[tuple[str, etree._Element]]:
     out.append(("phrase", letterhead))
     for c in range(1, len(block.columns)):
         cells = block.columns[c]
+        if c in block.plain:       # P10: classification and copy lines, not a stamp
+            for cell in cells:
+                items = _cell_items(cell, env)
+                for node in lineparts.registry_line(items, env):
+                    out.append(("phrase", node))
+            continue
         label_end = next((i for i, cell in enumerate(cells)
                           if re.search(r"\bstamp:", cell.text, re.I)), -1)
         label_cells, content_cells = cells[:label_end + 1], cells[label_end + 1:]

@@ -33,6 +33,8 @@ class Env:
     pos: Pos | None = None      # position of the unit being built (for diagnostics)
     nodes: list[Node] | None = None   # nodes of the unit being built (to locate words)
     corresp: object | None = None   # telegram.Correspondence, created on first use
+    # the original text of each line by number (F1 collapses spaces that P15 still reads)
+    raw_lines: dict[int, str] = field(default_factory=dict)
 
     def use_language(self, lang: str) -> None:
         if lang not in self.facts.languages:

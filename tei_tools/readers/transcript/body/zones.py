@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..context import Context
+from . import captions
 from . import patterns as P
 from .closing import bracket_label, closing_kind, closing_start, text
 from .nodes import Unit
@@ -41,6 +42,7 @@ class HeadScanner:
         self.caption = False
         self.telegram = False            # a telegram caption was seen: "Date:" is L8
         self.prev: str | None = None     # kind of the previous head line
+        self.prev_text = ""              # its text (a caption can go on over lines, P13)
 
     def body_structure(self, t: str) -> bool:
         if P.ENTRY_DATE.match(t) and self.caption and self.journal:
@@ -55,19 +57,20 @@ class HeadScanner:
     def kind(self, unit: Unit) -> str | None:
         """The head-zone kind of ``unit``, or None when the body starts here."""
         result = self._kind(unit)
-        self.prev = result
+        self.prev, self.prev_text = result, text(unit)
         return result
 
     def _kind(self, unit: Unit) -> str | None:
         t = text(unit)
         if unit.column_block is not None:
             return "columns"
-        if unit.only_bracket() is not None:
+        if unit.only_bracket() is not None or unit.only_brackets():
             if self.caption and _omission(unit):
                 return None          # L6: a "[…]" before the first entry belongs to the body
             return "bracket"
         if self.prev in ("caption",) and (P.LOWER_START.match(t) or (
-                t.split(" ")[0] in ("On", "About", "Concerning") and not P.PROSE_END.search(t))):
+                t.split(" ")[0] in ("On", "About", "Concerning") and not P.PROSE_END.search(t))
+                or captions.continues(self.prev_text, t)):
             return "caption"
         if self.prev in ("to",) and not P.PROSE_END.search(t) and len(t) <= 60 \
                 and not P.is_caption(t) and not P.TELEGRAM.match(t) and not P.FIELD.match(t):
@@ -83,7 +86,7 @@ class HeadScanner:
         return self._pattern(t)
 
     def _pattern(self, t: str) -> str | None:
-        if P.is_caption(t):
+        if P.is_caption(t) or captions.lost_first_line(t):
             self.caption = True
             self.telegram = self.telegram or caption_subtype(t) == "telegram"
             return "caption"
@@ -128,7 +131,7 @@ def _speaker(t: str) -> bool:
     if m and P.is_speaker_label(m.group("label")):
         return True
     m = P.SPEAKER_CAPS.match(t)
-    return bool(m) and not P.ROMAN_SECTION.match(t) and len(m.group("label").split()) <= 6
+    return bool(m) and not P.ROMAN_SECTION.match(t) and P.is_caps_label(m.group("label"))
 
 
 def count_speakers(units: list[Unit]) -> int:
@@ -267,8 +270,4 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
 
 
 def _journal(units: list[Unit]) -> bool:
-    for u in units:
-        t = text(u)
-        if P.is_caption(t):
-            return caption_subtype(t) == "diary"
-    return False
+    return captions.is_journal((text(u) for u in units), None)     # L6, P13

@@ -21,7 +21,11 @@ NUMERO = r"(?:Nº|N°|№|No\.|No|Nr\.?)"
 _REGISTRY = re.compile(
     rf"(?P<kind>(?:Incoming|Outgoing|Received|Entered)\s+)?(?P<sign>{NUMERO})\s*"
     r"(?P<num>[A-Z]?\d[\w./-]*[\w])")
-_BARE_NUMBER = re.compile(r"^(?P<num>\d{3,}[\w./-]*[\w])(?=\s|$)")
+# a number of three or more digits (or digits with a suffix) that is not a year and not part of
+# an element already built (a date reads as U+FFFC)
+_BARE_NUMBER = re.compile(
+    r"(?:(?P<kind>Incoming|Outgoing|Received|Entered)\s+)?(?<![\w./\ufffc-])"
+    r"(?!(?:18|19|20)\d\d(?![\w./-]))(?P<num>\d{3,}[\w./-]*\w|\d+-[a-z]+)(?![\w./-])")
 _INCOMING = re.compile(r"\b(?:Incoming|Received|Entered)\b")
 _BARE_STAMP = re.compile(r"(?i)^stamps?(?: and handwriting)?$")
 
@@ -46,6 +50,9 @@ def mark_numbers(items: list[Item], default: str = "registry") -> list[Item]:
 
 def _label(label_items: list[Item], org: str | None) -> etree._Element:
     note = el("note", {"type": "desc", "place": "inline", "resp": "#tr"})
+    # P10: the rows of a label split over two lines are one label, read with a space between
+    label_items = [x for i in label_items for x in ([i, " "] if not isinstance(i, str)
+                                                     and local(i) == "lb" else [i])]
     if org:
         org_re = re.compile(re.escape(org))
         label_items = atoms.apply(label_items, org_re, lambda m, its: atoms.fill(el("orgName"),
@@ -71,18 +78,16 @@ def stamp_type(text: str, content_items: list[Item]) -> str:
 
 
 def _bare_number(items: list[Item]) -> list[Item]:
-    """A number standing first in the content without a numero sign (``Stamp: 02967ss``)."""
-    s = 0
-    while s < len(items) and items[s] == " ":
-        s += 1
-    text, owner = atoms.read(items[s:])
-    m = _BARE_NUMBER.match(text)
-    if not m:
-        return items
-    rng = atoms.span(owner, m.start(), m.end(), len(items) - s)
-    if rng is None or not all(isinstance(i, str) for i in items[s:s + rng[1]]):
-        return items
-    return items[:s] + [el("idno", {"type": "registry"}, m.group("num"))] + items[s + rng[1]:]
+    """Numbers without a numero sign (``Stamp: 02967ss``, ``Incoming 03107-s``, and after the
+    date: ``19 March 1964 10433``) are registry numbers too (B18, P10)."""
+    def build(m: re.Match[str], its: list[Item]) -> list[Item] | None:
+        lead = m.start("num") - m.start()
+        if not all(isinstance(i, str) for i in its[lead:]):
+            return None
+        kind = {"Incoming": "incoming", "Received": "incoming", "Entered": "incoming",
+                "Outgoing": "outgoing"}.get(m.group("kind") or "", "registry")
+        return its[:lead] + [el("idno", {"type": kind}, m.group("num"))]
+    return atoms.apply(items, _BARE_NUMBER, build)
 
 
 def build_stamp(state: InlineState, label_items: list[Item], content_items: list[Item],
@@ -113,7 +118,8 @@ def _stamp(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     items = atoms.per_character(items)      # cut by reading offsets below
     text, owner = atoms.read(items)
     lead = len(text) - len(text.lstrip())
-    lm = vocab.stamp_label().match(text[lead:])
+    # P10: a label split over two lines (``[MFA Far East⏎Department stamp:``); same offsets
+    lm = vocab.stamp_label().match(text[lead:].replace("\n", " "))
     if lm is None:
         # B27a: a stamp whose opening line (and label) was lost
         return state.push(build_stamp(state, [], items, "", br.rend))

@@ -17,6 +17,7 @@ from ..nodes import locate
 from ..patterns import SPACED
 from ..tei import el
 from .footnote import PAREN_MARK, SLASH_MARK, text_marker
+from .spaced import spaced_phrase
 from .state import InlineState
 
 TextBuild = Callable[[InlineState, re.Match[str], list[Item]], etree._Element | list[Item] | None]
@@ -35,16 +36,12 @@ _HANGUL_SEARCH = atoms.Prefiltered(_HANGUL, lambda text: not text.isascii())
 _HAN_SEARCH = atoms.Prefiltered(_HAN, lambda text: not text.isascii())
 
 
-def _plain(build: Callable[[InlineState, re.Match[str]], etree._Element | None]) -> TextBuild:
+def _plain(build: Callable[[InlineState, re.Match[str]], etree._Element | list[Item] | None]
+           ) -> TextBuild:
     """A builder that makes its element from the matched text: only for matches over plain
     text (an ``unclear`` reads as its text, and would be lost)."""
     return lambda state, m, its: build(state, m) if all(isinstance(i, str) for i in its) \
         else None
-
-
-def spaced(text: str) -> etree._Element:
-    """L16: letter-spaced text."""
-    return el("hi", {"rend": "spaced"}, text.replace(" ", ""))
 
 
 def _lost_accent(state: InlineState, m: re.Match[str]) -> etree._Element:
@@ -79,7 +76,7 @@ TEXT_RULES: list[TextRule] = [
              _plain(lambda state, m: text_marker(state, m.group(1), "parenthesised")), True),
     TextRule("B9-slash", SLASH_MARK, _plain(lambda state, m: text_marker(state, "x", "slash")),
              True),
-    TextRule("L16", _SPACED_SEARCH, _plain(lambda state, m: spaced(m.group(0)))),
+    TextRule("L16", _SPACED_SEARCH, _plain(lambda state, m: spaced_phrase(state, m.group(0)))),
     TextRule("L25", _LOST_ACCENT_SEARCH, _plain(_lost_accent)),
     TextRule("L28-ko", _HANGUL_SEARCH, _foreign("ko")),
     TextRule("L28-zh", _HAN_SEARCH, _foreign("zh")),
