@@ -36,6 +36,7 @@ from .lines import TextLine, prepare
 from .nodes import SourceLine, Text, Unit
 from .parser import parse, stop_test
 from .repairs import repair_orphans
+from .selfcheck import check_body_units
 from .state import Env, Footnote
 from .structure import build_entries, build_sections, fix_order
 from .tei import TEI_NS as TEI
@@ -184,6 +185,7 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
         if not len(box):
             el("p", parent=box)
     _unused_footnotes(div, env)
+    check_body_units((u for seg in plan.segments for u in seg.body), ctx)   # TX450
     if subtype is None and caption_kind and env.facts.caption_subtype:
         div.set("subtype", env.facts.caption_subtype)     # A.4: the caption decides
     elif subtype is None and not caption_kind and div.find(f".//{{{TEI}}}salute") is not None:
