@@ -31,6 +31,7 @@ from .columns import build_block, find_blocks
 from .facts import BodyFacts
 from .flow import Speakers, build_flow
 from .head import build_head, declared_heading
+from .inline import unused_footnote
 from .lines import TextLine, prepare
 from .nodes import SourceLine, Text, Unit
 from .parser import parse, stop_test
@@ -251,7 +252,6 @@ def _held_place(head_out: list) -> etree._Element | None:
 
 def _unused_footnotes(div: etree._Element, env: Env) -> None:
     """B9: a footnote text without a marker goes to the end of the last body paragraph."""
-    from .brackets import footnote
     paras = [p for p in div.iter("{http://www.tei-c.org/ns/1.0}p")]
     for n, note in env.footnotes.items():
         if note.used:
@@ -259,5 +259,5 @@ def _unused_footnotes(div: etree._Element, env: Env) -> None:
         env.ctx.emit("TX331", **env.where(note.pos), number=n)
         # without a paragraph the note stands at the end of the div (model.global): a new p
         # there could follow a closer, which TEI does not allow
-        (paras[-1] if paras else div).append(footnote(n, env, note.rend))
+        (paras[-1] if paras else div).append(unused_footnote(n, env, note.rend))
 

@@ -13,6 +13,8 @@ from . import vocab
 from .dates import DATE_RE
 from .vocab import MONTH_RE
 
+# L16: letter-spaced text, "P y o n g y a n g" (also a place or a signer)
+SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_\d])")
 SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,})$")
 ENTRY_DATE = re.compile(rf"^\d{{1,2}} {MONTH_RE}(?: \d{{4}})?$")
 ROMAN_SECTION = re.compile(r"^(?P<n>[IVXLC]{1,5})\.\s+(?P<t>[A-Z].{0,78})$")
@@ -126,7 +128,6 @@ def is_caption(text: str) -> bool:
 
 
 def is_place(text: str) -> bool:
-    from .inline import SPACED
     if text in vocab.places():
         return True
     return bool(SPACED.fullmatch(text))
@@ -169,7 +170,6 @@ def is_office(text: str) -> bool:
 
 
 def is_signer_name(text: str) -> bool:
-    from .inline import SPACED
     if PROSE_END.search(text.rstrip(")/")) and not re.search(r"\b[A-Z]\.\)?$", text):
         return False
     if SPACED.fullmatch(text):

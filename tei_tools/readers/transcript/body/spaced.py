@@ -13,16 +13,17 @@ import re
 from lxml import etree
 
 from .atoms import Item
-from .nodes import locate
+from .nodes import Node, locate
 from .state import Env
 from .tei import el
 
 _GAP = re.compile(r"[ \t\u00a0]{2,}")
 
 
-def spaced_phrase(match: str, env: Env) -> list[Item]:
-    """The letter-spaced run ``match`` (single spaces, as normalised) as one hi per word."""
-    words = _words(match, env)
+def spaced_phrase(match: str, env: Env, nodes: list[Node] | None) -> list[Item]:
+    """The letter-spaced run ``match`` (single spaces, as normalised) of the unit made of
+    ``nodes``, as one hi per word."""
+    words = _words(match, env, nodes)
     out: list[Item] = []
     for k, word in enumerate(words):
         if k:
@@ -35,8 +36,8 @@ def _hi(word: str) -> etree._Element:
     return el("hi", {"rend": "spaced"}, word.replace(" ", ""))
 
 
-def _words(match: str, env: Env) -> list[str]:
-    found = locate(env.nodes, match) if env.nodes else None
+def _words(match: str, env: Env, nodes: list[Node] | None) -> list[str]:
+    found = locate(nodes, match) if nodes else None
     raw = env.raw_lines.get(found.line) if found else None
     if raw is None:
         return [match]

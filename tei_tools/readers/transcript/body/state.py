@@ -29,7 +29,6 @@ class Env:
     dates: DateEnv = field(default_factory=DateEnv)
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     footnote_ids: set[str] = field(default_factory=set)   # xml:ids given to footnote notes
-    in_faded_stamp: bool = False
     zone: str = "body"          # head, body, closing, footnote
     pos: Pos | None = None      # position of the unit being built (for diagnostics)
     nodes: list[Node] | None = None   # nodes of the unit being built (to locate words)
