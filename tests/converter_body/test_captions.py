@@ -58,3 +58,11 @@ def test_P13_caption_period_across_two_months():
     s = xml(body.div)
     assert '<date from="1961-05-08" to="1961-06-26">8 May through 26 June 1961</date>' in s
     assert 'xml:id="t-e1961-05-12"' in s       # the entry year comes from the period
+
+
+def test_P13_caption_with_a_footnote_marker_and_an_upper_case_continuation():
+    for marker in ("*", "[1]"):
+        body, _ = build(f"RECORD OF A CONVERSATION{marker}\nBETWEEN N. S. KHRUSHCHEV AND LE DUAN\n"
+                        "30 July 1962, Pitsunda\n" + PROSE)
+        assert heads(body.div)[0].startswith("RECORD OF A CONVERSATION")
+        assert "<lb/>BETWEEN N. S. KHRUSHCHEV AND LE DUAN" in heads(body.div)[0]

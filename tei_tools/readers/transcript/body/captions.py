@@ -1,9 +1,11 @@
 """Captions that span lines, and what the captions say about the document (L30, L6, §7 P13).
 
 * A caption goes on over a line that starts with ``of``/``OF`` after a caption line
-  (``FROM THE JOURNAL`` / ``OF A. V. KORNIENKO``), over the line after a caption line that ends
-  in ``of`` (``from the diary of`` / ``L. P. Krylov``), and over a date-range line after
-  ``for the period`` (P13).
+  (``FROM THE JOURNAL`` / ``OF A. V. KORNIENKO``), over an upper-case line that starts with an
+  upper-case preposition after an upper-case caption line (``BETWEEN N. S. KHRUSHCHEV …``),
+  over the line after a caption line that ends in ``of`` (``from the diary of`` /
+  ``L. P. Krylov``), and over a date-range line after ``for the period`` (P13). A footnote
+  marker after the caption word (``CONVERSATION*``) does not hide it.
 * A caption whose first line was lost still counts when it starts with ``of {office} …`` and
   names the period (``of Soviet Ambassador … for the period``) (P13).
 * ``FROM THE JOURNAL`` / ``OF X`` followed, before any body paragraph, by a
@@ -21,6 +23,8 @@ from .dates import DATE_RE
 from .vocab import caption_subtype
 
 _OF_LINE = re.compile(r"^(?:of|OF)\s+\S")
+# an upper-case caption goes on over a line that starts with an upper-case preposition
+_CAPS_GOES_ON = re.compile(r"^(?:BETWEEN|WITH|FOR|ON|ABOUT|CONCERNING|TO)\s+\S")
 _ENDS_OF = re.compile(r"\b(?:of|OF)$")
 _ENDS_PERIOD = re.compile(r"\bfor the period$", re.I)
 _PARAGRAPH = re.compile(r"[.?!]$")
@@ -30,6 +34,8 @@ _LOST_FIRST = re.compile(r"^of\s+\S.*\bfor the period\b", re.I)
 def continues(previous: str, line: str) -> bool:
     """P13: ``line`` goes on with the caption whose last line so far is ``previous``."""
     if _OF_LINE.match(line) and not P.PROSE_END.search(line):
+        return True
+    if _CAPS_GOES_ON.match(line) and P.is_all_caps(previous) and not P.PROSE_END.search(line):
         return True
     if _ENDS_OF.search(previous) and not P.is_prose(line):
         return True

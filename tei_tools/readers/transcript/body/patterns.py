@@ -113,10 +113,15 @@ def _caption_forms() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(captions), tuple(word + " " for word in captions)
 
 
+_CAPTION_MARKER = re.compile(r"(?:\*{1,2}|\[\d{1,2}\]|\(\d{1,2}\))$")
+
+
 def is_caption(text: str) -> bool:
     # which caption matches does not matter here, only whether one does (str.startswith
     # tests the whole tuple in C: this runs for most lines of every document)
     whole, starts = _caption_forms()
+    if text.endswith(("*", "]", ")")):
+        text = _CAPTION_MARKER.sub("", text)    # P13: a footnote marker after the caption
     if text in whole or text.startswith(starts):
         return not PROSE_END.search(text) or text.endswith(".") and len(text) < 12
     return False
