@@ -70,9 +70,11 @@ def member_tree(tree: etree._ElementTree, member: int) -> etree._ElementTree:
     return etree.ElementTree(copy.deepcopy(members(tree)[member - 1]))
 
 
-def tei_documents(path: str | Path, code: str, data: bytes | None = None) -> list[TeiDocument]:
-    """Every document of a TEI or teiCorpus file (a teiCorpus without TEI members has none)."""
-    tree = load_tei(path, code, data, corpus=True)
+def tei_documents(path: str | Path, code: str, data: bytes | None = None, *,
+                  tree: etree._ElementTree | None = None) -> list[TeiDocument]:
+    """Every document of a TEI or teiCorpus file (a teiCorpus without TEI members has none).
+    ``tree``: the file as load_tei(…, corpus=True) returned it, when the caller has it."""
+    tree = tree if tree is not None else load_tei(path, code, data, corpus=True)
     if tree.getroot().tag == TEI:
         return [TeiDocument(tree, 0, docid_of(tree, path))]
     found = []

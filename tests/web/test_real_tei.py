@@ -5,6 +5,7 @@ per session and read back."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,54 @@ def test_frus_documents_are_dated_by_their_own_date_not_the_posting_date(real_si
                          "1957-03-21-kennan-to-leopold.html").read_bytes())
     assert "December 9, 2013" not in etree.tostring(kennan, encoding=str)
     assert "9 December 2013" not in index and "December 9, 2013" not in index
+
+
+def test_frus_links_resolve_or_are_reported(real_sites):
+    """Links between the FRUS documents by bare id resolve; anchors inside the monograph
+    (anchor, term, range pointers) resolve; what remains are the links to pages of
+    history.state.gov that are not in the collection, each reported (HTML301)."""
+    _, report = real_sites("frus-history")
+    broken = [(page, target, reason) for page, links in report.links.broken.items()
+              for target, reason in links]
+    assert report.links.checked > 4000
+    assert not [b for b in broken if b[2].startswith("no anchor")]
+    for page, target, _ in broken:
+        assert target.startswith(("/", "../chapter-")) or target == "frus1861", (page, target)
+    reported = {d.message.split(" of ")[1].split(" lead")[0] for d in report.diagnostics
+                if d.code == "HTML301"}
+    assert reported == set(report.links.broken)
+    minutes = etree.HTML((report.out_dir / "documents" /
+                          "1962-11-02-hac-meeting-minutes.html").read_bytes())
+    assert minutes is not None
+
+
+WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> Counter:
+    return Counter(w.lower() for w in WORD.findall(text))
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_no_text_of_the_tei_is_lost_in_the_reading_view(real_sites, corpus):
+    """Recall of the words of each document's TEI text in its pages >= 99.5 % (the reading
+    view and, where written, the diplomatic one: a deletion or an original spelling shows
+    in that one)."""
+    folder, report = real_sites(corpus)
+    lost, total = Counter(), 0
+    for docid in report.documents:
+        tei = parse_file(report.out_dir / "tei" / f"{docid}.xml").getroot()
+        text = tei.find("{http://www.tei-c.org/ns/1.0}text")
+        if text is None:
+            continue
+        want = words(" ".join(text.itertext()))
+        got = Counter()
+        for view in ("", ".diplomatic"):  # a choice shows orig in one view, reg in the other
+            path = report.out_dir / "documents" / f"{docid}{view}.html"
+            if path.is_file():
+                got |= words(" ".join(etree.HTML(path.read_bytes()).xpath("//main")[0]
+                                      .itertext()))
+        total += sum(want.values())
+        lost += want - got
+    recall = 1 - sum(lost.values()) / total
+    assert recall >= 0.995, (f"{recall:.4f}", lost.most_common(15))

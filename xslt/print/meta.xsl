@@ -85,6 +85,10 @@
         <xsl:sequence select="p:field('Language', string-join(
             $fd/tei:sourceDesc/tei:msDesc/tei:msContents/tei:textLang, ', '), ())"/>
         <xsl:sequence select="p:field('Translator', p:translator(.), ())"/>
+        <!-- the scan of the original that sourceDesc links -->
+        <xsl:sequence select="p:field('Scan', string-join(distinct-values(
+            $fd/tei:sourceDesc//(tei:ref/@target, tei:ptr/@target, @facs) ! normalize-space(.)),
+            ', '), ())"/>
         <xsl:sequence select="p:field('Funders', string-join($fd/tei:titleStmt/tei:funder
             /normalize-space(), '; '), ())"/>
         <xsl:sequence select="p:field('Source', string-join(

@@ -26,6 +26,11 @@ _DOCTYPES = {
 }
 _CLASSIFICATION = {"cls.ts": "Top secret", "cls.s": "Secret", "cls.c": "Confidential",
                    "cls.sf": "Special file"}
+# Marks of the house encoding (what the conventions page explains): the reader's idno, or the
+# elements and types that only transcripts converted by tei-tools have.
+_HOUSE = ("boolean(tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='tei-tools']"
+          " | tei:text//tei:stamp | tei:text//tei:c[@type='stray-bracket']"
+          " | tei:text//tei:note[@type='desc'] | tei:text//tei:unclear[@reason='encoding'])")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -51,6 +56,8 @@ class DocSummary:
     funders: list[str] = field(default_factory=list)
     member: int = 0                  # n: the n-th TEI of a teiCorpus file (0: the whole file)
     date_source: str = ""            # where the date was found (an XPath below TEI)
+    series: str = ""                 # fileDesc/seriesStmt/title (the edition it belongs to)
+    house: bool = False              # uses the house encoding (conventions.md §5)
 
     @property
     def year(self) -> str:
@@ -136,7 +143,24 @@ def summarise(tree: etree._ElementTree, path: Path, member: int = 0) -> DocSumma
         language=_text(xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msContents"
                           "/tei:textLang")),
         funders=[_text([f]) for f in xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:funder")],
+        series=_text(xp("tei:teiHeader/tei:fileDesc/tei:seriesStmt/tei:title")),
+        house=bool(xp(_HOUSE)),
     )
+
+
+@dataclass
+class FileSummary:
+    """What one TEI file gives the site: its documents' summaries, and the title of the
+    corpus when the file is a teiCorpus (even one that holds only its header)."""
+
+    documents: list[DocSummary]
+    corpus_title: str = ""
+
+
+def corpus_title(tree: etree._ElementTree) -> str:
+    """teiCorpus/teiHeader's title, or "" for a TEI file."""
+    return _text(tree.getroot().xpath(
+        "self::tei:teiCorpus/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS))
 
 
 def summaries_xml(summaries: list[DocSummary]) -> etree._Element:

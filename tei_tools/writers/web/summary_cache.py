@@ -21,7 +21,7 @@ from pathlib import Path
 from ... import __version__
 from ...outputs import sha256, write_atomic
 from ...resources import xslt_path
-from .summary import DocSummary
+from .summary import DocSummary, FileSummary
 
 CACHE_NAME = ".tei-tools-summaries.json"
 
@@ -55,7 +55,7 @@ class SummaryCache:
             pass  # missing or unreadable: start afresh
         return cls(path, changed=path.exists())
 
-    def get(self, source: str) -> list[DocSummary] | None:
+    def get(self, source: str) -> FileSummary | None:
         """The cached summaries of this file, when the file is still what it was."""
         entry = self.entries.get(source)
         if entry is None:
@@ -67,18 +67,18 @@ class SummaryCache:
                     return None
                 entry = {**entry, "stat": [stat.st_size, stat.st_mtime_ns]}
                 self.changed = True
-            summaries = [DocSummary(**item) for item in entry["summaries"]]
+            found = FileSummary([DocSummary(**item) for item in entry["summaries"]],
+                                entry.get("corpus_title", ""))
         except (OSError, KeyError, TypeError):
             return None
         self.used[source] = entry
-        return summaries
+        return found
 
-    def put(self, source: str, summaries: list[DocSummary], data_sha: str,
-            stat: list[int]) -> None:
+    def put(self, source: str, found: FileSummary, data_sha: str, stat: list[int]) -> None:
         """Keep the summaries made from bytes with hash ``data_sha``; ``stat`` (size, mtime_ns)
         is taken before reading them, so a file changed meanwhile is hashed again next time."""
-        self.used[source] = {"stat": stat, "sha": data_sha,
-                             "summaries": [s.to_dict() for s in summaries]}
+        self.used[source] = {"stat": stat, "sha": data_sha, "corpus_title": found.corpus_title,
+                             "summaries": [s.to_dict() for s in found.documents]}
         self.changed = True
 
     def save(self) -> None:
