@@ -16,11 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from ..diagnostics import Diagnostic, diagnostic
 from ..edition import Edition
 from ..outputs import file_sha256, write_atomic
 from ..resources import data_dir
@@ -115,6 +118,23 @@ class DocState:
     pdf: str = ""
 
 
+# Where a build writes a document's TEI: tei/NAME.xml, NAME a plain file name
+_TEI_PATH = re.compile(r"tei/[^/\\\0]+\.xml")
+
+
+def valid_tei_path(value: object, out_dir: Path) -> bool:
+    """Whether ``value``, read from a build state, may name a TEI file of ``out_dir``: "" (none)
+    or tei/NAME.xml, normalised, with no link on the way. A state file is data anybody could
+    have written: a path from it is never used to read, write or delete before this check."""
+    if value == "":
+        return True
+    if not isinstance(value, str) or not _TEI_PATH.fullmatch(value):
+        return False
+    if posixpath.normpath(value) != value or value.split("/")[1] in (".", ".."):
+        return False
+    return not any(p.is_symlink() for p in (out_dir / "tei", out_dir / value))
+
+
 @dataclass
 class BuildState:
     """The whole state file: documents by source key, plus collection-level records."""
@@ -123,18 +143,31 @@ class BuildState:
     collection: dict[str, str] = field(default_factory=dict)  # e.g. {"html": ..., "book": ...}
     _saved: bytes = b""  # what the file holds, so an unchanged state is not rewritten
     touched: bool = False  # set by every change; an untouched state is not even serialised
+    problems: list[Diagnostic] = field(default_factory=list)  # entries ignored on load (OUT006)
 
     @classmethod
     def load(cls, out_dir: Path) -> BuildState:
-        """The recorded state; an unreadable or foreign-format file means 'nothing built'."""
-        path = Path(out_dir) / STATE_NAME
+        """The recorded state; an unreadable or foreign-format file means 'nothing built'.
+        An entry whose TEI path is not a plain tei/NAME.xml of ``out_dir`` is dropped (the
+        document is built again) and reported in ``problems``."""
+        out_dir = Path(out_dir)
+        path = out_dir / STATE_NAME
         try:
             raw = path.read_bytes()
             data = json.loads(raw)
             if data.get("format") != FORMAT:
                 return cls()
-            docs = {key: DocState(**value) for key, value in data["docs"].items()}
-            return cls(docs, dict(data.get("collection", {})), raw)
+            docs, problems = {}, []
+            for key, value in data["docs"].items():
+                doc = DocState(**value)
+                if valid_tei_path(doc.tei, out_dir):
+                    docs[key] = doc
+                else:
+                    problems.append(diagnostic("OUT006", path=str(path), document=key,
+                                               value=doc.tei))
+            state = cls(docs, dict(data.get("collection", {})), raw, problems=problems)
+            state.touched = bool(problems)  # the state file is rewritten without them
+            return state
         except (OSError, ValueError, TypeError, KeyError):
             return cls()
 
