@@ -27,22 +27,20 @@ from ..diagnostics import Diagnostic, diagnostic
 from ..edition import Edition
 from ..outputs import file_sha256, write_atomic
 from ..resources import data_dir
+from .depends import stage_files
 
 STATE_NAME = ".tei-tools-build.json"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent
 
-# Stage → what its output depends on: package-relative code, shipped data folders
-# (xslt/…, schemas/…) and whether the edition's own settings/stylesheets count. Every stage
-# reports diagnostics, whose messages live in diagnostics/codes/*.toml.
+# Stage → its functions in stages.py (whose imports give the code it runs, see .depends),
+# the shipped data folders it reads (xslt/…, schemas/…) and whether the edition's own
+# settings/stylesheets count. The book is printed with the pdf stage's fingerprint.
 _DEPENDS = {
-    "convert": (["readers", "conversion.py", "safexml.py", "diagnostics"], [], False),
-    "validate": (["validation", "safexml.py", "diagnostics"], ["schemas"], False),
-    "html": (["writers/html.py", "writers/site.py", "writers/web", "writers/tei.py",
-              "writers/overrides.py", "saxon.py", "diagnostics"], ["xslt/html", "xslt/common"],
-             True),
-    "pdf": (["writers/pdf", "writers/tei.py", "writers/overrides.py", "writers/web/summary.py",
-             "saxon.py", "diagnostics"], ["xslt/print", "xslt/common"], True),
+    "convert": (["_convert"], [], False),
+    "validate": (["_validate"], ["schemas"], False),
+    "html": (["_site"], ["xslt/html", "xslt/common"], True),
+    "pdf": (["_pdf", "_book"], ["xslt/print", "xslt/common"], True),
 }
 
 
@@ -72,16 +70,18 @@ def _data(name: str) -> Path | None:
 
 
 @cache
-def _code_fingerprints() -> dict[str, str]:
+def _code_fingerprints(package: Path = _PACKAGE) -> dict[str, str]:
     """Per stage, a hash of its code and shipped data, taken once per process: the process
     runs the code it imported, whatever happens to the files afterwards."""
     result = {}
-    for stage, (code, data, _) in _DEPENDS.items():
+    for stage, (functions, data, _) in _DEPENDS.items():
         digest = hashlib.sha256(f"{FORMAT}:{__version__}:{stage}".encode())
-        files = [f for rel in code for f in _tree_files(_PACKAGE / rel)]
-        files += [f for rel in data if (d := _data(rel)) for f in _tree_files(d)]
-        for path in files:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        files = sorted({f for function in functions for f in stage_files(package, function)})
+        named = [(f.relative_to(package).as_posix(), f) for f in files]
+        named += [(f"{rel}/{f.relative_to(d).as_posix()}", f)
+                  for rel in data if (d := _data(rel)) for f in _tree_files(d)]
+        for name, path in named:
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         result[stage] = digest.hexdigest()
     return result
 
