@@ -70,10 +70,27 @@ class ConvertReport:
         return text
 
 
+def read_bounded(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of a transcript, refused (TX105) when it is larger than ``limit`` before more
+    than ``limit + 1`` bytes are read: a 1 GiB file must not be loaded to learn it is too big.
+    The size on disk is checked first; the bounded read catches what stat cannot tell (a file
+    growing meanwhile, a pipe or device)."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size <= limit:
+            data = handle.read(limit + 1)
+            size = len(data)
+    if size > limit:
+        raise error("TX105", path=str(path), size=size / 2**20, limit=limit / 2**20)
+    return data
+
+
 def _convert_file(job: tuple[str, ReaderSettings]) -> tuple[str, ConversionResult]:
     path, settings = job
     try:
-        data = Path(path).read_bytes()
+        data = read_bounded(path, settings.max_bytes)
+    except TeiToolsError as exc:
+        return path, ConversionResult(docid_from_name(path), None, [exc.diagnostic])
     except OSError as exc:
         diag = diagnostic("IO001", path=path, detail=f"cannot read file: {exc.strerror or exc}",
                           hint="check the path and its permissions")

@@ -5,6 +5,15 @@ SHA-256 of each file it wrote. A file that still has the recorded hash is ours a
 replaced; a file whose content changed since (a hand edit) or that tei-tools never wrote is only
 overwritten with ``force=True``. Identical content is never rewritten, which keeps timestamps
 stable for incremental builds.
+
+Confinement: nothing is written or deleted through a symbolic link inside the output folder
+(OUT005), so a link planted there cannot redirect tei-tools to files elsewhere.
+
+Crash safety: before a file is replaced, its new hash is appended to the folder's journal,
+``.tei-tools-manifest.journal`` (flushed to disk). The manifest itself is only rewritten when a
+writer finishes; a writer killed before that leaves the journal, and the next
+:class:`OutputFolder` on that folder takes every journaled file that has its journaled content
+as tei-tools' own. So a kill at any point never makes tei-tools' own files look hand-edited.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +30,7 @@ from pathlib import Path
 from .diagnostics import TeiToolsError, error
 
 MANIFEST_NAME = ".tei-tools-manifest.json"
+JOURNAL_NAME = ".tei-tools-manifest.journal"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
@@ -68,13 +79,67 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
-def inside(root: Path, relpath: str | os.PathLike) -> Path:
-    """Resolve relpath under root; refuse anything that would end up outside it."""
+def inside(root: Path, relpath: str | os.PathLike, what: str = "write") -> Path:
+    """Resolve relpath under root; refuse anything that would end up outside it, and any
+    symbolic link on the way from root to the target (OUT005: ``what`` tei-tools was about
+    to do there). The root itself may be a link: the user chose it."""
     root = Path(root).resolve()
+    step = root
+    for part in Path(relpath).parts:  # first: a link says more than "outside the folder"
+        step = step / part
+        if step.is_symlink():
+            raise error("OUT005", path=str(step), what=what, root=root)
     target = (root / relpath).resolve()
     if target != root and root not in target.parents:
         raise error("OUT002", relpath=relpath, root=root)
     return target
+
+
+def remove_file(root: Path, relpath: str | os.PathLike) -> None:
+    """Delete one file inside root, never through a symbolic link (OUT005)."""
+    target = inside(root, relpath, "delete")
+    if target.is_file():
+        target.unlink()
+
+
+def journal(root: Path, relpath: str, digest: str) -> None:
+    """Record, durably and before the write, that tei-tools writes ``digest`` to relpath.
+
+    Appends one line (O_APPEND: parallel workers do not interleave) and syncs it to disk."""
+    line = (json.dumps([relpath, digest]) + "\n").encode("utf-8")
+    Path(root).mkdir(parents=True, exist_ok=True)
+    path = inside(root, JOURNAL_NAME)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, _FILE_MODE)
+    try:
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _replay_journal(root: Path, hashes: dict[str, str]) -> None:
+    """Take the journaled writes that happened (the file has the journaled content) into
+    ``hashes``; a write that never took place leaves the manifest's record as it was."""
+    try:
+        lines = (root / JOURNAL_NAME).read_bytes().splitlines()
+    except OSError:
+        return
+    wanted: dict[str, set[str]] = {}
+    for line in lines:
+        try:
+            relpath, digest = json.loads(line)
+        except (ValueError, TypeError):  # the torn last line of a killed writer
+            continue
+        if isinstance(relpath, str) and isinstance(digest, str):
+            wanted.setdefault(relpath, set()).add(digest)
+    for relpath, digests in wanted.items():
+        try:
+            target = inside(root, relpath)
+            current = file_sha256(target) if target.is_file() else None
+        except (TeiToolsError, OSError):
+            continue
+        if current in digests:
+            hashes[relpath] = current
 
 
 def write_status(target: Path, digest: str, recorded: str | None,
@@ -116,6 +181,7 @@ class OutputFolder:
                 self._hashes = dict(json.loads(manifest.read_text("utf-8")))
             except (ValueError, OSError):
                 self._hashes = {}
+        _replay_journal(self.root, self._hashes)
 
     def recorded(self, relpath: str) -> str | None:
         """The hash the manifest holds for relpath (None: tei-tools did not write it)."""
@@ -134,8 +200,19 @@ class OutputFolder:
         if state == "edited" and not self.force:
             raise edited_by_hand(target)
         if state != "unchanged":
+            journal(self.root, relpath, digest)
             write_atomic(target, data)
         self._hashes[relpath] = digest
+        return state
+
+    def copy(self, relpath: str, source: Path) -> str:
+        """Write a copy of the file ``source`` (with its timestamps) as :meth:`write` would
+        write its content; ``source`` must not be a link (its target is not ours to publish)."""
+        if Path(source).is_symlink():
+            raise error("OUT005", path=str(source), root=Path(source).parent,
+                        what="publish files")
+        state = self.write(relpath, Path(source).read_bytes())
+        shutil.copystat(source, inside(self.root, relpath))
         return state
 
     def record(self, relpath: str, digest: str) -> None:
@@ -144,4 +221,6 @@ class OutputFolder:
 
     def save(self) -> None:
         data = json.dumps(self._hashes, indent=0, sort_keys=True).encode("utf-8")
-        write_atomic(self.root / MANIFEST_NAME, data)
+        write_atomic(inside(self.root, MANIFEST_NAME), data)
+        # the manifest now holds every journaled write: the journal has done its work
+        (self.root / JOURNAL_NAME).unlink(missing_ok=True)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, Severity, diagnostic, error
+from ..diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic, error
 from ..edition import Edition, load_edition
-from ..outputs import MANIFEST_NAME, OutputFolder, file_sha256
+from ..outputs import MANIFEST_NAME, OutputFolder, file_sha256, inside, remove_file
 from .shard import in_shard
 from .stages import Stages
 from .state import BuildState, relative_key, stage_fingerprints
@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the converter is imported only when a build needs it
 
 StageProgress = Callable[[str, int], Callable[[int], None]]
 STAGES = ("convert", "validate", "html", "pdf", "book")
+OWN_FOLDERS = ("tei", "pdf")  # written by a writer of their own (its OutputFolder's root)
 
 
 def _quiet(label: str, total: int) -> Callable[[int], None]:
@@ -153,15 +154,29 @@ def build_edition(edition_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
     sources = [s for s in sources if in_shard(s.key, shard)]
     settings = reader_settings(edition)
     fps = stage_fingerprints(edition, {"convert": [settings.profile, settings.publisher]})
-    state = BuildState() if rebuild else BuildState.load(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    try:  # the writers each keep their own folder: none may be a link to elsewhere
+        for folder in OWN_FOLDERS:
+            inside(out_dir, folder)
+    except TeiToolsError as exc:
+        report.diagnostics.append(exc.diagnostic)
+        report.stopped_at = "convert"
+        return report
+    state = BuildState() if rebuild else BuildState.load(out_dir)
+    report.diagnostics.extend(state.problems)
 
     wanted = {s.key for s in sources}
     # documents of other shards are not "removed": shards may share an output folder
     removed = [key for key in state.docs if key not in wanted and in_shard(key, shard)]
-    for key in removed:
-        _forget(state, key, out_dir)
-        state.touched = True
+    try:
+        for key in removed:
+            _forget(state, key, out_dir)
+            state.touched = True
+    except TeiToolsError as exc:  # a link in the output folder (OUT005): delete nothing more
+        report.diagnostics.append(exc.diagnostic)
+        report.stopped_at = "convert"
+        state.save(out_dir)
+        return report
     _convert(sources, state, fps["convert"], settings, out_dir, force, jobs, on_stage,
              stages, report)
     state.save(out_dir)
@@ -204,13 +219,13 @@ def _forget(state: BuildState, key: str, out_dir: Path) -> None:
         return
     from ..writers.html import page_paths
 
-    tei = out_dir / doc.tei
+    tei = inside(out_dir, doc.tei, "delete")  # valid_tei_path checked it on load
     if tei.is_file() and file_sha256(tei) == doc.tei_sha:  # the state recorded what we wrote
-        tei.unlink()
+        remove_file(out_dir, doc.tei)
     for rel in page_paths(tei.stem).values():
         path = out_dir / rel
-        if path.is_file() and _written_by_us(out_dir, path):
-            path.unlink()
+        if inside(out_dir, rel, "delete").is_file() and _written_by_us(out_dir, path):
+            remove_file(out_dir, rel)
 
 
 def _written_by_us(out_dir: Path, path: Path) -> bool:
@@ -299,7 +314,7 @@ def _html(sources, state, fingerprint, docs_hash, removed, out_dir, edition, for
     report.diagnostics.extend(problems)
     failed = _failed_paths(problems)
     for source in sources if everything else todo:
-        if (out_dir / state.docs[source.key].tei).resolve() not in failed:
+        if not _doc_failed(out_dir, state.docs[source.key].tei, failed):
             state.docs[source.key].html = fingerprint
         report.rebuilt["html"].append(source.key)
     if not failed:
@@ -318,9 +333,20 @@ def _pdf(sources, state, fingerprint, out_dir, edition, force, jobs, on_stage, s
     report.diagnostics.extend(problems)
     failed = _failed_paths(problems)
     for source in todo:
-        if (out_dir / state.docs[source.key].tei).resolve() not in failed:
+        if not _doc_failed(out_dir, state.docs[source.key].tei, failed):
             state.docs[source.key].pdf = fingerprint
         report.rebuilt["pdf"].append(source.key)
+
+
+def _doc_failed(out_dir: Path, tei_rel: str, failed: set[Path]) -> bool:
+    """Whether an error names the document's TEI or one of its outputs (a page or PDF that
+    was not written, e.g. refused as a hand edit): then the stage is not done for it and the
+    next build tries again (and refuses again, until --force)."""
+    from ..writers.html import page_paths
+
+    tei = out_dir / tei_rel
+    outputs = [tei, *(out_dir / rel for rel in page_paths(tei.stem).values())]
+    return any(path.resolve() in failed for path in outputs)
 
 
 def _failed_paths(diagnostics: list[Diagnostic]) -> set[Path]:
@@ -337,5 +363,9 @@ def merge(edition_dir: str | os.PathLike, shard_dirs: list[str | os.PathLike],
     those of :func:`build_edition` (except ``shard``)."""
     from .shard import merge_shards
 
-    merge_shards(shard_dirs, out_dir)
-    return build_edition(edition_dir, out_dir, **options)
+    _, problems = merge_shards(shard_dirs, out_dir, force=bool(options.get("force")))
+    report = build_edition(edition_dir, out_dir, **options)
+    report.diagnostics[:0] = problems
+    if any(d.severity == Severity.ERROR for d in problems) and report.stopped_at is None:
+        report.stopped_at = "merge"  # a refused file: the merged folder is not what was asked
+    return report

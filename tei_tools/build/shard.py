@@ -13,14 +13,12 @@ shard when others are added or removed, and shards are balanced without knowing 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
-import shutil
 from pathlib import Path
 
-from ..diagnostics import error
-from ..outputs import MANIFEST_NAME, write_atomic
+from ..diagnostics import Diagnostic, TeiToolsError, error
+from ..outputs import JOURNAL_NAME, MANIFEST_NAME, OutputFolder, inside
 from .state import STATE_NAME, BuildState
 
 _SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
@@ -44,47 +42,78 @@ def in_shard(key: str, shard: tuple[int, int] | None) -> bool:
     return shard is None or shard_of(key, shard[1]) == shard[0]
 
 
-def merge_shards(shard_dirs: list[str | os.PathLike], out_dir: str | os.PathLike) -> list[str]:
-    """Copy the outputs of several shard builds into ``out_dir``; returns the merged doc keys.
+def merge_shards(shard_dirs: list[str | os.PathLike], out_dir: str | os.PathLike, *,
+                 force: bool = False) -> tuple[list[str], list[Diagnostic]]:
+    """Copy the outputs of several shard builds into ``out_dir``; returns the merged doc keys
+    and the problems met (files refused, state entries ignored).
 
-    Files are copied with their timestamps (so the build state still recognises them);
-    the output manifests of each folder and the build states are united rather than
-    overwritten. A document claimed by two shards is an error: the shards disagree on N.
+    Every file goes through :meth:`OutputFolder.copy`, the way a build writes: nothing through
+    a link in ``out_dir``, no hand-edited file replaced without ``force``, each recorded in its
+    folder's manifest. A link inside a shard is refused (OUT005), never followed: its target is
+    not the shard's output. A document claimed by two shards is an error: the shards disagree
+    on N.
     """
     out = Path(out_dir)
     merged = BuildState.load(out)
+    problems = list(merged.problems)
     owner: dict[str, Path] = {}
-    manifests: dict[Path, dict] = {}
+    folders: dict[Path, OutputFolder | None] = {}
     for shard_dir in map(Path, shard_dirs):
         if not (shard_dir / STATE_NAME).is_file():
             raise error("BLD011", path=str(shard_dir))
         state = BuildState.load(shard_dir)
+        problems += state.problems
         for key, doc in state.docs.items():
             if key in owner:
                 raise error("BLD012", path=str(shard_dir), document=key, first=owner[key],
                             second=shard_dir)
             owner[key] = shard_dir
             merged.docs[key] = doc
-        for source in sorted(shard_dir.rglob("*")):
-            rel = source.relative_to(shard_dir)
-            if not source.is_file() or rel.name == STATE_NAME:
+        for rel, problem in _shard_files(shard_dir):
+            if problem:
+                problems.append(problem)
                 continue
-            if rel.name == MANIFEST_NAME:
-                manifests.setdefault(rel, {}).update(_read_manifest(source))
-                continue
-            target = out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    for rel, hashes in manifests.items():
-        target = out / rel
-        hashes = {**_read_manifest(target), **hashes}
-        write_atomic(target, json.dumps(hashes, indent=0, sort_keys=True).encode("utf-8"))
+            home = _manifest_folder(shard_dir, rel)
+            try:
+                if home not in folders:
+                    folders[home] = None  # refused, unless the next line passes
+                    inside(out, home)  # out/tei a link: no folder of the merge may be one
+                    folders[home] = OutputFolder(out / home, force=force)
+                if folder := folders[home]:
+                    folder.copy(rel.relative_to(home).as_posix(), shard_dir / rel)
+            except TeiToolsError as exc:  # a hand edit, or a link in out_dir (said once)
+                problems.append(exc.diagnostic)
+    for folder in folders.values():
+        if folder:
+            folder.save()
+    merged.touched = True
     merged.save(out)
-    return sorted(owner)
+    return sorted(owner), problems
 
 
-def _read_manifest(path: Path) -> dict:
-    try:
-        return dict(json.loads(path.read_text("utf-8")))
-    except (OSError, ValueError):
-        return {}
+_OWN_FILES = {STATE_NAME, MANIFEST_NAME, JOURNAL_NAME}
+
+
+def _shard_files(shard_dir: Path) -> list[tuple[Path, Diagnostic | None]]:
+    """The files a shard published, relative to it, sorted; a link is reported, not listed."""
+    found = []
+    for folder, dirs, files in os.walk(shard_dir):  # os.walk does not follow links to folders
+        base = Path(folder)
+        for name in sorted(dirs + files):
+            path = base / name
+            if path.is_symlink():
+                found.append((path.relative_to(shard_dir), error(
+                    "OUT005", path=str(path), root=shard_dir, what="publish files").diagnostic))
+            elif name in files and name not in _OWN_FILES:
+                found.append((path.relative_to(shard_dir), None))
+        dirs[:] = [d for d in dirs if not (base / d).is_symlink()]
+    return sorted(found, key=lambda item: item[0].as_posix())
+
+
+def _manifest_folder(shard_dir: Path, rel: Path) -> Path:
+    """The folder (relative to the shard) whose manifest records ``rel``: its nearest
+    ancestor with one, else the shard's root."""
+    for folder in rel.parents:
+        if (shard_dir / folder / MANIFEST_NAME).is_file():
+            return folder
+    return Path(".")

@@ -16,30 +16,31 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
+from ..diagnostics import Diagnostic, diagnostic
 from ..edition import Edition
 from ..outputs import file_sha256, write_atomic
 from ..resources import data_dir
+from .depends import stage_files
 
 STATE_NAME = ".tei-tools-build.json"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent
 
-# Stage → what its output depends on: package-relative code, shipped data folders
-# (xslt/…, schemas/…) and whether the edition's own settings/stylesheets count. Every stage
-# reports diagnostics, whose messages live in diagnostics/codes/*.toml.
+# Stage → its functions in stages.py (whose imports give the code it runs, see .depends),
+# the shipped data folders it reads (xslt/…, schemas/…) and whether the edition's own
+# settings/stylesheets count. The book is printed with the pdf stage's fingerprint.
 _DEPENDS = {
-    "convert": (["readers", "conversion.py", "safexml.py", "diagnostics"], [], False),
-    "validate": (["validation", "safexml.py", "diagnostics"], ["schemas"], False),
-    "html": (["writers/html.py", "writers/site.py", "writers/web", "writers/tei.py",
-              "writers/overrides.py", "saxon.py", "diagnostics"], ["xslt/html", "xslt/common"],
-             True),
-    "pdf": (["writers/pdf", "writers/tei.py", "writers/overrides.py", "writers/web/summary.py",
-             "saxon.py", "diagnostics"], ["xslt/print", "xslt/common"], True),
+    "convert": (["_convert"], [], False),
+    "validate": (["_validate"], ["schemas"], False),
+    "html": (["_site"], ["xslt/html", "xslt/common"], True),
+    "pdf": (["_pdf", "_book"], ["xslt/print", "xslt/common"], True),
 }
 
 
@@ -69,16 +70,18 @@ def _data(name: str) -> Path | None:
 
 
 @cache
-def _code_fingerprints() -> dict[str, str]:
+def _code_fingerprints(package: Path = _PACKAGE) -> dict[str, str]:
     """Per stage, a hash of its code and shipped data, taken once per process: the process
     runs the code it imported, whatever happens to the files afterwards."""
     result = {}
-    for stage, (code, data, _) in _DEPENDS.items():
+    for stage, (functions, data, _) in _DEPENDS.items():
         digest = hashlib.sha256(f"{FORMAT}:{__version__}:{stage}".encode())
-        files = [f for rel in code for f in _tree_files(_PACKAGE / rel)]
-        files += [f for rel in data if (d := _data(rel)) for f in _tree_files(d)]
-        for path in files:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        files = sorted({f for function in functions for f in stage_files(package, function)})
+        named = [(f.relative_to(package).as_posix(), f) for f in files]
+        named += [(f"{rel}/{f.relative_to(d).as_posix()}", f)
+                  for rel in data if (d := _data(rel)) for f in _tree_files(d)]
+        for name, path in named:
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         result[stage] = digest.hexdigest()
     return result
 
@@ -115,6 +118,23 @@ class DocState:
     pdf: str = ""
 
 
+# Where a build writes a document's TEI: tei/NAME.xml, NAME a plain file name
+_TEI_PATH = re.compile(r"tei/[^/\\\0]+\.xml")
+
+
+def valid_tei_path(value: object, out_dir: Path) -> bool:
+    """Whether ``value``, read from a build state, may name a TEI file of ``out_dir``: "" (none)
+    or tei/NAME.xml, normalised, with no link on the way. A state file is data anybody could
+    have written: a path from it is never used to read, write or delete before this check."""
+    if value == "":
+        return True
+    if not isinstance(value, str) or not _TEI_PATH.fullmatch(value):
+        return False
+    if posixpath.normpath(value) != value or value.split("/")[1] in (".", ".."):
+        return False
+    return not any(p.is_symlink() for p in (out_dir / "tei", out_dir / value))
+
+
 @dataclass
 class BuildState:
     """The whole state file: documents by source key, plus collection-level records."""
@@ -123,18 +143,31 @@ class BuildState:
     collection: dict[str, str] = field(default_factory=dict)  # e.g. {"html": ..., "book": ...}
     _saved: bytes = b""  # what the file holds, so an unchanged state is not rewritten
     touched: bool = False  # set by every change; an untouched state is not even serialised
+    problems: list[Diagnostic] = field(default_factory=list)  # entries ignored on load (OUT006)
 
     @classmethod
     def load(cls, out_dir: Path) -> BuildState:
-        """The recorded state; an unreadable or foreign-format file means 'nothing built'."""
-        path = Path(out_dir) / STATE_NAME
+        """The recorded state; an unreadable or foreign-format file means 'nothing built'.
+        An entry whose TEI path is not a plain tei/NAME.xml of ``out_dir`` is dropped (the
+        document is built again) and reported in ``problems``."""
+        out_dir = Path(out_dir)
+        path = out_dir / STATE_NAME
         try:
             raw = path.read_bytes()
             data = json.loads(raw)
             if data.get("format") != FORMAT:
                 return cls()
-            docs = {key: DocState(**value) for key, value in data["docs"].items()}
-            return cls(docs, dict(data.get("collection", {})), raw)
+            docs, problems = {}, []
+            for key, value in data["docs"].items():
+                doc = DocState(**value)
+                if valid_tei_path(doc.tei, out_dir):
+                    docs[key] = doc
+                else:
+                    problems.append(diagnostic("OUT006", path=str(path), document=key,
+                                               value=doc.tei))
+            state = cls(docs, dict(data.get("collection", {})), raw, problems=problems)
+            state.touched = bool(problems)  # the state file is rewritten without them
+            return state
         except (OSError, ValueError, TypeError, KeyError):
             return cls()
 

@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, TeiToolsError, diagnostic
 from ..edition import Edition
-from ..outputs import edited_by_hand, inside, sha256, write_atomic, write_status
+from ..outputs import edited_by_hand, inside, journal, sha256, write_atomic, write_status
 from ..resources import xslt_path
 from .tei import member_tree
 
@@ -78,6 +78,7 @@ def _write(job: DocJob, relpath: str, data: bytes, result: DocResult) -> None:
             return
         status = "replace"
     if status != "unchanged":
+        journal(Path(job.out_dir), relpath, digest)  # the manifest is the parent's to save
         write_atomic(target, data)
     result.written.append((relpath, digest, status))
 

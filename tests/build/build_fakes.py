@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from tei_tools.build.stages import Stages
-from tei_tools.diagnostics import Diagnostic, Severity
+from tei_tools.diagnostics import Diagnostic, Severity, TeiToolsError
 from tei_tools.outputs import OutputFolder
 
 EDITION_TOML = 'title = "Test edition"\n'
@@ -38,15 +38,21 @@ class Recorder:
 
     def convert(self, files, tei_out, settings, force, jobs, progress):
         self.calls["convert"].append(sorted(Path(f).stem for f in files))
-        tei_out.mkdir(parents=True, exist_ok=True)
-        outputs = {}
+        folder = OutputFolder(tei_out, force=force)  # the real converter's rules for writing
+        outputs, failed, problems = {}, [], []
         for done, path in enumerate(files, 1):
             text = Path(path).read_text("utf-8")
-            target = tei_out / f"{Path(path).stem}.xml"
-            target.write_text(f"<TEI><p>{text.strip()}</p></TEI>\n", "utf-8")
-            outputs[Path(path)] = target
+            name = f"{Path(path).stem}.xml"
+            try:
+                folder.write(name, f"<TEI><p>{text.strip()}</p></TEI>\n".encode())
+                outputs[Path(path)] = tei_out / name
+            except TeiToolsError as exc:
+                failed.append(Path(path))
+                problems.append(exc.diagnostic)
             progress(done)
-        return SimpleNamespace(outputs=outputs, failed=[], diagnostics=[], ok=True)
+        folder.save()
+        return SimpleNamespace(outputs=outputs, failed=failed, diagnostics=problems,
+                               ok=not failed)
 
     def validate(self, files, jobs, progress):
         self.calls["validate"].append(sorted(Path(f).stem for f in files))
@@ -64,12 +70,16 @@ class Recorder:
 
     def pdf(self, files, pdf_dir, edition, force, jobs, progress):
         self.calls["pdf"].append(sorted(Path(f).stem for f in files))
-        folder = OutputFolder(pdf_dir)  # with a manifest, as the real writers keep one
+        folder = OutputFolder(pdf_dir, force=force)  # a manifest, as the real writers keep
+        problems = []
         for path in files:
-            folder.write(f"{Path(path).stem}.pdf", Path(path).read_bytes())
+            try:  # a hand-edited PDF is reported and kept, as render_pdf does
+                folder.write(f"{Path(path).stem}.pdf", Path(path).read_bytes())
+            except TeiToolsError as exc:
+                problems.append(exc.diagnostic)
         folder.save()
-        return [Diagnostic(Severity.ERROR, "PDF001", "cannot print", str(f))
-                for f in files if "NOPDF" in Path(f).read_text("utf-8")]
+        return problems + [Diagnostic(Severity.ERROR, "PDF001", "cannot print", str(f))
+                           for f in files if "NOPDF" in Path(f).read_text("utf-8")]
 
     def book(self, edition, files, target, force):
         self.calls["book"].append(sorted(Path(f).stem for f in files))

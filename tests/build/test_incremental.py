@@ -135,12 +135,14 @@ def test_document_failing_in_a_writer_is_retried_next_time(tmp_path):
     assert rec.calls["pdf"] == [["doc-01"]] and rec.calls["convert"] == []
 
 
-def test_stage_fingerprints_name_existing_code_and_data():
-    """A renamed module must not silently drop out of its stage's fingerprint."""
+def test_stage_fingerprints_name_existing_functions_and_data():
+    """A renamed stage function or data folder must not silently drop out of a fingerprint."""
     from tei_tools.build import state
+    from tei_tools.build.depends import stage_entries
 
-    for stage, (code, data, _) in state._DEPENDS.items():
-        for rel in code:
-            assert (state._PACKAGE / rel).exists(), f"{stage}: {rel}"
+    functions = stage_entries(state._PACKAGE / "build" / "stages.py")
+    for stage, (names, data, _) in state._DEPENDS.items():
+        for name in names:
+            assert functions.get(name), f"{stage}: {name}"
         for rel in data:
             assert state._data(rel) is not None and state._data(rel).exists(), f"{stage}: {rel}"

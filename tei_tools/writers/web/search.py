@@ -29,8 +29,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...diagnostics import Diagnostic, diagnostic
-from ...outputs import file_sha256, write_atomic
+from ...diagnostics import Diagnostic, TeiToolsError, diagnostic, error
+from ...outputs import file_sha256, inside, write_atomic
 
 BUNDLE = "pagefind"
 PARTS = "parts"               # SITE/pagefind/parts/{k}/ for parts 2, 3, …
@@ -166,10 +166,17 @@ def build_search_index(site: Path, language: str = "en", pages: list[str] | None
     plan = plan_parts(pages, part_size)
     old = _load_state(site)
     keys = [_part_key(part, site, hashes or {}, language) for part in plan.parts]
-    root = site / BUNDLE
+    try:  # before anything is deleted: no bundle folder may be a link to elsewhere (OUT005)
+        root = inside(site, BUNDLE, "delete and rewrite the search index")
+        bundles = [inside(site, rel, "delete and rewrite the search index")
+                   for rel in plan.bundles]
+        if (root / PARTS).is_symlink():
+            raise error("OUT005", path=str(root / PARTS), root=site,
+                        what="delete and rewrite the search index")
+    except TeiToolsError as exc:
+        return exc.diagnostic
     try:
-        for index, (part, bundle_rel) in enumerate(zip(plan.parts, plan.bundles, strict=True)):
-            bundle = site / bundle_rel
+        for index, (part, bundle) in enumerate(zip(plan.parts, bundles, strict=True)):
             fresh = (index < len(old) and old[index] == keys[index]
                      and (bundle / "pagefind-entry.json").is_file())
             if fresh:
@@ -181,12 +188,15 @@ def build_search_index(site: Path, language: str = "en", pages: list[str] | None
         if (root / PARTS).is_dir():
             for extra in sorted((root / PARTS).iterdir()):
                 if f"{BUNDLE}/{PARTS}/{extra.name}/" not in plan.bundles:  # fewer parts now
-                    shutil.rmtree(extra)
+                    if extra.is_symlink() or not extra.is_dir():
+                        extra.unlink()  # the link itself, never what it points to
+                    else:
+                        shutil.rmtree(extra)
             if not any((root / PARTS).iterdir()):
                 (root / PARTS).rmdir()
     except Exception as exc:  # the binary's own errors: report, keep the rest of the site
         (site / STATE_NAME).unlink(missing_ok=True)  # unknown state: index everything next time
         return diagnostic("HTML202", path=str(site), reason=exc)
-    write_atomic(site / STATE_NAME,
+    write_atomic(inside(site, STATE_NAME),
                  json.dumps({"parts": keys}, indent=1).encode("utf-8"))
     return None
