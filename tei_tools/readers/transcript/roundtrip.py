@@ -97,7 +97,9 @@ def _footnotes_last(lines: list[str]) -> list[str]:
             marker = re.search(r"\Sx/", text)
         elif m["b"]:
             # not the "[[1]]" of an uncertain digit
-            marker = re.search(rf"(?<!^)(?<!\[)\[{m['b']}\]", text, re.M)
+            marker = re.search(rf"(?<!^)(?<!\[)\[{m['b']}\]", text, re.M) or (
+                # P9: "[n]" is always a marker, also at the start of an earlier line
+                index and re.search(rf"^\[{m['b']}\]", "\n".join(lines[:index]), re.M))
         else:
             marker = re.search(rf"[^\W\d_)]\({m['p']}\)", text)
         if marker:

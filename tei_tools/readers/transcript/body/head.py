@@ -156,7 +156,7 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
                 b.block(node, line)
             else:
                 b.phrase([node], line)
-        elif nodes and all(local(n) in BLOCKS for n in nodes) and not atoms.text(
+        elif len(nodes) > 1 and all(local(n) == "stamp" for n in nodes) and not atoms.text(
                 [i for i in items if isinstance(i, str)]).strip():
             for node in nodes:           # several stamps on one line (P13): each on its own
                 node.tail = None
