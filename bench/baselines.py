@@ -34,7 +34,8 @@ def jing_available() -> bool:
 def jing(schema: Path, files: list[Path], jobs: int) -> bool:
     """Validate ``files`` with Jing, ``jobs`` JVMs in parallel; returns whether all were valid."""
     chunks = [files[i::jobs] for i in range(jobs) if files[i::jobs]]
-    procs = [subprocess.Popen(["jing", str(schema), *map(str, chunk)], stdout=subprocess.PIPE,
+    # stdout to DEVNULL, not a pipe nobody reads: a full pipe (many errors) blocks Jing for ever
+    procs = [subprocess.Popen(["jing", str(schema), *map(str, chunk)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL) for chunk in chunks]
     return all(p.wait() == 0 for p in procs)
 

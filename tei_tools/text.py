@@ -214,11 +214,12 @@ def _outside_brackets(text: str) -> str:
 
 
 def _open(el: etree._Element, mark: str = "[") -> str:
-    return "" if el.get("rend") == "unopened" else mark
+    # P10: an unbracketed declassification block has neither bracket
+    return "" if el.get("rend") in ("unopened", "unbracketed") else mark
 
 
 def _close(el: etree._Element, mark: str = "]") -> str:
-    if el.get("rend") == "unclosed":
+    if el.get("rend") in ("unclosed", "unbracketed"):
         return ""
     if el.get("rend") == "single-close":
         return "]"
@@ -253,6 +254,8 @@ class _Diplomatic(_Renderer):
                     if rend != "single-close" else "]")
         elif name == "note":
             self.note(el)
+        elif name in ("stamp", "add") and rend == "label-only":
+            self.label_only(el)
         elif name in ("stamp", "add") and self.bracketed(el):
             add(_open(el))
             self.children(el)
@@ -272,6 +275,19 @@ class _Diplomatic(_Renderer):
             add(_open(el) + f"Page {el.get('n')}" + _close(el) if el.get("n") else "")
         else:
             self.children(el)
+
+    def label_only(self, el: etree._Element) -> None:
+        """P10/P11: ``[Stamp]: content`` — the brackets hold only the label (the desc note that
+        opens the element, without its colon), the content follows them."""
+        self.out.add(el.text or "")
+        for child in el:
+            if isinstance(child.tag, str) and _opening_desc(child):
+                label = "".join(child.itertext())
+                colon = label.endswith(":")
+                self.out.add("[" + label.removesuffix(":") + "]" + (":" if colon else ""))
+            elif isinstance(child.tag, str):
+                self.render(child)
+            self.out.add(child.tail or "")
 
     @staticmethod
     def bracketed(el: etree._Element) -> bool:

@@ -23,6 +23,25 @@ def _find_shared() -> Path | None:
 
 SHARED = _find_shared()
 
+# The inner loop (`pytest -m fast`): the reader, diagnostics and foundation tests that need neither
+# TEI All (compiling it alone takes 10–20 s), a browser, Saxon page builds nor PDFs.
+FAST_AREAS = {"converter_body", "converter_header", "diagnostics", "foundation",
+              "test_roundtrip.py",
+              "test_seed_reference.py"}
+HEAVY_FIXTURES = {"tei_all", "tei_all_schema", "tei_all_rng"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        try:
+            area = item.path.resolve().relative_to(tests).parts[0]
+        except ValueError:
+            continue
+        if (area in FAST_AREAS and "slow" not in item.keywords and "browser" not in item.keywords
+                and not HEAVY_FIXTURES & set(getattr(item, "fixturenames", ()))):
+            item.add_marker(pytest.mark.fast)
+
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:

@@ -11,16 +11,18 @@ from typing import TypeVar
 import click
 
 from ..diagnostics import Diagnostic, Severity
+from ..writers.tei import find_tei_files
 
 F = TypeVar("F", bound=Callable)
 
 
 def tei_files(paths: Iterable[str]) -> list[Path]:
-    """TEI files as given, folders replaced by their *.xml files (sorted, not recursive)."""
+    """TEI files as given, folders replaced by the *.xml files in them and in their subfolders
+    (sorted; see find_tei_files)."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        found.extend(sorted(path.glob("*.xml")) if path.is_dir() else [path])
+        found.extend(find_tei_files(path) if path.is_dir() else [path])
     return found
 
 

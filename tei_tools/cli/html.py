@@ -32,10 +32,10 @@ def command(tei: tuple[str, ...], output: str, edition_dir: str | None, force: b
             jobs: int | None, no_search: bool, quiet: bool) -> None:
     """Write the static web edition of TEI files.
 
-    TEI are TEI files or folders of *.xml files. The site (one reading and one diplomatic page
-    per document, index, chronology, search, conventions, about) is written to OUTPUT; open
-    OUTPUT/index.html in a browser, or serve the folder with any static web server. See
-    "The web edition" in the README.
+    TEI are TEI (or teiCorpus) files, or folders searched with their subfolders for *.xml
+    files. The site (a reading and a diplomatic page per document, index, chronology,
+    search, conventions, about) is written to OUTPUT; open OUTPUT/index.html in a browser, or
+    serve the folder with any static web server. See "The web edition" in the README.
 
     Exit status: 0 written, 1 a document failed, 2 usage or I/O error.
     """

@@ -43,8 +43,9 @@ def command(tei: tuple[str, ...], output: str, view: str | None, paper: str | No
             quiet: bool) -> None:
     """Print TEI documents as PDF.
 
-    TEI are files or folders (searched for *.xml). Each document becomes OUTPUT/{docid}.pdf;
-    with --book, the edition becomes one book OUTPUT/{edition folder name}.pdf.
+    TEI are files (TEI or teiCorpus) or folders (searched with subfolders for *.xml). Each
+    document becomes OUTPUT/{docid}.pdf; with --book, the edition becomes one book
+    OUTPUT/{edition folder name}.pdf.
 
     Exit status: 0 printed, 1 a document failed, 2 usage or I/O error.
     """

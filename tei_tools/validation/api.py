@@ -161,7 +161,7 @@ def _with_fast_path(refs: list[SchemaRef], files: list[str]) -> list[SchemaRef]:
     """Give big --schema RELAX NG schemas the element names of the documents (rng_prune)."""
     big = [r for r in refs if r.kind == "rng" and r.code == "RNG"
            and Path(r.path).stat().st_size >= rng_prune.MIN_SIZE]
-    if not big or sum(Path(f).stat().st_size for f in files) > rng_prune.MAX_INPUT:
+    if not big:
         return refs
     names = rng_prune.element_names(files)
     return [replace(r, names=names) if r in big else r for r in refs]

@@ -38,7 +38,7 @@ class SchemaRef:
     code: str  # diagnostic code for schema (not Schematron) errors, e.g. "RNG", "TT-RNG"
     hint: str | None = None
     # RELAX NG only: every element name the documents use, for the pruned fast path
-    names: frozenset[tuple[str, str]] | None = None
+    names: frozenset[str] | None = None
     phase: str | None = None  # Schematron only (xml-model's phase pseudo-attribute)
     # came with a document and is not trusted: Schematron runs sandboxed, XSD reads only files
     # of its own folder (tei_tools.sandbox)

@@ -11,14 +11,19 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from lxml import etree
+from lxml import html as lxml_html
 
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, TeiToolsError, diagnostic
 from ..edition import Edition
 from ..outputs import edited_by_hand, inside, journal, sha256, write_atomic, write_status
 from ..resources import xslt_path
+from .tei import member_tree
 
 if TYPE_CHECKING:
     from saxonche import PyXdmNode
@@ -39,6 +44,8 @@ class DocJob:
     known: dict[str, str]                # relpath → hash recorded in the manifest
     force: bool = False
     copy_tei: bool = True
+    member: int = 0                      # the n-th TEI of a teiCorpus file (0: the file)
+    one_view_if_same: bool = False       # no diplomatic page that repeats the reading one
 
 
 @dataclass
@@ -156,6 +163,41 @@ def _spliced(html: str, marker: str) -> str | None:
     return "".join(out)
 
 
+def pointer_page(href: str) -> str:
+    """A page that sends the reader on to ``href`` (a relative URL of the site)."""
+    target = escape(href, quote=True)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/>'
+            f'<meta http-equiv="refresh" content="0; url={target}"/>'
+            f'<link rel="canonical" href="{target}"/><title>Reading view</title></head>'
+            f'<body><p>This document has one view: <a href="{target}">the reading view</a>.'
+            f'</p></body></html>\n')
+
+
+def same_text(read: str, dipl: str) -> bool:
+    """Whether both views show the same text: the words of the div.doc-text and the notes,
+    but for what only says which view it is (the page-break labels "p. 2" / "[Page 2]", D's
+    rule above the notes)."""
+    return _text_of(read) == _text_of(dipl) is not None
+
+
+def _text_of(page: str) -> list[str] | None:
+    root = lxml_html.fromstring(page.encode("utf-8"), parser=_UTF8)
+    parts = root.xpath("//div[contains(concat(' ', @class, ' '), ' doc-text ')]"
+                       " | //section[contains(concat(' ', @class, ' '), ' footnotes ')]")
+    if not parts:
+        return None
+    words = []
+    for part in parts:
+        for label in part.xpath(".//*[contains(concat(' ', @class, ' '), ' pb ')"
+                                " or contains(concat(' ', @class, ' '), ' fn-rule ')]"):
+            label.drop_tree()
+        words += " ".join(part.itertext()).split()
+    return words
+
+
+_UTF8 = lxml_html.HTMLParser(encoding="utf-8")
+
+
 @cache
 def _is_default_document_xsl(stylesheet: str) -> bool:
     return Path(stylesheet).resolve() == xslt_path("html/document.xsl").resolve()
@@ -167,15 +209,27 @@ def render_document(job: DocJob) -> DocResult:
     try:
         data = safexml.read_file(job.source)
         # one safe parse, one hand-over to Saxon, and both views rendered from that one node
-        node = saxon.to_xdm(safexml.parse_bytes(data, job.source))
+        tree = safexml.parse_bytes(data, job.source)
+        if job.member:  # a document of a teiCorpus: its own TEI, and its own TEI copy
+            tree = member_tree(tree, job.member)
+            data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+        node = saxon.to_xdm(tree)
         paths = page_paths(job.docid)
-        for view, html in render_views(job.stylesheet, node, job.params).items():
+        views = render_views(job.stylesheet, node, job.params)
+        if job.one_view_if_same and same_text(views["read"], views["dipl"]):
+            # TEI without transcript-level markup: the diplomatic page would repeat the
+            # reading page; the reading view without the switch, and in the diplomatic
+            # page's place a pointer to it (neighbours' links to it keep working)
+            views = {"read": saxon.transform(job.stylesheet, node, {
+                **job.params, "view": "read", "dipl-href": ""}),
+                "dipl": pointer_page(f"{job.docid}.html")}
+        for view, html in views.items():
             _write(job, paths[view], html.encode("utf-8"), result)
         for relpath, text in sorted(job.extra_files.items()):
             _write(job, relpath, text.encode("utf-8"), result)
         if job.copy_tei:
             target = inside(Path(job.out_dir), paths["tei"])
-            if Path(job.source).resolve() != target:
+            if job.member or Path(job.source).resolve() != target:
                 _write(job, paths["tei"], data, result)
     except TeiToolsError as exc:
         diag = exc.diagnostic

@@ -32,11 +32,13 @@ from ..parallel import run_parallel
 from ..resources import xslt_path
 from ..safexml import read_file
 from .html import DocJob, DocResult, page_paths, render_document
-from .tei import docid_of, load_tei
+from .tei import docid_of, load_tei, tei_documents
 from .web import citation
+from .web.defaults import default_title, uses_house_encoding
+from .web.links import LinkReport, check_links, link_diagnostics
 from .web.search import PART_SIZE, build_search_index, no_pagefind, pagefind_available, plan_parts
 from .web.stylesheets import stylesheet
-from .web.summary import DocSummary, summaries_xml, summarise
+from .web.summary import DocSummary, FileSummary, corpus_title, summaries_xml, summarise
 from .web.summary_cache import SummaryCache
 
 PAGES = ("index", "chronology", "conventions", "about", "search")
@@ -50,6 +52,7 @@ class SiteReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     search: bool = False
     build_date: str = ""
+    links: LinkReport = field(default_factory=LinkReport)
 
     @property
     def ok(self) -> bool:
@@ -70,8 +73,9 @@ def build_date(files: Sequence[Path]) -> str:
     return datetime.fromtimestamp(stamp, tz=UTC).strftime("%Y-%m-%d")
 
 
-def _summary_worker(path: str) -> tuple[DocSummary, str, list[int] | None] | Diagnostic:
-    """A document's summary, with the hash and (size, mtime) of the bytes it was made from."""
+def _summary_worker(path: str) -> tuple[FileSummary, str, list[int] | None] | Diagnostic:
+    """The summaries of a file's documents (one; or one per TEI of a teiCorpus), with the hash
+    and (size, mtime) of the bytes they were made from."""
     try:
         try:
             stat = os.stat(path)
@@ -79,42 +83,55 @@ def _summary_worker(path: str) -> tuple[DocSummary, str, list[int] | None] | Dia
         except OSError:
             before = None  # read_file reports it
         data = read_file(path)
-        return summarise(load_tei(path, "HTML003", data), Path(path)), sha256(data), before
+        tree = load_tei(path, "HTML003", data, corpus=True)
+        documents = [summarise(doc.tree, Path(path), doc.member)
+                     for doc in tei_documents(path, "HTML003", tree=tree)]
+        return FileSummary(documents, corpus_title(tree)), sha256(data), before
     except TeiToolsError as exc:
         return exc.diagnostic
 
 
 def _collect(files: Sequence[Path], jobs: int | None, report: SiteReport,
-             cache: SummaryCache) -> list[DocSummary]:
-    """Every document's summary: from the cache where the file did not change, else parsed
-    (in parallel). Files are taken in their given order, so that of two files with one docid
-    the first always wins."""
+             cache: SummaryCache) -> tuple[list[DocSummary], list[str]]:
+    """Every document's summary, and the titles of the teiCorpus files: from the cache where
+    the file did not change, else parsed (in parallel). Files are taken in their given order,
+    so that of two documents with one docid the first always keeps it; the others get a
+    numbered one (HTML002)."""
     known = {str(f): cache.get(str(f)) for f in files}
-    todo = [source for source, summary in known.items() if summary is None]
-    found = run_parallel(_summary_worker, todo, jobs=jobs,
-                         on_error=lambda path, d: d if d.path else replace(d, path=path))
-    for source, item in zip(todo, found, strict=True):
+    todo = [source for source, found in known.items() if found is None]
+    results = run_parallel(_summary_worker, todo, jobs=jobs,
+                           on_error=lambda path, d: d if d.path else replace(d, path=path))
+    for source, item in zip(todo, results, strict=True):
         if isinstance(item, Diagnostic):
             report.diagnostics.append(item)
             continue
-        summary, digest, stat = item
+        found, digest, stat = item
         if stat is not None:
-            cache.put(summary, digest, stat)
-        known[source] = summary
+            cache.put(source, found, digest, stat)
+        known[source] = found
     summaries: list[DocSummary] = []
     seen: dict[str, str] = {}
-    for item in known.values():
-        if item is None:
-            continue
-        if item.docid in seen:
+    for item in (s for found in known.values() if found for s in found.documents):
+        docid = unique_docid(item.docid, seen)
+        if docid != item.docid:
             report.diagnostics.append(diagnostic(
                 "HTML002", path=item.source, line=1, docid=item.docid,
-                other=seen[item.docid]))
-            continue
-        seen[item.docid] = item.source
+                other=seen[item.docid], new=docid))
+            item = replace(item, docid=docid)
+        seen[docid] = item.source
         summaries.append(item)
     summaries.sort(key=DocSummary.sort_key)
-    return summaries
+    return summaries, [f.corpus_title for f in known.values() if f and f.corpus_title]
+
+
+def unique_docid(docid: str, seen: dict[str, str]) -> str:
+    """``docid``, or when another document has it already, ``docid-2``, ``docid-3`` …"""
+    n = 1
+    found = docid
+    while found in seen:
+        n += 1
+        found = f"{docid}-{n}"
+    return found
 
 
 def _base_params(edition: Edition | None, date: str, css: list[str]) -> dict[str, str]:
@@ -182,8 +199,9 @@ def _doc_jobs(summaries: list[DocSummary], out_dir: Path, folder: OutputFolder,
                  paths["bib"]: citation.bibtex(s, edition, url)}
         targets = [paths["read"], paths["dipl"], paths["tei"], *extra]
         jobs.append(DocJob(
-            source=s.source, docid=s.docid, out_dir=str(out_dir), stylesheet=str(sheet),
-            params=doc_params, extra_files=extra,
+            source=s.source, member=s.member, docid=s.docid, out_dir=str(out_dir),
+            stylesheet=str(sheet),
+            params=doc_params, extra_files=extra, one_view_if_same=edition is None,
             known={t: folder.recorded(t) for t in targets if folder.recorded(t)},
             force=force))
     return jobs
@@ -210,11 +228,15 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     files = sorted({Path(f) for f in tei_files}, key=str)
     report.build_date = build_date(files)
     cache = SummaryCache.load(out_dir)
-    summaries = _collect(files, jobs, report, cache)
+    summaries, corpora = _collect(files, jobs, report, cache)
     report.documents = [s.docid for s in summaries]
 
     css = _copy_assets(folder, edition, report)
     params = _base_params(edition, report.build_date, css)
+    params["docids"] = " ".join(report.documents)  # a ref to a bare docid links its page
+    if edition is None:  # TEI made elsewhere: its own title, no page on conventions it lacks
+        params["edition-title"] = default_title(summaries, corpora, files)
+    params["conventions-page"] = "yes" if edition or uses_house_encoding(summaries) else "no"
     sheet = stylesheet("document.xsl", edition)
     saxon.compile_stylesheet(sheet)  # fail early, with the stylesheet's own error message
     wanted = {str(Path(p).resolve()) for p in changed} if changed is not None else None
@@ -227,6 +249,11 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
         for relpath, digest, status in result.written:
             folder.record(relpath, digest)
             report.written[relpath] = status
+
+    # every build checks the text's links (the pages of all documents, not only the changed)
+    text_pages = {page_paths(s.docid)["read"]: s.source for s in summaries}
+    report.links = check_links(out_dir, text_pages)
+    report.diagnostics.extend(link_diagnostics(report.links, text_pages))
 
     if search and not pagefind_available():
         report.diagnostics.append(no_pagefind(out_dir))
@@ -261,6 +288,8 @@ def _write_pages(folder: OutputFolder, summaries: list[DocSummary], edition: Edi
     sheet = stylesheet("pages.xsl", edition)
     tree = summaries_xml(summaries).getroottree()
     for page in PAGES:
+        if page == "conventions" and params.get("conventions-page") == "no":
+            continue
         html = saxon.transform(sheet, tree, {**params, "page": page})
         _write(folder, f"{page}.html", html.encode("utf-8"), report)
 

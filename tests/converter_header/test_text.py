@@ -163,3 +163,14 @@ def test_views_take_a_file_as_the_api_documents(tmp_path, seed_reference):
     with pytest.raises(TeiToolsError) as caught:
         diplomatic_text(bomb)
     assert caught.value.diagnostic.code == "XML002"
+
+
+def test_P10_diplomatic_view_of_unbracketed_and_label_only_stamps():
+    from tei_tools.text import diplomatic_lines
+    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><opener>'
+           '<stamp type="declassification" rend="unbracketed">Reason: x<lb/>Date: y</stamp>'
+           '<stamp type="declassification" rend="label-only"><note type="desc" place="inline">'
+           'Stamp:</note> Declassified</stamp></opener><p>z</p></div></body></text></TEI>')
+    from tei_tools.safexml import parse_bytes
+    lines = diplomatic_lines(parse_bytes(tei.encode()))
+    assert lines[:3] == ["Reason: x", "Date: y", "[Stamp]: Declassified"]

@@ -19,3 +19,17 @@ def test_no_test_folder_is_skipped_by_norecursedirs():
                if any(fnmatch.fnmatch(part, pattern) for pattern in patterns)]
     assert not skipped, skipped
     assert (TESTS / "build") in folders
+
+
+def test_fast_marker_is_registered_and_selects_the_reader_tests(pytestconfig):
+    config = tomllib.loads((TESTS.parent / "pyproject.toml").read_text("utf-8"))
+    markers = config["tool"]["pytest"]["ini_options"]["markers"]
+    assert any(m.startswith("fast:") for m in markers)
+    # read tests/conftest.py's FAST_AREAS without importing it (pytest imports several conftests)
+    import ast
+
+    tree = ast.parse((TESTS / "conftest.py").read_text("utf-8"))
+    FAST_AREAS = next(ast.literal_eval(node.value) for node in tree.body
+                      if isinstance(node, ast.Assign) and node.targets[0].id == "FAST_AREAS")
+    assert {"converter_body", "converter_header"} <= FAST_AREAS
+    assert all((TESTS / area).exists() for area in FAST_AREAS)

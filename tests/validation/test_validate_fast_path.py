@@ -43,6 +43,37 @@ def test_validate_uses_the_fast_path_and_keeps_messages(tei_all_rng, tei_all_sch
     assert {(d.line, d.message) for d in report.diagnostics} == full
 
 
+def _parsed_names(path: Path) -> set[str]:
+    tree = safexml.parse_file(path, collect_ids=False)
+    return {etree.QName(e).localname for e in tree.iter() if isinstance(e.tag, str)}
+
+
+def test_scanned_names_include_every_element_used(shared_dir):
+    """element_names reads bytes, not a parse: it must still find every element name."""
+    files = sorted(FIXTURES.glob("*/*.xml"))
+    files += sorted((shared_dir / "real-tei").rglob("*.xml"))[:400]
+    for path in files:
+        try:
+            used = _parsed_names(path)
+        except Exception:  # noqa: BLE001 - not well-formed: nothing to compare
+            continue
+        assert used <= rng_prune.element_names([path]), path
+
+
+def test_scanned_names_across_read_boundaries_and_encodings(tmp_path, monkeypatch):
+    monkeypatch.setattr(rng_prune, "_READ", 7)  # tags straddle every chunk boundary
+    doc = tmp_path / "d.xml"
+    doc.write_text('<?xml version="1.0"?><!-- <fake --><TEI xmlns="http://www.tei-c.org/ns/1.0">'
+                   '<teiHeader/><text><body><p>a<hi rend="x">b</hi><tei:seg xmlns:tei="'
+                   'http://www.tei-c.org/ns/1.0">c</tei:seg><ändern/></p></body></text></TEI>',
+                   encoding="utf-8")
+    found = rng_prune.element_names([doc])
+    assert _parsed_names(doc) <= found
+    wide = tmp_path / "w.xml"
+    wide.write_bytes('<?xml version="1.0" encoding="UTF-16"?><TEI><text/></TEI>'.encode("utf-16"))
+    assert {"TEI", "text"} <= rng_prune.element_names([wide])
+
+
 def _mutant(seed_reference: Path, data) -> tuple[etree._ElementTree, frozenset]:
     """The reference with renamed elements and added attributes."""
     tree = safexml.parse_file(seed_reference)
@@ -57,8 +88,7 @@ def _mutant(seed_reference: Path, data) -> tuple[etree._ElementTree, frozenset]:
         else:
             element.set(data.draw(st.sampled_from(["type", "rend", "when", "n", "style"])),
                         data.draw(st.sampled_from(["x", "1957-05-31", "main", "a b"])))
-    names = frozenset((etree.QName(e).namespace or "", etree.QName(e).localname)
-                      for e in tree.iter() if isinstance(e.tag, str))
+    names = frozenset(etree.QName(e).localname for e in tree.iter() if isinstance(e.tag, str))
     return tree, names
 
 

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -77,10 +77,21 @@ def _house_valid(tree: etree._ElementTree) -> bool:
     return engines.relaxng(schema_path("tei-tools.rng")).validate(tree)
 
 
+# Schematron fixtures the RELAX NG refuses too: its datatypes already catch what the rule checks.
+_ALSO_RNG_INVALID = {"TT-DATE-ISO.fail.xml": "@when is typed as a W3C date in tei-tools.rng",
+                     "TT-ID-UNIQUE.fail.xml": "xml:id is typed ID, so duplicates are RNG errors"}
+
+
+def _meant_house_valid(path: Path) -> bool:
+    return not path.name.startswith("invalid-") and path.name not in _ALSO_RNG_INVALID
+
+
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_fixture_valid_against_project_is_valid_against_tei_all(path, tei_all_schema):
+    """Each fixture gets the project verdict it was made for; the valid ones also pass TEI All."""
     tree = safexml.parse_file(path, collect_ids=False)
-    if _house_valid(tree):
+    assert _house_valid(tree) == _meant_house_valid(path)
+    if _meant_house_valid(path):
         assert tei_all_schema.validate(tree), str(tei_all_schema.error_log)
 
 
@@ -96,7 +107,8 @@ _VALUES = sorted({v for values in SPEC["values"].values() for v in values} | {"x
 _ATTRS = ["type", "subtype", "rend", "place", "reason", "when", "n", "unit", "resp"]
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.data())
 def test_mutants_of_the_reference_keep_the_subset_property(seed_reference, tei_all_schema, data):
     """Random attribute edits: whatever tei-tools.rng accepts, TEI All accepts."""
@@ -105,5 +117,7 @@ def test_mutants_of_the_reference_keep_the_subset_property(seed_reference, tei_a
     for _ in range(data.draw(st.integers(1, 4))):
         element = data.draw(st.sampled_from(elements))
         element.set(data.draw(st.sampled_from(_ATTRS)), data.draw(st.sampled_from(_VALUES)))
-    if _house_valid(tree):
-        assert tei_all_schema.validate(tree), str(tei_all_schema.error_log)
+    # Only the mutants the project accepts say anything about the subset property; draw again
+    # for the others, so that every example reaches the assertion.
+    assume(_house_valid(tree))
+    assert tei_all_schema.validate(tree), str(tei_all_schema.error_log)

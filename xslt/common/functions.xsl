@@ -13,9 +13,9 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <xsl:variable name="tt:months" as="xs:string+"
-      select="('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-               'September', 'October', 'November', 'December')"/>
+  <!-- tt:date-element, tt:iso: which date is the document's own -->
+  <xsl:import href="dates.xsl"/>
+
 
   <!-- conventions.md Appendix A.5; the rest falls back to the code itself. -->
   <xsl:variable name="tt:languages" as="map(xs:string, xs:string)" select="map {
@@ -58,34 +58,6 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- Human-readable form of an ISO date or date-time: 1957-05-23 → 23 May 1957. -->
-  <xsl:function name="tt:date-label" as="xs:string">
-    <xsl:param name="when" as="xs:string?"/>
-    <xsl:variable name="parts" select="tokenize(substring-before(concat($when, 'T'), 'T'), '-')"/>
-    <xsl:choose>
-      <xsl:when test="not(matches(string($when), '^\d{4}(-\d{2}(-\d{2})?)?(T.*)?$'))">
-        <xsl:sequence select="string($when)"/>
-      </xsl:when>
-      <xsl:when test="count($parts) = 3 and xs:integer($parts[2]) = 1 to 12">
-        <xsl:sequence select="concat(xs:integer($parts[3]), ' ', $tt:months[xs:integer($parts[2])],
-                                     ' ', $parts[1])"/>
-      </xsl:when>
-      <xsl:when test="count($parts) = 2 and xs:integer($parts[2]) = 1 to 12">
-        <xsl:sequence select="concat($tt:months[xs:integer($parts[2])], ' ', $parts[1])"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="$parts[1]"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
-
-  <!-- ISO value of a date element: @when, else @from (with @to), else @notBefore. -->
-  <xsl:function name="tt:iso" as="xs:string?">
-    <xsl:param name="date" as="element()?"/>
-    <xsl:sequence select="($date/@when, $date/@from, $date/@notBefore, $date/@notAfter)[1]
-                          ! string(.)"/>
-  </xsl:function>
-
   <xsl:function name="tt:lang-name" as="xs:string">
     <xsl:param name="code" as="xs:string?"/>
     <xsl:variable name="base" select="lower-case(tokenize(string($code), '-')[1])"/>
@@ -113,15 +85,6 @@
                                     $tei/teiHeader/fileDesc/titleStmt/title)[1]"/>
     <xsl:sequence select="if ($t) then normalize-space(string($t))
                           else string(($tei/@xml:id, 'Untitled document')[1])"/>
-  </xsl:function>
-
-  <!-- The document's own date element: creation, else the catalogue date, else any header date. -->
-  <xsl:function name="tt:date-element" as="element()?">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/teiHeader/profileDesc/creation/date,
-                           $tei/teiHeader/fileDesc/sourceDesc//date[@type = 'catalogue'],
-                           $tei/teiHeader/fileDesc/publicationStmt/date,
-                           $tei/teiHeader/fileDesc/sourceDesc//date[@when])[1]"/>
   </xsl:function>
 
   <xsl:function name="tt:doctype" as="xs:string">

@@ -317,6 +317,12 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- R: no space before a call ("1990 <note>" reads "1990¹"); D keeps the transcript's spacing -->
+  <xsl:template match="text()[following-sibling::node()[1][self::note[tt:is-footnote(.)]]]"
+      mode="tt:read" priority="3">
+    <xsl:value-of select="replace(., '\s+$', '')"/>
+  </xsl:template>
+
   <xsl:function name="tt:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note/self::note[@type = 'footnote' or (@place = ('bottom',

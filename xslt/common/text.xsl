@@ -20,12 +20,14 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tt="urn:tei-tools"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
   <xsl:import href="explain.xsl"/>
   <!-- included, not imported: its templates must have the same precedence as these -->
   <xsl:include href="interventions.xsl"/>
+  <xsl:include href="scholarly.xsl"/>
 
   <!-- ========================= hooks (override these) ========================= -->
 
@@ -226,6 +228,7 @@
 
   <xsl:template match="seg" mode="tt:dipl tt:read">
     <span class="{string-join(('seg', @type ! ('seg-' || .)), ' ')}">
+      <xsl:call-template name="tt:id"/>
       <xsl:call-template name="tt:lang"/>
       <xsl:apply-templates mode="#current"/>
     </span>
@@ -239,15 +242,17 @@
   <xsl:template match="lb" mode="tt:dipl tt:read"><br/></xsl:template>
 
   <xsl:template match="pb" mode="tt:dipl">
-    <span class="pb pb-dipl">
+    <span class="pb pb-dipl"><xsl:call-template name="tt:id"/>
       <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
       <xsl:value-of select="'Page ' || @n"/>
       <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+      <xsl:call-template name="tt:facs-link"/>
     </span>
   </xsl:template>
   <xsl:template match="pb" mode="tt:read">
-    <span class="pb"><span class="visually-hidden">Page break, page </span><span
-        aria-hidden="true">p. </span><xsl:value-of select="@n"/></span>
+    <span class="pb"><xsl:call-template name="tt:id"/><span class="visually-hidden">Page break, page </span><span
+        aria-hidden="true">p. </span><xsl:value-of select="@n"/><xsl:call-template
+        name="tt:facs-link"/></span>
   </xsl:template>
 
   <xsl:template match="milestone[@unit = 'rule']" mode="tt:read">
@@ -263,6 +268,11 @@
   </xsl:template>
   <xsl:template match="milestone | anchor | index | link | linkGrp | alt | altGrp"
       mode="tt:dipl tt:read"/>
+  <!-- a point that references aim at (<anchor xml:id="b_447"/>): kept as an empty target -->
+  <xsl:template match="anchor[@xml:id] | milestone[@xml:id]" mode="tt:dipl tt:read">
+    <xsl:param name="tt:inert" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:if test="not($tt:inert)"><span class="anchor" id="{@xml:id}"/></xsl:if>
+  </xsl:template>
 
   <xsl:template match="space" mode="tt:dipl">
     <span class="space"><xsl:value-of select="string-join((1 to xs:integer((@quantity[. castable
@@ -416,9 +426,6 @@
   <xsl:template match="lg" mode="tt:dipl tt:read">
     <div class="lg"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
-  <xsl:template match="l" mode="tt:dipl tt:read">
-    <span class="l"><xsl:apply-templates mode="#current"/></span><br/>
-  </xsl:template>
   <xsl:template match="quote[tt:block(.)]" mode="tt:dipl tt:read">
     <blockquote><xsl:apply-templates mode="#current"/></blockquote>
   </xsl:template>
@@ -464,6 +471,7 @@
   <!-- written in place (a variable holding it would be built and then copied) -->
   <xsl:template name="tt:name-span">
     <span class="{string-join((local-name(), @type ! (local-name(..) || '-' || .)), ' ')}">
+      <xsl:call-template name="tt:id"/>
       <xsl:call-template name="tt:lang"/>
       <xsl:apply-templates mode="#current"/>
     </span>
@@ -484,8 +492,26 @@
     </time>
   </xsl:template>
 
+  <!-- The ids of the edition's documents (space-separated; the site writer passes them): a
+       reference written as a bare document id ("1957-03-21-kennan-to-leopold", or with
+       "#anchor") links to that document's page. -->
+  <xsl:param name="docids" as="xs:string" select="''"/>
+  <xsl:variable name="tt:docids" as="map(xs:string, xs:boolean)"
+      select="map:merge(distinct-values(tokenize($docids)) ! map:entry(., true()))"/>
+
+  <xsl:function name="tt:link-target" as="xs:string?">
+    <xsl:param name="target" as="xs:string?"/>
+    <!-- a TEI pointer to a range ("#range(a,b)") links to where it starts -->
+    <xsl:variable name="t" select="replace(normalize-space($target),
+                                           '^#range\(\s*#?([^,\s)]+).*$', '#$1')"/>
+    <xsl:variable name="doc" select="substring-before($t || '#', '#')"/>
+    <xsl:sequence select="if ($doc != '' and map:contains($tt:docids, $doc))
+        then tt:safe-url($doc || '.html' || substring($t, string-length($doc) + 1))
+        else tt:safe-url($t)"/>
+  </xsl:function>
+
   <xsl:template match="ref | ptr" mode="tt:dipl tt:read">
-    <xsl:variable name="url" select="tt:safe-url((@target, @url)[1])"/>
+    <xsl:variable name="url" select="tt:link-target((@target, @url)[1])"/>
     <xsl:choose>
       <xsl:when test="exists($url) and not(ancestor::ref)">
         <a class="ref" href="{$url}">
@@ -499,8 +525,10 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Images are never fetched from elsewhere (Endings: no remote assets); show the caption. -->
-  <xsl:template match="graphic | media | binaryObject" mode="tt:dipl tt:read"/>
+  <!-- Images are never fetched from elsewhere (Endings: no remote assets): graphic and media
+       are placeholders (scholarly.xsl); embedded data is left out. -->
+  <xsl:template match="binaryObject | graphic[not(@url)] | media[not(@url)]"
+      mode="tt:dipl tt:read"/>
   <xsl:template match="figure" mode="tt:dipl tt:read">
     <xsl:call-template name="tt:box">
       <xsl:with-param name="class" select="'figure'"/>

@@ -281,7 +281,7 @@
               <xsl:attribute name="datetime" select="tt:iso($date)"/>
               <xsl:attribute name="data-pagefind-sort" select="'date:' || tt:iso($date)"/>
             </xsl:if>
-            <xsl:value-of select="normalize-space($date)"/>
+            <xsl:value-of select="tt:date-text($date)"/>
           </time>
           <xsl:if test="matches(string(tt:iso($date)), '^\d{4}')">
             <span class="visually-hidden" data-pagefind-filter="year">
@@ -307,16 +307,19 @@
   <xsl:template name="tt:doc-tools">
     <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
     <div class="doc-tools" data-pagefind-ignore="">
-      <nav class="view-switch" aria-label="View of the text">
-        <a href="{$read-href}" class="view-read">
-          <xsl:if test="$tt:view = 'read'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-          <xsl:text>Reading view</xsl:text>
-        </a>
-        <a href="{$dipl-href}" class="view-dipl">
-          <xsl:if test="$tt:view = 'dipl'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-          <xsl:text>Diplomatic view</xsl:text>
-        </a>
-      </nav>
+      <!-- no switch when the site writes one view only (dipl-href ''): see html.py -->
+      <xsl:if test="normalize-space($dipl-href)">
+        <nav class="view-switch" aria-label="View of the text">
+          <a href="{$read-href}" class="view-read">
+            <xsl:if test="$tt:view = 'read'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+            <xsl:text>Reading view</xsl:text>
+          </a>
+          <a href="{$dipl-href}" class="view-dipl">
+            <xsl:if test="$tt:view = 'dipl'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+            <xsl:text>Diplomatic view</xsl:text>
+          </a>
+        </nav>
+      </xsl:if>
       <ul class="downloads" aria-label="Downloads">
         <li><a href="{$tei-href}" type="application/tei+xml" download="">TEI XML</a></li>
         <xsl:if test="normalize-space($pdf-href)">
@@ -324,16 +327,21 @@
         </xsl:if>
       </ul>
     </div>
-    <p class="view-note" data-pagefind-ignore="">
-      <xsl:choose>
-        <xsl:when test="$tt:view = 'dipl'">Diplomatic view: the transcript’s lines and editorial
-          brackets, as published.</xsl:when>
-        <xsl:otherwise>Reading view: a clean text; editorial interventions are marked and
-          explained.</xsl:otherwise>
-      </xsl:choose>
-      <xsl:text> </xsl:text>
-      <a href="../conventions.html">How to read this edition</a>
-    </p>
+    <xsl:if test="normalize-space($dipl-href) or $conventions-page != 'no'">
+      <p class="view-note" data-pagefind-ignore="">
+        <xsl:choose>
+          <xsl:when test="not(normalize-space($dipl-href))"/>
+          <xsl:when test="$tt:view = 'dipl'">Diplomatic view: the transcript’s lines and
+            editorial brackets, as published.</xsl:when>
+          <xsl:otherwise>Reading view: a clean text; editorial interventions are marked and
+            explained.</xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$conventions-page != 'no'">
+          <xsl:text> </xsl:text>
+          <a href="../conventions.html">How to read this edition</a>
+        </xsl:if>
+      </p>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="tt:doc-notices">

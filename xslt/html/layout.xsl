@@ -13,6 +13,8 @@
     exclude-result-prefixes="#all">
 
   <xsl:param name="edition-title" as="xs:string" select="'TEI edition'"/>
+  <!-- 'no': the site has no conventions page (TEI without the house encoding) -->
+  <xsl:param name="conventions-page" as="xs:string" select="'yes'"/>
   <xsl:param name="edition-subtitle" as="xs:string" select="''"/>
   <xsl:param name="edition-editors" as="xs:string" select="''"/>
   <xsl:param name="edition-publisher" as="xs:string" select="''"/>
@@ -156,7 +158,9 @@
     <entry key="index" href="index.html">Documents</entry>
     <entry key="chronology" href="chronology.html">Chronology</entry>
     <entry key="search" href="search.html">Search</entry>
-    <entry key="conventions" href="conventions.html">Editorial conventions</entry>
+    <xsl:if test="$conventions-page != 'no'">
+      <entry key="conventions" href="conventions.html">Editorial conventions</entry>
+    </xsl:if>
     <entry key="about" href="about.html">About</entry>
   </xsl:variable>
 
@@ -215,8 +219,10 @@
         <xsl:value-of select="if (normalize-space($tool-version)) then ' ' || $tool-version else ''"/>
         <xsl:text>. </xsl:text>
         <a href="{$root}about.html">About this edition</a>
-        <xsl:text> · </xsl:text>
-        <a href="{$root}conventions.html">Editorial conventions</a>
+        <xsl:if test="$conventions-page != 'no'">
+          <xsl:text> · </xsl:text>
+          <a href="{$root}conventions.html">Editorial conventions</a>
+        </xsl:if>
       </p>
     </footer>
   </xsl:template>

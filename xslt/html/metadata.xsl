@@ -24,7 +24,7 @@
         <xsl:call-template name="tt:meta-field">
           <xsl:with-param name="label" select="'Date'"/>
           <xsl:with-param name="value" select="if (not($date)) then ''
-              else normalize-space($date) || (if ($iso and $iso ne normalize-space($date))
+              else tt:date-text($date) || (if ($iso and $iso ne tt:date-text($date))
                                               then ' (' || $iso || ')' else '')"/>
         </xsl:call-template>
         <xsl:call-template name="tt:meta-field">
@@ -81,9 +81,39 @@
               /bibl[@type = 'citation'])[1]))"/>
         </xsl:call-template>
         <xsl:call-template name="tt:meta-source"/>
+        <xsl:call-template name="tt:meta-scans"/>
         <xsl:call-template name="tt:meta-rights"/>
       </dl>
     </section>
+  </xsl:template>
+
+  <!-- The scans of the original that the TEI links (sourceDesc refs, facsimile graphics):
+       links where the URL is absolute, else the file names (the edition does not copy them). -->
+  <xsl:template name="tt:meta-scans">
+    <xsl:variable name="urls" select="tt:scan-urls($tei)"/>
+    <xsl:if test="exists($urls)">
+      <dt><xsl:value-of select="if (count($urls) = 1) then 'Scan' else 'Scans'"/></dt>
+      <dd class="scans">
+        <xsl:for-each select="$urls">
+          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+          <xsl:variable name="href" select="tt:absolute-url(.)"/>
+          <xsl:choose>
+            <xsl:when test="exists($href)">
+              <a class="ext scan" href="{$href}"><xsl:value-of select="tt:url-name(.)"/></a>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </dd>
+    </xsl:if>
+    <xsl:variable name="images" select="tt:facsimile-urls($tei)"/>
+    <xsl:if test="exists($images)">
+      <dt>Facsimile</dt>
+      <dd class="facsimile">
+        <xsl:value-of select="count($images) || (if (count($images) = 1) then ' page image'
+                              else ' page images') || ' (linked at the page breaks)'"/>
+      </dd>
+    </xsl:if>
   </xsl:template>
 
   <!-- one field of the panel, left out when it is empty -->

@@ -71,23 +71,34 @@
     </div>
     <h2 id="documents-title">Documents <span class="count">(<xsl:value-of
         select="count($docs)"/>)</span></h2>
+    <!-- a column (and its filter) only when some document has a value for it: TEI made
+         elsewhere often has no type or archive, and an empty column says nothing -->
+    <xsl:variable name="with-type" select="exists($docs/doctype[normalize-space()])"/>
+    <xsl:variable name="with-archive"
+        select="exists($docs/(repository, shelfmark)[normalize-space()])"/>
     <!-- filters: hidden until tei-tools.js wires them up; without JS the table is the index -->
     <form class="filters" hidden="hidden" aria-label="Filter the documents" role="search">
-      <xsl:call-template name="tt:select">
-        <xsl:with-param name="name" select="'type'"/>
-        <xsl:with-param name="label" select="'Type'"/>
-        <xsl:with-param name="values" select="$docs/doctype"/>
-      </xsl:call-template>
-      <xsl:call-template name="tt:select">
-        <xsl:with-param name="name" select="'archive'"/>
-        <xsl:with-param name="label" select="'Archive'"/>
-        <xsl:with-param name="values" select="$docs/repository"/>
-      </xsl:call-template>
-      <xsl:call-template name="tt:select">
-        <xsl:with-param name="name" select="'year'"/>
-        <xsl:with-param name="label" select="'Year'"/>
-        <xsl:with-param name="values" select="$docs/@year[normalize-space()]"/>
-      </xsl:call-template>
+      <xsl:if test="$with-type">
+        <xsl:call-template name="tt:select">
+          <xsl:with-param name="name" select="'type'"/>
+          <xsl:with-param name="label" select="'Type'"/>
+          <xsl:with-param name="values" select="$docs/doctype"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="exists($docs/repository[normalize-space()])">
+        <xsl:call-template name="tt:select">
+          <xsl:with-param name="name" select="'archive'"/>
+          <xsl:with-param name="label" select="'Archive'"/>
+          <xsl:with-param name="values" select="$docs/repository"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="exists($docs/@year[normalize-space()])">
+        <xsl:call-template name="tt:select">
+          <xsl:with-param name="name" select="'year'"/>
+          <xsl:with-param name="label" select="'Year'"/>
+          <xsl:with-param name="values" select="$docs/@year[normalize-space()]"/>
+        </xsl:call-template>
+      </xsl:if>
       <label class="filter-text">Title contains <input type="search" name="q"/></label>
       <output class="filter-count" aria-live="polite"></output>
     </form>
@@ -97,8 +108,10 @@
           <tr>
             <th scope="col" data-sort="date" aria-sort="ascending">Date</th>
             <th scope="col" data-sort="title">Title</th>
-            <th scope="col" data-sort="type">Type</th>
-            <th scope="col" data-sort="archive">Archive</th>
+            <xsl:if test="$with-type"><th scope="col" data-sort="type">Type</th></xsl:if>
+            <xsl:if test="$with-archive">
+              <th scope="col" data-sort="archive">Archive</th>
+            </xsl:if>
           </tr>
         </thead>
         <tbody>
@@ -114,13 +127,17 @@
                 </xsl:choose>
               </td>
               <td class="title"><a href="{tt:doc-href(.)}"><xsl:value-of select="title"/></a></td>
-              <td class="type"><xsl:value-of select="doctype"/></td>
-              <td class="archive">
-                <xsl:value-of select="repository"/>
-                <xsl:if test="shelfmark">
-                  <span class="shelfmark"><xsl:value-of select="shelfmark"/></span>
-                </xsl:if>
-              </td>
+              <xsl:if test="$with-type">
+                <td class="type"><xsl:value-of select="doctype"/></td>
+              </xsl:if>
+              <xsl:if test="$with-archive">
+                <td class="archive">
+                  <xsl:value-of select="repository"/>
+                  <xsl:if test="shelfmark">
+                    <span class="shelfmark"><xsl:value-of select="shelfmark"/></span>
+                  </xsl:if>
+                </td>
+              </xsl:if>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -286,8 +303,10 @@
     <p>Every document has a reading view and a diplomatic view, a metadata panel, a citation in
       Chicago style with CSL-JSON and BibTeX downloads, and its TEI P5 source. The site is a set
       of static files: it needs no server and no connection to other sites, and every page works
-      without JavaScript (scripts only add sorting, filtering, popovers and search). See the
-      <a href="conventions.html">editorial conventions</a> for how the text is presented.</p>
+      without JavaScript (scripts only add sorting, filtering, popovers and search).
+      <xsl:if test="$conventions-page != 'no'">See the
+        <a href="conventions.html">editorial conventions</a> for how the text is presented.
+      </xsl:if></p>
   </xsl:template>
 
   <!-- ========================= search ========================= -->

@@ -57,7 +57,12 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:variable name="depth" select="count(ancestor::tei:div)"/>
     <xsl:element name="{if ($inline) then 'span' else 'h' || min((6, max((2, $depth + 1))))}">
-      <xsl:attribute name="class" select="'head', @type"/>
+      <xsl:attribute name="class" select="'head', @type,
+          (: the PDF outline: the document's title, then its divisions (not the house
+             encoding's document div, whose title is the document's; its entries are
+             bookmarked by their datelines) :)
+          if (not($inline) and parent::tei:div[not(@type = ('document', 'entry'))])
+          then 'outline-' || min((6, $depth + 1)) else ()"/>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -78,6 +83,10 @@
       </xsl:if>
       <xsl:apply-templates>
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:apply-templates select="p:stray-notes(.)">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+        <xsl:with-param name="attached" select="true()"/>
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>

@@ -21,6 +21,7 @@
   <xsl:import href="phrases.xsl"/>
   <xsl:import href="notes.xsl"/>
   <xsl:import href="persons.xsl"/>
+  <xsl:import href="scholarly.xsl"/>
 
   <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no"
               omit-xml-declaration="yes"/>

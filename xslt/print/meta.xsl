@@ -9,8 +9,12 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:p="urn:tei-tools:print"
+    xmlns:tt="urn:tei-tools"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
+
+  <!-- tt:date-element: the document's own date, by the same rules as the web edition -->
+  <xsl:import href="../common/dates.xsl"/>
 
   <xsl:function name="p:title" as="xs:string">
     <xsl:param name="tei" as="element(tei:TEI)"/>
@@ -26,18 +30,6 @@
     <xsl:variable name="t" select="p:title($tei)"/>
     <xsl:sequence select="if (string-length($t) le 70) then $t
                           else replace(substring($t, 1, 68), '\s+\S*$', '') || ' …'"/>
-  </xsl:function>
-
-  <!-- The document's own date (M1): creation, then the catalogue date, then any header date. -->
-  <xsl:function name="p:date-element" as="element()?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="h" select="$tei/tei:teiHeader"/>
-    <xsl:sequence select="(
-        $h/tei:profileDesc/tei:creation//tei:date,
-        $h/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'digital-source']/tei:date[@type = 'catalogue'],
-        $h/tei:fileDesc/tei:publicationStmt/tei:date[@type = 'created'],
-        $h/tei:fileDesc/tei:sourceDesc//tei:date,
-        $h/tei:fileDesc/tei:publicationStmt/tei:date)[normalize-space() or @when][1]"/>
   </xsl:function>
 
   <xsl:function name="p:translator" as="xs:string">
@@ -67,7 +59,7 @@
     <xsl:variable name="h" select="tei:teiHeader"/>
     <xsl:variable name="fd" select="$h/tei:fileDesc"/>
     <xsl:variable name="ms" select="$fd/tei:sourceDesc/tei:msDesc/tei:msIdentifier"/>
-    <xsl:variable name="date" select="p:date-element(.)"/>
+    <xsl:variable name="date" select="tt:date-element(.)"/>
     <xsl:variable name="classification" select="$h//tei:taxonomy[@xml:id = 'classification']
         //tei:category[@xml:id = $h/tei:profileDesc/tei:textClass/tei:catRef
         [@scheme = '#classification']/substring-after(@target, '#')]/tei:catDesc"/>
@@ -82,7 +74,7 @@
         <xsl:value-of select="p:title(.)"/>
       </h1>
       <dl class="meta">
-        <xsl:sequence select="p:field('Date', string($date), $date/(@when, @from)[1])"/>
+        <xsl:sequence select="p:field('Date', tt:date-text($date), tt:iso($date))"/>
         <xsl:sequence select="p:field('Type', p:doctype(.), ())"/>
         <xsl:sequence select="p:field('Classification', string-join($classification, ', '), ())"/>
         <xsl:sequence select="p:field('Archive', string-join(
@@ -93,6 +85,10 @@
         <xsl:sequence select="p:field('Language', string-join(
             $fd/tei:sourceDesc/tei:msDesc/tei:msContents/tei:textLang, ', '), ())"/>
         <xsl:sequence select="p:field('Translator', p:translator(.), ())"/>
+        <!-- the scan of the original that sourceDesc links -->
+        <xsl:sequence select="p:field('Scan', string-join(distinct-values(
+            $fd/tei:sourceDesc//(tei:ref/@target, tei:ptr/@target, @facs) ! normalize-space(.)),
+            ', '), ())"/>
         <xsl:sequence select="p:field('Funders', string-join($fd/tei:titleStmt/tei:funder
             /normalize-space(), '; '), ())"/>
         <xsl:sequence select="p:field('Source', string-join(
@@ -121,13 +117,13 @@
   <xsl:function name="p:field" as="element()*">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="value" as="xs:string?"/>
-    <xsl:param name="iso" as="attribute()?"/>
+    <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="v" select="normalize-space($value)"/>
     <xsl:if test="$v != ''">
       <dt class="{lower-case($label)}"><xsl:value-of select="$label"/></dt>
       <dd class="{lower-case($label)}">
         <xsl:value-of select="$v"/>
-        <xsl:if test="$iso and not(contains($v, string($iso)))">
+        <xsl:if test="$iso and not(contains($v, $iso))">
           <xsl:text> (</xsl:text><xsl:value-of select="$iso"/><xsl:text>)</xsl:text>
         </xsl:if>
       </dd>

@@ -46,6 +46,10 @@
           select="'fn-' || p:docid($note/ancestor::tei:TEI[1]) || '-' || p:path-id($note)"/>
       </xsl:if>
       <xsl:if test="$call"><xsl:attribute name="data-call" select="$call"/></xsl:if>
+      <!-- R: the TEI's own number (note/@n), so that "see note 5" still finds note 5 -->
+      <xsl:if test="not($call) and normalize-space($note/@n)">
+        <xsl:attribute name="data-n" select="normalize-space($note/@n)"/>
+      </xsl:if>
       <xsl:if test="$prefix"><span class="fn-label"><xsl:value-of select="$prefix"/></span></xsl:if>
       <xsl:apply-templates select="$content">
         <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
@@ -64,6 +68,61 @@
       <xsl:text>]</xsl:text>
     </span>
   </xsl:function>
+
+  <!-- ============ notes as other projects write them (issue 15) ============ -->
+
+  <!-- A note that becomes a footnote call in R (the templates below) -->
+  <xsl:function name="p:called" as="xs:boolean">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:sequence select="exists($n/self::tei:note[not(@place = ('inline', 'margin', 'left',
+        'right', 'marginLeft', 'marginRight', 'marginOuter', 'marginInner'))]
+        [not(@type = ('alt-name', 'identification', 'expansion', 'orig-term', 'desc',
+                      'resolution', 'handwritten', 'distribution', 'reference', 'query',
+                      'trailer-unparsed', 'sic'))])"/>
+  </xsl:function>
+
+  <!-- A footnote that stands between blocks (in a div, not in a paragraph): it is called at
+       the end of the block before it, not on a line of its own. -->
+  <xsl:function name="p:stray" as="xs:boolean">
+    <xsl:param name="n" as="element(tei:note)"/>
+    <xsl:sequence select="p:called($n) and exists($n/parent::*[self::tei:div or self::tei:body
+        or self::tei:front or self::tei:back or self::tei:lg or self::tei:sp or self::tei:quote
+        or self::tei:cit or self::tei:epigraph or self::tei:opener or self::tei:closer])
+        and exists($n/preceding-sibling::*[not(self::tei:note)][1]
+                   [self::tei:p or self::tei:ab or self::tei:l or self::tei:head])"/>
+  </xsl:function>
+
+  <!-- the stray notes that follow a block, called at its end (body.xsl) -->
+  <xsl:function name="p:stray-notes" as="element(tei:note)*">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="$block/following-sibling::tei:note[p:stray(.)]
+        [preceding-sibling::*[not(self::tei:note)][1] is $block]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:note[p:stray(.)]" priority="10">
+    <xsl:param name="attached" as="xs:boolean" select="false()"/>
+    <xsl:if test="$attached"><xsl:next-match/></xsl:if>
+  </xsl:template>
+
+  <!-- Pretty-printed TEI: the line breaks and indentation inside a note are one space, none
+       at its start or end (else the footnote starts with a space, or breaks its lines). -->
+  <xsl:template match="text()[ancestor::tei:note]" priority="1">
+    <xsl:variable name="note" select="ancestor::tei:note[1]"/>
+    <xsl:variable name="t" select="replace(., '\s+', ' ')"/>
+    <xsl:variable name="t" select="if ($note/descendant::text()[1] is .)
+        then replace($t, '^ ', '') else $t"/>
+    <xsl:value-of select="if ($note/descendant::text()[last()] is .)
+        then replace($t, ' $', '') else $t"/>
+  </xsl:template>
+
+  <!-- No space before a call: "1990 <note>" prints as "1990¹", not "1990 ¹". -->
+  <xsl:template match="text()[p:called(following-sibling::node()[1])]" priority="2">
+    <xsl:variable name="t" select="replace(., '\s+$', '')"/>
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:note"><xsl:value-of select="replace($t, '\s+', ' ')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- B9 footnotes, and the foot/end notes of real TEI -->
   <xsl:template match="tei:note[@type = 'footnote' or @place = ('foot', 'bottom', 'end',

@@ -56,6 +56,9 @@ class Context:
     # default language of the archive family (A.7) that holds the original, from the archival
     # citation (M17), else the trailer's Original Archive: B8 terms outside the lexicon
     archive_lang: str | None = None
+    # original line number of a line the wrapper knows to be the document's own heading: the
+    # rest of a PDF export's Contents line (P12)
+    document_heading: int | None = None
 
     def emit(self, code: str, *, line: int | None = None, col: int | None = None,
              **params: object) -> None:

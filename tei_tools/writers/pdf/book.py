@@ -30,6 +30,7 @@ from ...edition import Edition
 from ...outputs import OutputFolder
 from . import engine
 from .document import Failures, footnote_warnings
+from .glyphs import glyph_warnings
 from .html import DocFacts, book_stylesheet, chronological, document_html, facts
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
@@ -75,7 +76,7 @@ def render_book(edition: Edition, tei_files: list[Path], out_path: Path, *,
     docs: list[DocFacts] = []
     for path in tei_files:
         try:
-            docs.append(facts(Path(path)))
+            docs.extend(facts(Path(path)))
         except TeiToolsError as exc:
             report.diagnostics.append(exc.diagnostic)
     docs = _unique(chronological(docs), report)
@@ -187,10 +188,14 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
         sections, names, members = [], {}, []
         for doc in chunk:
             try:
-                section = document_html(doc.path, options, fragment=True, created=created)
+                section = document_html(doc.path, options, fragment=True, created=created,
+                                        member=doc.member)
             except TeiToolsError as exc:
                 problems.append(exc.diagnostic)
                 continue
+            # a part done again document by document checks them again: report each once
+            problems.extend(d for d in glyph_warnings(doc.path, section, options.fonts.files)
+                            if d not in problems)
             names.update(_anchors(section))
             sections.append(f'<div class="book-document">{section}</div>')
             members.append(doc)

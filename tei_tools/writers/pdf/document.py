@@ -10,9 +10,9 @@ from ...diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic
 from ...edition import Edition
 from ...outputs import OutputFolder
 from ...parallel import run_parallel
-from ..tei import docid_of
 from . import engine
-from .html import document_html, load_tei
+from .glyphs import glyph_warnings
+from .html import document_html, documents
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
 
@@ -41,25 +41,33 @@ class PdfReport(Failures):
 
 
 def _render_one(job: tuple[Path, PrintOptions, Path]
-                ) -> tuple[str, bytes, int, list[Diagnostic]]:
-    """Worker: TEI file → (docid, PDF bytes, page count, problems). Module level for pickling.
-    No bytes means the file failed."""
+                ) -> list[tuple[str, bytes, int, list[Diagnostic]]]:
+    """Worker: TEI file → (docid, PDF bytes, page count, problems) for each of its documents
+    (a teiCorpus file holds several). Module level for pickling. No bytes means the document
+    failed."""
     path, options, out_dir = job
     try:
-        tree = load_tei(path)
-        docid = docid_of(tree, path)
-        html = document_html(path, options, created=fixed_date(), tree=tree)
-        document, misplaced = engine.layout_checked(html, options, [out_dir], str(path))
-        return docid, engine.to_pdf(document), len(document.pages), footnote_warnings(
-            path, misplaced)
+        docs = documents(path)
     except TeiToolsError as exc:
-        return "", b"", 0, [exc.diagnostic]
+        return [("", b"", 0, [exc.diagnostic])]
+    results = []
+    for doc in docs:
+        try:
+            html = document_html(path, options, created=fixed_date(), tree=doc.tree,
+                                 member=doc.member)
+            document, misplaced = engine.layout_checked(html, options, [out_dir], str(path))
+            results.append((doc.docid, engine.to_pdf(document), len(document.pages),
+                            glyph_warnings(path, html, options.fonts.files)
+                            + footnote_warnings(path, misplaced)))
+        except TeiToolsError as exc:
+            results.append(("", b"", 0, [exc.diagnostic]))
+    return results
 
 
 def _failed(job: tuple[Path, PrintOptions, Path], diag: Diagnostic
-            ) -> tuple[str, bytes, int, list[Diagnostic]]:
-    """A document whose worker raised or died: an error of that file, the others go on."""
-    return "", b"", 0, [diag if diag.path else replace(diag, path=str(job[0]))]
+            ) -> list[tuple[str, bytes, int, list[Diagnostic]]]:
+    """A file whose worker raised or died: an error of that file, the others go on."""
+    return [("", b"", 0, [diag if diag.path else replace(diag, path=str(job[0]))])]
 
 
 def footnote_warnings(path: Path, misplaced: list[tuple[str, int]]) -> list[Diagnostic]:
@@ -88,28 +96,34 @@ def render_pdf(tei_files: list[Path], out_dir: Path, *, view: str | None = None,
     seen: dict[str, Path] = {}
     jobs_list = [(Path(p), options, out_dir.resolve()) for p in tei_files]
     try:
-        for (path, _, _), (docid, data, pages, problems) in zip(
+        for (path, _, _), results in zip(
                 jobs_list, run_parallel(_render_one, jobs_list, jobs=jobs, progress=progress,
                                         on_error=_failed),
                 strict=True):
-            report.diagnostics += problems
-            if not data:
-                continue
-            if docid in seen:
-                report.diagnostics.append(diagnostic(
-                    "PDF003", path=str(path), docid=docid, other=seen[docid],
-                    outcome="not written"))
-                continue
-            seen[docid] = path
-            try:
-                state = folder.write(f"{docid}.pdf", data)
-            except TeiToolsError as exc:
-                report.diagnostics.append(exc.diagnostic)
-                continue
-            (report.unchanged if state == "unchanged" else report.written).append(
-                out_dir / f"{docid}.pdf")
-            report.pages[docid] = pages
+            _keep(results, path, folder, out_dir, seen, report)
     finally:
         folder.save()
     return report
 
+
+def _keep(results: list[tuple[str, bytes, int, list[Diagnostic]]], path: Path,
+          folder: OutputFolder, out_dir: Path, seen: dict[str, Path], report: PdfReport) -> None:
+    """Write the PDFs of one file's documents and note what happened to each."""
+    for docid, data, pages, problems in results:
+        report.diagnostics += problems
+        if not data:
+            continue
+        if docid in seen:
+            report.diagnostics.append(diagnostic(
+                "PDF003", path=str(path), docid=docid, other=seen[docid],
+                outcome="not written"))
+            continue
+        seen[docid] = path
+        try:
+            state = folder.write(f"{docid}.pdf", data)
+        except TeiToolsError as exc:
+            report.diagnostics.append(exc.diagnostic)
+            continue
+        (report.unchanged if state == "unchanged" else report.written).append(
+            out_dir / f"{docid}.pdf")
+        report.pages[docid] = pages

@@ -39,6 +39,7 @@ class DocFacts:
     title: str
     date: str  # ISO date (or "") for the chronological order
     date_text: str
+    member: int = 0  # the n-th TEI of a teiCorpus file (0: the whole file)
 
 
 def load_tei(path: Path) -> etree._ElementTree:
@@ -46,11 +47,20 @@ def load_tei(path: Path) -> etree._ElementTree:
     return tei.load_tei(path, "PDF001")
 
 
-def facts(path: Path) -> DocFacts:
-    """The sort date and title of one document (the tree is dropped afterwards), by the same
-    rules as the web edition's index and chronology, so that the book agrees with them."""
-    summary = summarise(load_tei(path), Path(path))
-    return DocFacts(Path(path), summary.docid, summary.title, summary.date, summary.date_label)
+def documents(path: Path) -> list[tei.TeiDocument]:
+    """The documents of a TEI file (one) or of a teiCorpus file (its TEI members)."""
+    return tei.tei_documents(path, "PDF001")
+
+
+def facts(path: Path) -> list[DocFacts]:
+    """The sort date and title of each document of a file (the trees are dropped afterwards),
+    by the same rules as the web edition's index and chronology, so that the book agrees."""
+    found = []
+    for doc in documents(path):
+        summary = summarise(doc.tree, Path(path), doc.member)
+        found.append(DocFacts(Path(path), summary.docid, summary.title, summary.date,
+                              summary.date_label, doc.member))
+    return found
 
 
 def chronological(items: list[DocFacts]) -> list[DocFacts]:
@@ -59,13 +69,16 @@ def chronological(items: list[DocFacts]) -> list[DocFacts]:
 
 
 def document_html(path: Path, options: PrintOptions, *, fragment: bool = False,
-                  created: str = "", tree: etree._ElementTree | None = None) -> str:
-    """One TEI file → print HTML (a whole page, or the <section> alone for the book).
-    ``tree``: the file as load_tei returned it, when the caller has it already."""
-    tree = tree if tree is not None else load_tei(path)
+                  created: str = "", tree: etree._ElementTree | None = None,
+                  member: int = 0) -> str:
+    """One TEI document → print HTML (a whole page, or the <section> alone for the book).
+    ``tree``: the document as load_tei or documents() returned it, when the caller has it
+    already; else the file is read (``member``: the n-th TEI of a teiCorpus file)."""
+    if tree is None:
+        tree = tei.member_tree(tei.load_tei(path, "PDF001", corpus=bool(member)), member)
     params: dict[str, object] = dict(options.edition_params)
     params.update({"view": options.view, "fragment": fragment,
-                   "docid": docid_of(tree, path), "created": created})
+                   "docid": docid_of(tree, path, member), "created": created})
     try:
         return saxon.transform(document_stylesheet(options), tree, params)
     except TeiToolsError as exc:

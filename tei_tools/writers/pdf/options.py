@@ -27,6 +27,17 @@ VIEWS = ("reading", "diplomatic")
 # Fonts found on Debian (fonts-dejavu-core/-extra, fonts-liberation); all cover Latin and
 # Cyrillic. The first one installed is used and embedded (subset) by WeasyPrint.
 DEFAULT_FAMILIES = ("DejaVu Serif", "Liberation Serif", "Noto Serif")
+# After them, for Chinese, Japanese and Korean (Debian fonts-noto-cjk): the Simplified Chinese
+# design for text without xml:lang (every Noto CJK font has all of CJK and Hangul; they differ
+# in the regional forms of the glyphs), the regional one where xml:lang says which.
+CJK_FALLBACK = ("Noto Serif CJK SC", "Noto Sans CJK SC")
+CJK_BY_LANG = (  # (CSS selector, families); later rules win over earlier ones
+    ('[lang|="zh"]', ("Noto Serif CJK SC", "Noto Sans CJK SC")),
+    ('[lang|="zh-Hant"], [lang|="zh-TW"], [lang|="zh-HK"]',
+     ("Noto Serif CJK TC", "Noto Sans CJK TC")),
+    ('[lang|="ja"]', ("Noto Serif CJK JP", "Noto Sans CJK JP")),
+    ('[lang|="ko"]', ("Noto Serif CJK KR", "Noto Sans CJK KR")),
+)
 FONT_SUFFIXES = {".ttf", ".otf", ".woff", ".woff2", ".ttc"}
 _FAMILY_OK = re.compile(r"^[\w .'-]{1,80}$")
 _STYLE_WORDS = {"bolditalic": ("bold", "italic"), "boldoblique": ("bold", "italic"),
@@ -54,9 +65,15 @@ class FontSpec:
             rules.append(f'@font-face {{ font-family: "{self.family}"; src: url("{path.as_uri()}");'
                          f" font-weight: {weight}; font-style: {style}; }}")
         names = ([self.family] if self.files else []) + list(self.families)
-        stack = ", ".join(f'"{name}"' for name in names) + ", serif"
-        rules.append(f"html {{ font-family: {stack}; }}")
+        rules.append(f"html {{ font-family: {_stack(names + list(CJK_FALLBACK))}; }}")
+        # :where() weighs nothing: a class's own font (headings, marginalia) still wins
+        for selector, cjk in CJK_BY_LANG:
+            rules.append(f":where({selector}) {{ font-family: {_stack([*cjk, *names])}; }}")
         return "\n".join(rules)
+
+
+def _stack(names: Sequence[str]) -> str:
+    return ", ".join(f'"{name}"' for name in names) + ", serif"
 
 
 def _weight_style(path: Path) -> tuple[str, str]:

@@ -2,9 +2,9 @@
 
 All three are built from the same DocSummary and edition metadata, so they agree. The
 permalink is ``{base_url}/documents/{docid}.html`` when the edition has a base_url, else the
-page's path inside the site. A base_url with another scheme than http(s) (``javascript:`` …) is
-never used: edition.toml's loader drops it with a warning, and :func:`permalink` checks again for
-editions made in code.
+page's path inside the site (used by the page itself, left out of the citations). A base_url
+with another scheme than http(s) (``javascript:`` …) is never used: edition.toml's loader
+drops it with a warning, and :func:`permalink` checks again for editions made in code.
 """
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ def permalink(edition: Edition | None, docid: str) -> str:
     base = ((safe_url(edition.base_url, WEB_SCHEMES) or "") if edition else "").rstrip("/")
     path = f"documents/{docid}.html"
     return f"{base}/{path}" if base else path
+
+
+def _absolute(url: str) -> bool:
+    """A URL that works wherever the citation is pasted: only with the edition's base_url."""
+    return "://" in url
 
 
 def _date_label(iso: str) -> str:
@@ -58,7 +63,8 @@ def chicago(s: DocSummary, edition: Edition | None, url: str) -> str:
         parts.append(container)
         tail = ", ".join(v for v in (edition.publisher, f"version {edition.version}") if v)
         parts.append(tail)
-    parts.append(url)
+    if _absolute(url):  # a path inside the site is no use in a citation copied elsewhere
+        parts.append(url)
     return _join(parts)
 
 
@@ -69,7 +75,9 @@ def _names(names: list[str]) -> str:
 
 
 def csl_json(s: DocSummary, edition: Edition | None, url: str) -> str:
-    item: dict = {"id": s.docid, "type": "manuscript", "title": s.title, "URL": url}
+    item: dict = {"id": s.docid, "type": "manuscript", "title": s.title}
+    if _absolute(url):
+        item["URL"] = url
     if s.date:
         item["issued"] = {"date-parts": [[int(p) for p in s.date.split("-")]]}
     elif s.date_label:
@@ -125,6 +133,7 @@ def bibtex(s: DocSummary, edition: Edition | None, url: str) -> str:
         if edition.publisher:
             fields.append(("publisher", "{" + _bib(edition.publisher) + "}"))
         fields.append(("version", _bib(edition.version)))
-    fields.append(("url", url.replace("{", "%7B").replace("}", "%7D")))
+    if _absolute(url):
+        fields.append(("url", url.replace("{", "%7B").replace("}", "%7D")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{key},\n{body}\n}}\n"

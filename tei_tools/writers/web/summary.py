@@ -2,8 +2,8 @@
 
 Summaries are collected one document at a time, so the site's memory use does not grow with
 the number of documents beyond these few strings each. The XPaths mirror the functions of
-``xslt/common/functions.xsl`` (tt:title, tt:date-element, tt:doctype …), so the index and the
-document pages agree.
+``xslt/common/functions.xsl`` (tt:title, tt:doctype …), so the index and the document pages
+agree; the date is tt:date-element itself (xslt/common/dates.xsl), run through Saxon.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ... import saxon
+from ...resources import xslt_path
 from ...safexml import NS
 from ..tei import docid_of
 
@@ -24,6 +26,11 @@ _DOCTYPES = {
 }
 _CLASSIFICATION = {"cls.ts": "Top secret", "cls.s": "Secret", "cls.c": "Confidential",
                    "cls.sf": "Special file"}
+# Marks of the house encoding (what the conventions page explains): the reader's idno, or the
+# elements and types that only transcripts converted by tei-tools have.
+_HOUSE = ("boolean(tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:idno[@type='tei-tools']"
+          " | tei:text//tei:stamp | tei:text//tei:c[@type='stray-bracket']"
+          " | tei:text//tei:note[@type='desc'] | tei:text//tei:unclear[@reason='encoding'])")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -47,6 +54,10 @@ class DocSummary:
     classification: list[str] = field(default_factory=list)
     language: str = ""
     funders: list[str] = field(default_factory=list)
+    member: int = 0                  # n: the n-th TEI of a teiCorpus file (0: the whole file)
+    date_source: str = ""            # where the date was found (an XPath below TEI)
+    series: str = ""                 # fileDesc/seriesStmt/title (the edition it belongs to)
+    house: bool = False              # uses the house encoding (conventions.md §5)
 
     @property
     def year(self) -> str:
@@ -60,6 +71,16 @@ class DocSummary:
         return asdict(self)
 
 
+def document_date(tree: etree._ElementTree) -> tuple[str, str, str]:
+    """The document's date: (ISO value cut to YYYY[-MM[-DD]] or "", the date as written, where
+    it was found). Decided by tt:date-element (xslt/common/dates.xsl), the one rule that the
+    document pages and the print writer use too."""
+    iso, label, source = (saxon.transform(xslt_path("common/document-date.xsl"), tree)
+                          .split("\n") + ["", "", ""])[:3]
+    match = _ISO.match(iso)
+    return (match.group(0) if match else ""), label, source
+
+
 def _text(nodes) -> str:
     for node in nodes:
         value = " ".join("".join(node.itertext()).split()) if hasattr(node, "itertext") else \
@@ -69,26 +90,18 @@ def _text(nodes) -> str:
     return ""
 
 
-def summarise(tree: etree._ElementTree, path: Path) -> DocSummary:
-    """Extract the summary of a safely parsed TEI document."""
+def summarise(tree: etree._ElementTree, path: Path, member: int = 0) -> DocSummary:
+    """Extract the summary of a safely parsed TEI document (``member``: its position in a
+    teiCorpus file, see tei.member_tree)."""
     root = tree.getroot()
+    docid = docid_of(tree, path, member)
 
     def xp(expr: str):
         return root.xpath(expr, namespaces=NS)
 
     title = _text(xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='main']")
                   + xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"))
-    date_el = (xp("tei:teiHeader/tei:profileDesc/tei:creation/tei:date")
-               + xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date[@type='catalogue']")
-               + xp("tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date")
-               + xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date[@when]"))
-    date, date_label = "", ""
-    if date_el:
-        el = date_el[0]
-        raw = el.get("when") or el.get("from") or el.get("notBefore") or el.get("notAfter") or ""
-        match = _ISO.match(raw)
-        date = match.group(0) if match else ""
-        date_label = _text([el])
+    date, date_label, date_source = document_date(tree)
     subtype = _text(xp("tei:text/tei:body/tei:div[@type='document']/@subtype"))
     doctype = ""
     for target in xp("tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef"
@@ -110,11 +123,13 @@ def summarise(tree: etree._ElementTree, path: Path) -> DocSummary:
             if label and label not in classes:
                 classes.append(label)
     return DocSummary(
-        docid=docid_of(tree, path),
+        docid=docid,
         source=str(path),
-        title=title or docid_of(tree, path),
+        member=member,
+        title=title or docid,
         date=date,
         date_label=date_label,
+        date_source=date_source,
         doctype=doctype,
         subtype=subtype,
         archive=", ".join(v for v in (repository, settlement) if v),
@@ -128,7 +143,24 @@ def summarise(tree: etree._ElementTree, path: Path) -> DocSummary:
         language=_text(xp("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msContents"
                           "/tei:textLang")),
         funders=[_text([f]) for f in xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:funder")],
+        series=_text(xp("tei:teiHeader/tei:fileDesc/tei:seriesStmt/tei:title")),
+        house=bool(xp(_HOUSE)),
     )
+
+
+@dataclass
+class FileSummary:
+    """What one TEI file gives the site: its documents' summaries, and the title of the
+    corpus when the file is a teiCorpus (even one that holds only its header)."""
+
+    documents: list[DocSummary]
+    corpus_title: str = ""
+
+
+def corpus_title(tree: etree._ElementTree) -> str:
+    """teiCorpus/teiHeader's title, or "" for a TEI file."""
+    return _text(tree.getroot().xpath(
+        "self::tei:teiCorpus/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS))
 
 
 def summaries_xml(summaries: list[DocSummary]) -> etree._Element:

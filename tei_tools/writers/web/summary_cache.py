@@ -2,10 +2,11 @@
 not parse every TEI file again just for the index, chronology and neighbours' links.
 
 ``SITE/.tei-tools-summaries.json`` holds, per TEI path, the file's size, modification time and
-SHA-256 and the summary made from it. A file whose size and mtime match is taken as unchanged
-without reading it (as the build state does); otherwise it is hashed, and only a changed hash
-means parsing it again. The cache is dropped whole when the code that makes summaries changes.
-Only good summaries are kept: a broken file is read (and reported) on every build.
+SHA-256 and the summaries made from it (one per document: a teiCorpus file holds several). A
+file whose size and mtime match is taken as unchanged without reading it (as the build state
+does); otherwise it is hashed, and only a changed hash means parsing it again. The cache is
+dropped whole when the code that makes summaries changes. Only good summaries are kept: a
+broken file is read (and reported) on every build.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from ... import __version__
 from ...outputs import sha256, write_atomic
-from .summary import DocSummary
+from ...resources import xslt_path
+from .summary import DocSummary, FileSummary
 
 CACHE_NAME = ".tei-tools-summaries.json"
 
@@ -29,7 +31,8 @@ def _fingerprint() -> str:
     """The tool version and the code that makes a summary (a change there empties the cache)."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256(__version__.encode())
-    for path in (here / "summary.py", here.parent / "tei.py"):
+    for path in (here / "summary.py", here.parent / "tei.py",
+                 xslt_path("common/dates.xsl"), xslt_path("common/document-date.xsl")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -52,8 +55,8 @@ class SummaryCache:
             pass  # missing or unreadable: start afresh
         return cls(path, changed=path.exists())
 
-    def get(self, source: str) -> DocSummary | None:
-        """The cached summary of this file, when the file is still what it was."""
+    def get(self, source: str) -> FileSummary | None:
+        """The cached summaries of this file, when the file is still what it was."""
         entry = self.entries.get(source)
         if entry is None:
             return None
@@ -64,17 +67,18 @@ class SummaryCache:
                     return None
                 entry = {**entry, "stat": [stat.st_size, stat.st_mtime_ns]}
                 self.changed = True
-            summary = DocSummary(**entry["summary"])
+            found = FileSummary([DocSummary(**item) for item in entry["summaries"]],
+                                entry.get("corpus_title", ""))
         except (OSError, KeyError, TypeError):
             return None
         self.used[source] = entry
-        return summary
+        return found
 
-    def put(self, summary: DocSummary, data_sha: str, stat: list[int]) -> None:
-        """Keep a summary made from bytes with hash ``data_sha``; ``stat`` (size, mtime_ns) is
-        taken before reading them, so a file changed meanwhile is hashed again next time."""
-        self.used[summary.source] = {"stat": stat, "sha": data_sha,
-                                     "summary": summary.to_dict()}
+    def put(self, source: str, found: FileSummary, data_sha: str, stat: list[int]) -> None:
+        """Keep the summaries made from bytes with hash ``data_sha``; ``stat`` (size, mtime_ns)
+        is taken before reading them, so a file changed meanwhile is hashed again next time."""
+        self.used[source] = {"stat": stat, "sha": data_sha, "corpus_title": found.corpus_title,
+                             "summaries": [s.to_dict() for s in found.documents]}
         self.changed = True
 
     def save(self) -> None:

@@ -24,22 +24,24 @@ from lxml import etree
 
 from ....diagnostics import TeiToolsError, error
 from ..context import Context
-from . import dates, zones
+from . import captions, dates, label_only, zones
 from . import patterns as P
 from .closing import build_closing
 from .columns import build_block, find_blocks
 from .facts import BodyFacts
 from .flow import Speakers, build_flow
-from .head import build_head
+from .head import build_head, declared_heading
+from .inline import unused_footnote
 from .lines import TextLine, prepare
 from .nodes import SourceLine, Text, Unit
 from .parser import parse, stop_test
 from .repairs import repair_orphans
+from .selfcheck import check_body_units
 from .state import Env, Footnote
 from .structure import build_entries, build_sections, fix_order
 from .tei import TEI_NS as TEI
 from .tei import el
-from .vocab import caption_subtype, type_subtype
+from .vocab import type_subtype
 
 __all__ = ["Body", "build_body"]
 
@@ -53,10 +55,7 @@ class Body:
 
 
 def _is_journal(lines: list[SourceLine], ctx: Context) -> bool:
-    if type_subtype(ctx.doc_type) == "diary":
-        return True
-    return any(P.is_caption(ln.text.strip()) and caption_subtype(ln.text.strip()) == "diary"
-               for ln in lines)
+    return captions.is_journal((ln.text.strip() for ln in lines), type_subtype(ctx.doc_type))
 
 
 def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
@@ -69,7 +68,7 @@ def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
         units.append(build_block(lines[first:end + 1], n, implicit, ctx))
         last = end + 1
     units.extend(parse(lines[last:], ctx, _stops))
-    return units
+    return label_only.merge(units)      # P10: [Stamp]: content
 
 
 def _unsplit_columns(units: list[Unit], ctx: Context) -> list[Unit]:
@@ -117,7 +116,7 @@ def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:
     for u in units:
         for m in dates.DATE_RE.finditer(u.text()):
             g = m.groupdict()
-            if g.get("rd1") and env.dates.period is None:     # the journal's period (L30)
+            if (g.get("rd1") or g.get("pd1")) and env.dates.period is None:   # L30 period
                 attrs, _ = dates.attributes(g, dates.DateEnv())
                 if attrs.get("from"):
                     env.dates.period = (attrs["from"], attrs["to"])
@@ -136,6 +135,7 @@ def build_body(lines: list[SourceLine], ctx: Context) -> Body:
     An unexpected exception becomes error TX199 at the unit being processed (§6.1 rule 1).
     """
     env = Env(ctx, ctx.docid)
+    env.raw_lines = {ln.number: ln.raw for ln in lines if getattr(ln, "raw", "")}
     try:
         return _build(lines, ctx, env)
     except TeiToolsError:
@@ -155,7 +155,9 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     for u in units:
         if u.lines and u.lines[0] in joins:
             u.superscripts = joins[u.lines[0]]
+    heading, units = declared_heading(units, ctx)
     plan = zones.find_zones(units, ctx)
+    plan.segments[0].head[:0] = heading
     for seg in plan.segments:
         seg.body = _unsplit_columns(seg.body, ctx)
         seg.closing = _unsplit_columns(seg.closing, ctx)
@@ -165,9 +167,10 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     env.dates.us_order = any(int(m.group(2)) > 12 for u in units if "/" in u.text()
                              for m in _NUMERIC_DATE.finditer(u.text()))
     subtype = type_subtype(ctx.doc_type)
-    caption_kind = next((caption_subtype(u.text().strip()) for u in plan.segments[0].head
-                         if P.is_caption(u.text().strip())), None)
-    journal = caption_kind == "diary" or subtype == "diary"
+    head_texts = [u.text().strip() for u in plan.segments[0].head]
+    caption_kind = captions.document_kind(head_texts)
+    # P13: the captions after the head zone can still make a journal caption a memcon
+    journal = captions.is_journal([u.text().strip() for u in units], subtype)
     div = el("div", {"type": "document", "subtype": subtype or caption_kind or "other",
                      "xml:id": f"{env.docid}-doc"})
     containers = [div]
@@ -182,6 +185,7 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
         if not len(box):
             el("p", parent=box)
     _unused_footnotes(div, env)
+    check_body_units((u for seg in plan.segments for u in seg.body), ctx)   # TX450
     if subtype is None and caption_kind and env.facts.caption_subtype:
         div.set("subtype", env.facts.caption_subtype)     # A.4: the caption decides
     elif subtype is None and not caption_kind and div.find(f".//{{{TEI}}}salute") is not None:
@@ -250,7 +254,6 @@ def _held_place(head_out: list) -> etree._Element | None:
 
 def _unused_footnotes(div: etree._Element, env: Env) -> None:
     """B9: a footnote text without a marker goes to the end of the last body paragraph."""
-    from .brackets import footnote
     paras = [p for p in div.iter("{http://www.tei-c.org/ns/1.0}p")]
     for n, note in env.footnotes.items():
         if note.used:
@@ -258,5 +261,5 @@ def _unused_footnotes(div: etree._Element, env: Env) -> None:
         env.ctx.emit("TX331", **env.where(note.pos), number=n)
         # without a paragraph the note stands at the end of the div (model.global): a new p
         # there could follow a closer, which TEI does not allow
-        (paras[-1] if paras else div).append(footnote(n, env, note.rend))
+        (paras[-1] if paras else div).append(unused_footnote(n, env, note.rend))
 

@@ -1,8 +1,7 @@
-"""§3.3: the class of one bracket unit, by the first matching rule of the table.
+"""What the bracket rules of §3.3 look at: a bracket's content C and its neighbourhood on
+its line (``Where``), and the tests several rules share (pronouns, romanisations, scripts).
 
-``classify`` only decides; ``inline`` builds the TEI. The context a rule needs (preceding token,
-gluing, whether the bracket is alone on its line, which footnote texts exist) comes in a
-``Where`` record filled by the caller.
+The rules themselves, in their order, are ``inline/rules.py``; the walker fills ``Where``.
 """
 
 from __future__ import annotations
@@ -13,20 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import vocab
-from .nodes import LB, Bracket
+from .nodes import Bracket
 
-_OMISSION = re.compile(r"^[….\s]*$")
-_SIGNATURE = re.compile(r"(?i)^(?:illegible\s+)?(?:signature|sign)(?:\s+illegible)?$")
-_PAGE = re.compile(r"(?i)^page\s+(\d+)$")
-_ADDED = re.compile(r"(?i)^added by hand$")
-_BARE_STAMP = re.compile(r"(?i)^stamps?(?: and handwriting)?$")
-_EDITOR = re.compile(r"(?i)^(?:Ed\.|Editor's|Editorial) note\b|[—–-]\s?ed\.$")
-_TRANSLATOR = re.compile(r"(?i)^(?:Translator's|Trans\.|Translator) note\b")
-_ILLEGIBLE = re.compile(r"(?i)\billegible\b")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
-_DASH_GLOSS = re.compile(r"\S\s*—\s*\S| - ")
-_SIC = re.compile(r"(?i)^sic\b")
-_MARKER_NUMBER = re.compile(r"\d{1,2}")
+SIGNATURE_CONTENT = re.compile(r"(?i)^(?:illegible\s+)?(?:signature|sign)(?:\s+illegible)?$")
 _SYLLABLE_BREAK = re.compile(r"[\s-]+")
 _SYLLABLE = re.compile(r"[^\s-]+")
 _LETTER_START = re.compile(r"^[^\W\d_]")
@@ -38,6 +26,7 @@ _EQUIV = [set("gk"), set("dt"), set("bp"), {"j", "c", "ch"}, set("rln"), {"s", "
 class Where:
     """The neighbourhood of a bracket on its line."""
 
+    content: str = ""           # C: the bracket's content, trimmed (``content``)
     before: str = ""            # text before the "[" on the same line (same container)
     after: str = ""             # text after the "]" on the same line
     alone: bool = False         # the bracket is the only thing on its line(s) (rule 7)
@@ -68,20 +57,6 @@ def content(bracket: Bracket) -> str:
 
 def is_pronoun(c: str) -> bool:
     return c.lower() in vocab.pronouns()
-
-
-def _words(c: str) -> list[str]:
-    return c.split()
-
-
-def _capital(c: str) -> bool:
-    return bool(c) and c[0].isupper()
-
-
-def _lowercase_words(c: str) -> bool:
-    """Every word starts with a lower-case letter (an ``ex`` holds text only: no inner bracket,
-    no number)."""
-    return bool(c) and all(w[0].islower() for w in c.split())
 
 
 def _syllables(text: str) -> list[str]:
@@ -128,75 +103,8 @@ def romanisation_span(before: str, c: str) -> int:
     return len(before) - start - (len(before) - len(text))
 
 
-def _non_latin(c: str) -> bool:
+def non_latin(c: str) -> bool:
     if c.isascii():
         return False    # ASCII letters are Latin (and no letter is no letter)
     letters = [ch for ch in c if ch.isalpha()]
     return bool(letters) and all("LATIN" not in unicodedata.name(ch, "") for ch in letters)
-
-
-def classify(bracket: Bracket, where: Where) -> str:
-    """The class (``B1`` … ``B25``, ``stray``, ``unclassified``) of one bracket."""
-    c = content(bracket)
-    if bracket.kind == "double":
-        return "B13"
-    if not c:
-        return "stray"
-    if _OMISSION.match(c) and ("…" in c or "..." in c):
-        # a gap cannot keep the spelling of the dots, and N5 only equates whole brackets: a
-        # repaired one keeps its text in a desc note
-        return "B24" if bracket.rend else "B15"
-    if c == "?":
-        return "B12"
-    if _SIC.match(c):
-        return "B10"
-    if _SIGNATURE.match(c):
-        return "B17"
-    if _PAGE.match(c):
-        return "B23"
-    if _ADDED.match(c):
-        return "B22"
-    if _BARE_STAMP.match(c):
-        return "B18-bare"
-    if vocab.stamp_label().match(c):
-        return "B18"
-    if vocab.hand_label().match(c):
-        return "B21"
-    if _EDITOR.search(c):
-        return "B11-ed"
-    if _TRANSLATOR.match(c):
-        return "B11-tr"
-    if _ILLEGIBLE.search(c):
-        return "B16"
-    if any(p.fullmatch(c) for p in vocab.descriptive()):
-        return "B24"
-    # a repaired bracket is not a footnote marker: markers are whole "[n]" (and their @rend
-    # already says bracketed/parenthesised, so a repair could not be recorded); a "[n]" that
-    # starts its line is the form of a footnote text, not of a marker
-    if _MARKER_NUMBER.fullmatch(c) and not bracket.rend and where.before.strip() and (
-            where.glued_left or c in where.footnotes):
-        return "B9"
-    n_words = len(_words(c))
-    if where.alone and n_words >= 2 and _capital(c) and (c.endswith(".") or ";" in c):
-        return "B25"
-    # <ex> holds plain text: an inner bracket ("the[a[I]") or a line break cannot be part of
-    # an expansion
-    if (where.glued_left or where.glued_right) and _lowercase_words(c) and n_words <= 4 \
-            and not any(isinstance(n, Bracket | LB) for n in bracket.children):
-        return "B4"
-    if where.before[-1:].isspace() and _capital(where.token) and romanisation_span(where.before, c):
-        return "B5"
-    if _ACRONYM.match(where.token) and n_words >= 2 and _capital(c):
-        return "B7"
-    if _capital(where.token) and _capital(c) and not is_pronoun(c):
-        return "B6"
-    if _DASH_GLOSS.search(c) or c.lower() in vocab.terms() or _non_latin(c):
-        return "B8"
-    nxt = where.after.split()
-    if _capital(c) and not is_pronoun(c) and nxt and _capital(nxt[0]):
-        return "B3"
-    if is_pronoun(c):
-        return "B1"
-    if n_words <= 12:
-        return "B2"
-    return "unclassified"

@@ -40,6 +40,7 @@ class ColumnBlock:
     rows: list[tuple[str, Pos]]
     columns: list[list[Cell]] = field(default_factory=list)
     unopened: set[int] = field(default_factory=set)   # B19 columns (implicit "[")
+    plain: set[int] = field(default_factory=set)      # non-bracket columns (P10)
     failed: bool = False
 
 
@@ -217,6 +218,10 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
             block.columns[col].append(Cell(cell, Pos(pos.line, pos.col + max(col_at, 0))))
             if _closes(cell) and col in open_cols:
                 open_cols.remove(col)
+    if block.failed:
+        extra = plain_column_block(rows, n, implicit)   # P10: a classification/copy column
+        if extra is not None:
+            block, open_cols, inferred = extra, [], True
     if implicit and open_cols and not block.failed:
         ctx.emit("TX302", line=rows[-1][1].line, col=rows[-1][1].col,
                  detail="stamp label without its opening '[' is never closed either; "
@@ -229,3 +234,77 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
     unit = Unit([], [p.line for _, p in rows], rows[0][1])
     unit.column_block = block
     return unit
+
+
+# -- P10: a non-bracket column (classification, copy) after the stamp columns ----------------
+_TRAILING_CLASS = re.compile(r"\s(?P<t>(?:TOP |STRICTLY )?SECRET|CONFIDENTIAL)$")
+_REGISTRY_CELL = re.compile(r"^(?P<c0>(?:Nº|N°|№|No\.?)\s*\S+)\s+(?P<rest>\S.*)$")
+
+
+def plain_column_block(rows: list[tuple[str, Pos]], n: int,
+                       implicit: bool = False) -> ColumnBlock | None:
+    """The block read with one more column, after the ``n`` bracket columns, that holds no
+    bracket: a classification word after the last opening bracket (``[faded USSR SECRET``) and
+    the text after the last label (``MFA stamp: Copy Nº 1``). None when a row still does not
+    split (the caller keeps the TX325 fallback). ``implicit``: the row that opened the
+    brackets was lost (B19), the first row is a label row."""
+    extra = n + 1
+    block = ColumnBlock(rows, [[] for _ in range(n + 2)], plain={extra})
+    if implicit:
+        block.unopened = set(range(1, n + 1))
+    open_cols = list(range(1, n + 1))
+    for r, (text, pos) in enumerate(rows):
+        placed = _plain_row(text, r == 0 and not implicit, n, open_cols)
+        if placed is None or not _covers([c for c, _ in placed], text):
+            return None
+        for cell, col in placed:
+            col_at = text.find(cell.split("]")[0][:8]) if cell else 0
+            block.columns[col].append(Cell(cell, Pos(pos.line, pos.col + max(col_at, 0))))
+            if _closes(cell) and col in open_cols:
+                open_cols.remove(col)
+    if open_cols or not block.columns[extra]:
+        return None
+    return block
+
+
+def _plain_row(text: str, first: bool, n: int,
+               open_cols: list[int]) -> list[tuple[str, int]] | None:
+    """(cell, column) pairs of one row of a block with a plain last column."""
+    extra = n + 1
+    if first:
+        cells = [c.strip() for c in text.split("[")]
+        if len(cells) != n + 1:
+            return None
+        out = [(cells[0], 0)] + [(c, k) for k, c in enumerate(cells[1:], 1)]
+        m = _TRAILING_CLASS.search(cells[-1])
+        if m:
+            out[-1] = (cells[-1][:m.start()].strip(), n)
+            out.append((m.group("t"), extra))
+        return [(c, k) for c, k in out if c]
+    if re.search(r"\bstamp[:;]", text, re.I):
+        out = []
+        caps = _CAPS_RUN.match(text)
+        lead = caps.group().strip() if caps else ""
+        if lead and not re.match(r"stamps?[:;]", text[len(lead):].strip(), re.I):
+            # the letterhead row before a label of its own (``IN THE DPRK Registry stamp:``);
+            # a lead directly before ``stamp:`` is the label's institution (``MFA stamp:``)
+            out.append((lead, 0))
+            text = text[len(lead):].strip()
+        found = list(re.finditer(r".*?\bstamp[:;]", text, re.I))
+        labels = [m.group().strip() for m in found]
+        rest = text[found[-1].end():]
+        for k, label in enumerate(labels):
+            if k >= len(open_cols):
+                return None
+            out.append((label, open_cols[k]))
+        if rest.strip():
+            out.append((rest.strip(), extra))
+        return out
+    m = _REGISTRY_CELL.match(text)
+    if m and len(open_cols) == 1:
+        return [(m["c0"], 0), (m["rest"], open_cols[0])]
+    dates = [d.group().strip() for d in _DATE_CELL.finditer(text) if d.group().strip()]
+    if dates and "".join(dates).replace(" ", "") == text.replace(" ", "") \
+            and len(dates) == len(open_cols) + 1:
+        return [(dates[0], 0)] + list(zip(dates[1:], open_cols, strict=True))
+    return None

@@ -7,30 +7,31 @@ import re
 
 from lxml import etree
 
-from . import atoms, lineparts, stamps
+from . import atoms, lineparts
 from .atoms import Item
 from .columns import Cell, ColumnBlock
-from .inline import render
+from .inline import build_stamp, mark_text, render
+from .inline.stamp import number_element
 from .lines import TextLine
 from .parser import parse
 from .state import Env
 from .tei import el
 
 
-def _cell_items(cell: Cell, env: Env) -> list[Item]:
+def _cell_items(cell: Cell, env: Env, faded: bool = False) -> list[Item]:
     """A cell's text parsed like any text (its closing "]" removed), without markup."""
     raw = cell.text[:-1] if cell.text.endswith("]") else cell.text
     units = parse([TextLine(raw, cell.pos.line, cell.pos.col)], env.ctx)
     nodes = [n for u in units for n in u.nodes]
     # the letterhead and stamp rules cut by character offsets: one item per character
-    return atoms.per_character(atoms.strip(render(nodes, env, inside=True, markup=False)))
+    items = render(nodes, env, inside=True, markup=False, faded=faded)
+    return atoms.per_character(atoms.strip(items))
 
 
 def build(block: ColumnBlock, env: Env) -> list[tuple[str, etree._Element]]:
     if block.failed:
         return [("phrase", _collapsed(block))]
     out: list[tuple[str, etree._Element]] = []
-    from .inline import mark_text
     letterhead = el("seg", {"type": "letterhead"})
     for k, cell in enumerate(block.columns[0]):
         if k:
@@ -40,6 +41,12 @@ def build(block: ColumnBlock, env: Env) -> list[tuple[str, etree._Element]]:
     out.append(("phrase", letterhead))
     for c in range(1, len(block.columns)):
         cells = block.columns[c]
+        if c in block.plain:       # P10: classification and copy lines, not a stamp
+            for cell in cells:
+                items = _cell_items(cell, env)
+                for node in lineparts.registry_line(items, env):
+                    out.append(("phrase", node))
+            continue
         label_end = next((i for i, cell in enumerate(cells)
                           if re.search(r"\bstamp:", cell.text, re.I)), -1)
         label_cells, content_cells = cells[:label_end + 1], cells[label_end + 1:]
@@ -48,15 +55,13 @@ def build(block: ColumnBlock, env: Env) -> list[tuple[str, etree._Element]]:
             if label_items:
                 label_items.append(" ")
             label_items.extend(_cell_items(cell, env))
-        was = env.in_faded_stamp
-        env.in_faded_stamp = atoms.text(label_items).lower().startswith("faded")
+        faded = atoms.text(label_items).lower().startswith("faded")
         content: list[Item] = []
         for cell in content_cells:
             content.append(el("lb"))
-            content.extend(_cell_items(cell, env))
-        env.in_faded_stamp = was
+            content.extend(_cell_items(cell, env, faded))
         rend = "unopened" if c in block.unopened else None
-        out.append(("block", stamps.build_stamp(label_items, content, atoms.text(label_items),
+        out.append(("block", build_stamp(label_items, content, atoms.text(label_items),
                                                 env, rend)))
     return out
 
@@ -73,7 +78,7 @@ def _letterhead_row(items: list[Item], env: Env) -> list[Item]:
 
 def _registry_inline(m: re.Match[str], its: list[Item]) -> list[Item]:
     lead = m.start("num") - m.start()
-    return its[:lead] + [stamps.number_element(its[lead:], "outgoing")]
+    return its[:lead] + [number_element(its[lead:], "outgoing")]
 
 
 def _collapsed(block: ColumnBlock) -> etree._Element:

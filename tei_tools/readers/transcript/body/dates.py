@@ -21,7 +21,8 @@ from .tei import el
 from .vocab import MONTH_RE, month_number, roman_month
 
 _ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-_DAY = r"(?:“(?P<qd>\d{1,2})”|(?P<d>\d{1,2}))"
+# a quoted day, curly or straight quotes (L7; the straight form in PDF exports, P12)
+_DAY = r"(?:[“\"](?P<qd>\d{1,2})[”\"]|(?P<d>\d{1,2}))"
 _TIME = (r"(?:,? at (?P<th>\d{1,2}) hours (?P<tm>\d{1,2}) minutes"
          r"|,? at (?P<ch>\d{1,2}):(?P<cm>\d{2})"
          r"|, (?P<r1h>\d{1,2}):(?P<r1m>\d{2})(?:-(?P<r2h>\d{1,2}):(?P<r2m>\d{2}))?"
@@ -29,6 +30,11 @@ _TIME = (r"(?:,? at (?P<th>\d{1,2}) hours (?P<tm>\d{1,2}) minutes"
 DATE_RE = re.compile(
     r"(?<![\w.:/])(?:"
     rf"(?P<rd1>\d{{1,2}}) (?:through|to) (?P<rd2>\d{{1,2}}) (?P<rm>{MONTH_RE}) (?P<ry>\d{{4}})"
+    # L30/P13: a caption period across months, ``8 May through 26 May 1961``
+    rf"|(?P<pd1>\d{{1,2}}) (?P<pm1>{MONTH_RE}) (?:through|to) (?P<pd2>\d{{1,2}}) "
+    rf"(?P<pm2>{MONTH_RE}) (?P<py>\d{{4}})"
+    # P10: a day range in a stamp, ``11/12 May``, ``12-18 May 1958``
+    rf"|(?P<gd1>\d{{1,2}})[/-](?P<gd2>\d{{1,2}}) (?P<gm>{MONTH_RE})(?:,? (?P<gy>\d{{4}}))?"
     rf"|{_DAY} (?P<m>{MONTH_RE})(?:,? (?P<y>\d{{4}}))?"
     rf"|(?P<xd>\d{{1,2}})(?P<sep>[. ])(?P<xm>{_ROMAN})(?P=sep)(?P<xy>\d{{4}}|\d{{2}})"
     r"|(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})"
@@ -41,7 +47,7 @@ DATE_RE = re.compile(
 # digit or a roman month. Runs of text without it skip the long alternation; the digit test
 # alone discards most of them fastest.
 _HAS_DIGIT = re.compile(r"\d")
-_DATE_CORE = re.compile(rf"\d(?:[./ ][\dIVX]|”? {MONTH_RE})|{MONTH_RE} \d")
+_DATE_CORE = re.compile(rf"\d(?:[./ -][\dIVX]|[”\"]? {MONTH_RE})|{MONTH_RE} \d")
 DATE_SEARCH = atoms.Prefiltered(
     DATE_RE, lambda text: _HAS_DIGIT.search(text) and _DATE_CORE.search(text))
 
@@ -107,6 +113,13 @@ def attributes(g: dict, env: DateEnv, entry: bool = False) -> tuple[dict[str, st
         m, y = month_number(g["rm"]), int(g["ry"])
         a, b = _iso(y, m, int(g["rd1"])), _iso(y, m, int(g["rd2"]))
         return ({"from": a, "to": b}, None) if a and b else ({}, "TX504")
+    if g.get("pd1"):
+        y = int(g["py"])
+        a = _iso(y, month_number(g["pm1"]), int(g["pd1"]))
+        b = _iso(y, month_number(g["pm2"]), int(g["pd2"]))
+        return ({"from": a, "to": b}, None) if a and b and a <= b else ({}, "TX504")
+    if g.get("gd1"):
+        return _day_range(g, env)
     if g.get("m"):
         m = month_number(g["m"])
         day = int(g["qd"] or g["d"])
@@ -150,6 +163,18 @@ def attributes(g: dict, env: DateEnv, entry: bool = False) -> tuple[dict[str, st
     if g.get("om"):
         return {"when": f"{int(g['oy']):04d}-{month_number(g['om']):02d}"}, None
     return {}, "TX504"
+
+
+def _day_range(g: dict, env: DateEnv) -> tuple[dict[str, str], str | None]:
+    """P10: ``12-18 May 1958`` → @from/@to; without a year, the year is inferred (TX501)."""
+    m, d1, d2 = month_number(g["gm"]), int(g["gd1"]), int(g["gd2"])
+    y = int(g["gy"]) if g.get("gy") else infer_year(m, d1, env)
+    a, b = (_iso(y, m, d1), _iso(y, m, d2)) if y else (None, None)
+    if not (a and b) or b < a:
+        return {}, "TX504"
+    if g.get("gy"):
+        return {"from": a, "to": b}, None
+    return {"from": a, "to": b, "cert": "medium", "resp": "#conv"}, "TX501"
 
 
 def make_date(m: re.Match[str], items: list[Item], env: DateEnv, entry: bool = False,

@@ -8,7 +8,7 @@ import re
 
 from lxml import etree
 
-from . import atoms, dates
+from . import atoms, dates, declass
 from . import patterns as P
 from .atoms import Item
 from .inline import render, superscripts
@@ -145,7 +145,7 @@ def speaker_match(t: str) -> tuple[str, bool] | None:
     if m and P.is_speaker_label(m.group("label")):
         return m.group("label"), False
     m = P.SPEAKER_CAPS.match(t)
-    if m and not P.ROMAN_SECTION.match(t) and len(m.group("label").split()) <= 6 \
+    if m and not P.ROMAN_SECTION.match(t) and P.is_caps_label(m.group("label")) \
             and m.group("label").strip().lower() not in pronouns():
         return m.group("label"), True
     return None
@@ -170,10 +170,18 @@ def build_flow(units: list[Unit], env: Env, speakers_on: bool,
     out: list[etree._Element] = []
     i = 0
     numbered = _renumber(units, env)
+    declass_blocks = declass.blocks([u.text().strip() for u in units])
     while i < len(units):
         unit = units[i]
         env.pos = unit.pos          # where an internal error would be reported (TX199)
         t = unit.text().strip()
+        if i in declass_blocks:     # P10: on its own lines between paragraphs, a fw stamp
+            end = declass_blocks[i] + 1
+            fw = el("fw", {"type": "stamp"})
+            fw.append(declass.stamp([unit_items(u, env) for u in units[i:end]]))
+            out.append(fw)
+            i = end
+            continue
         if P.SEPARATOR.match(t):
             out.append(el("milestone", {"unit": "rule", "type": _RULE_TYPES.get(t[0], "dash")}))
             i += 1

@@ -12,7 +12,8 @@ import copy
 
 from lxml import etree
 
-from . import atoms, columns_out, dates, lineparts, telegram
+from ..context import Context
+from . import atoms, columns_out, dates, declass, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
 from .inline import render
@@ -89,14 +90,18 @@ def build_head(units: list[Unit], env: Env,
     """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
     b = HeadBuilder(env)
     scanner = HeadScanner(0, False, False)
-    kinds = [scanner.kind(u) or "unknown" for u in units]
+    kinds = ["caption" if _is_declared(u, env.ctx) else scanner.kind(u) or "unknown"
+             for u in units]
+    for start, end in declass.blocks([text(u) for u in units]).items():
+        kinds[start:end + 1] = ["declassification"] * (end + 1 - start)
     i = 0
     while i < len(units):
         kind = kinds[i]
         j = i + 1
         # multi-line groups: caption, addressee, letterhead, dash distribution, participants
         group_of = {"caption": "caption", "to": "to", "letterhead": "letterhead",
-                    "dist-dash-head": "dist-dash", "participants-open": "group"}
+                    "dist-dash-head": "dist-dash", "participants-open": "group",
+                    "declassification": "declassification"}
         if kind in group_of:
             while j < len(units) and kinds[j] == group_of[kind]:
                 j += 1
@@ -107,12 +112,26 @@ def build_head(units: list[Unit], env: Env,
     if env.facts.creation_date is None:          # M1: the first head-zone date
         for _placement, node in b.out:
             for d in node.iter("{http://www.tei-c.org/ns/1.0}date"):
-                if d.get("when") and not d.get("cert"):
+                if d.get("when") and not d.get("cert") and not _in_stamp_or_note(d):
                     env.facts.creation_date = _clean_date(d)
                     break
             if env.facts.creation_date is not None:
                 break
     return b.out
+
+
+def declared_heading(units: list[Unit], ctx: Context) -> tuple[list[Unit], list[Unit]]:
+    """P12: the line the wrapper declared to be the document's heading (the rest of a PDF
+    export's Contents line) opens the head zone whatever it looks like: (heading, the rest)."""
+    k = 0
+    while k < len(units) and _is_declared(units[k], ctx):
+        k += 1
+    return units[:k], units[k:]
+
+
+def _is_declared(unit: Unit, ctx: Context) -> bool:
+    return ctx.document_heading is not None and unit.pos.line == ctx.document_heading \
+        and unit.column_block is None
 
 
 def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) -> None:
@@ -137,8 +156,16 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
                 b.block(node, line)
             else:
                 b.phrase([node], line)
+        elif nodes and all(local(n) in BLOCKS for n in nodes) and not atoms.text(
+                [i for i in items if isinstance(i, str)]).strip():
+            for node in nodes:           # several stamps on one line (P13): each on its own
+                node.tail = None
+                b.block(node, line)
         else:
             b.phrase(lineparts.wrap_loose(items), line)
+        return
+    if kind == "declassification":          # P10: one stamp, without brackets
+        b.block(declass.stamp([b.items(u) for u in group]), line)
         return
     if kind == "caption":
         head = el("head")
@@ -234,12 +261,19 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
         el("lb", parent=prev)
         atoms.fill(prev, items)     # a place line directly followed by a date line (L5)
     else:
-        b.block(atoms.fill(el("dateline"), items), unit.lines[0])
-    if env.facts.creation_date is None and b.out:
-        for d in b.out[-1][1].iter("{http://www.tei-c.org/ns/1.0}date"):
+        prev = atoms.fill(el("dateline"), items)
+        b.block(prev, unit.lines[0])
+    if env.facts.creation_date is None:
+        # M1: the document's own date is the dateline's, never a stamp's before it
+        for d in prev.iter("{http://www.tei-c.org/ns/1.0}date"):
             if d.get("when") or d.get("from"):
                 env.facts.creation_date = _clean_date(d)
                 break
+
+
+def _in_stamp_or_note(d: etree._Element) -> bool:
+    """M1: dates in stamps and handwritten notes are not the document's date."""
+    return any(local(a) in ("stamp", "note", "add") for a in d.iterancestors())
 
 
 def _clean_date(d: etree._Element) -> etree._Element:

@@ -15,7 +15,7 @@ from ....text import OWN_LINE_IN_CONTAINER
 from . import atoms
 from . import patterns as P
 from .atoms import Item
-from .stamps import NUMERO, number_element
+from .inline.stamp import NUMERO, number_element
 from .state import Env
 from .tei import el, local
 

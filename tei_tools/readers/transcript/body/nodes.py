@@ -127,6 +127,13 @@ class Unit:
         return None
 
 
+    def only_brackets(self) -> bool:
+        """Two or more brackets and nothing but spaces between them (``[stamp: …] [stamp: …]``):
+        a bracket line like a single bracket (§4 precedence rule 2, P13)."""
+        real = [n for n in self.nodes if not (isinstance(n, Text) and not n.text.strip())]
+        return len(real) > 1 and all(isinstance(n, Bracket) for n in real)
+
+
 def locate(nodes: list[Node], fragment: str) -> Pos | None:
     """The original position of ``fragment`` when it lies inside one text run of ``nodes``
     (for diagnostics that concern a word rather than the whole unit)."""

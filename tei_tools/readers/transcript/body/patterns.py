@@ -13,6 +13,8 @@ from . import vocab
 from .dates import DATE_RE
 from .vocab import MONTH_RE
 
+# L16: letter-spaced text, "P y o n g y a n g" (also a place or a signer)
+SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_\d])")
 SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,})$")
 ENTRY_DATE = re.compile(rf"^\d{{1,2}} {MONTH_RE}(?: \d{{4}})?$")
 ROMAN_SECTION = re.compile(r"^(?P<n>[IVXLC]{1,5})\.\s+(?P<t>[A-Z].{0,78})$")
@@ -33,10 +35,11 @@ def speaker(text: str) -> re.Match[str] | None:
 SPEAKER_CAPS = re.compile(r"^(?P<label>[A-Z][A-Z .'’-]{2,40})\.\s+(?P<text>\S.*)$")
 TITLES = re.compile(r"^(?:Cde\.|Comrade|Vice Premier|Premier|Chairman|Ambassador|The)\s+")
 ABBREV = re.compile(r"\s*\(to be abbreviated as (?P<short>[^)]+)\)")
+# L9 fields; P15: field labels are case-insensitive (``Those Taking Part:``)
 FIELD = re.compile(
     r"^(?P<f>Time|Date|Location|Place|Present(?: at the conversation)?|Participants?|"
     r"Those (?:taking part|present)|In attendance|Interpreters?|Translator|Recorder|Subject|Re|"
-    r"Concerning)\s*:\s*(?P<v>.*)$")
+    r"Concerning)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
 GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
 REGISTRY = re.compile(r"^(?:Nº|N°|№|No\.|Nr\.?)\s*(?P<num>[A-Z]?\d[\w./-]*)")
 COPY = re.compile(r"\bCopy\s+(?:Nº|№|No\.?)?\s*(?P<n>\d+|_{2,})(?!\w)|\bOnly copy\b")
@@ -110,17 +113,21 @@ def _caption_forms() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(captions), tuple(word + " " for word in captions)
 
 
+_CAPTION_MARKER = re.compile(r"(?:\*{1,2}|\[\d{1,2}\]|\(\d{1,2}\))$")
+
+
 def is_caption(text: str) -> bool:
     # which caption matches does not matter here, only whether one does (str.startswith
     # tests the whole tuple in C: this runs for most lines of every document)
     whole, starts = _caption_forms()
+    if text.endswith(("*", "]", ")")):
+        text = _CAPTION_MARKER.sub("", text)    # P13: a footnote marker after the caption
     if text in whole or text.startswith(starts):
         return not PROSE_END.search(text) or text.endswith(".") and len(text) < 12
     return False
 
 
 def is_place(text: str) -> bool:
-    from .inline import SPACED
     if text in vocab.places():
         return True
     return bool(SPACED.fullmatch(text))
@@ -163,7 +170,6 @@ def is_office(text: str) -> bool:
 
 
 def is_signer_name(text: str) -> bool:
-    from .inline import SPACED
     if PROSE_END.search(text.rstrip(")/")) and not re.search(r"\b[A-Z]\.\)?$", text):
         return False
     if SPACED.fullmatch(text):
@@ -177,6 +183,17 @@ def is_signer_name(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.\s?)*[A-Z]$")
+
+
+def is_caps_label(label: str) -> bool:
+    """L11 (and P15): an upper-case ``NAME.`` label, unless it is a roman numeral (L14), an
+    archive acronym (A.7: ``APRF. Collection 3.``) or initials (``N. S. Khrushchev``)."""
+    core = label.strip()
+    return (len(core.split()) <= 6 and not re.fullmatch(r"[IVXLC]{1,5}", core)
+            and core not in vocab.archive_names() and not _INITIALS_ONLY.match(core))
+
+
 def speaker_name(label: str) -> str:
     """L10: the label without title, bracket, abbreviation clause and colon."""
     name = ABBREV.sub("", label.rstrip(":").strip())
@@ -187,7 +204,8 @@ def speaker_name(label: str) -> str:
 
 def is_speaker_label(label: str) -> bool:
     core = re.sub(r"\s*\[[^\]]*\]", "", ABBREV.sub("", label)).strip()
-    if core in vocab.field_labels() or re.search(r"\b(?:side|delegation)$", core):
+    # A.14 and P15: a field label is never a speaker, in any case (``Those Taking Part``)
+    if core.lower() in vocab.field_labels_lower() or re.search(r"\b(?:side|delegation)$", core):
         return False
     words = core.split()
     if not words or len(words) > 6:

@@ -29,11 +29,12 @@ class Env:
     dates: DateEnv = field(default_factory=DateEnv)
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     footnote_ids: set[str] = field(default_factory=set)   # xml:ids given to footnote notes
-    in_faded_stamp: bool = False
     zone: str = "body"          # head, body, closing, footnote
     pos: Pos | None = None      # position of the unit being built (for diagnostics)
     nodes: list[Node] | None = None   # nodes of the unit being built (to locate words)
     corresp: object | None = None   # telegram.Correspondence, created on first use
+    # the original text of each line by number (F1 collapses spaces that P15 still reads)
+    raw_lines: dict[int, str] = field(default_factory=dict)
 
     def use_language(self, lang: str) -> None:
         if lang not in self.facts.languages:

@@ -36,11 +36,14 @@ def add_text(parent: etree._Element, text: str) -> None:
     """Append text at the end of ``parent``'s content (after its last child)."""
     if not text:
         return
-    if len(parent):
+    # parent[-1] walks back from the last child; len(parent) would count every child, which
+    # made filling an element with many children quadratic (issue 14)
+    try:
         last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def text_of(node: etree._Element) -> str:

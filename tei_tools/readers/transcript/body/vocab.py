@@ -27,7 +27,7 @@ def months() -> list[str]:
 
 def month_number(name: str) -> int | None:
     try:
-        return months().index(name) + 1
+        return months().index(name.capitalize() if name.isupper() else name) + 1
     except ValueError:
         return None
 
@@ -39,7 +39,8 @@ def roman_month(value: str) -> int | None:
         return None
 
 
-MONTH_RE = "(?:" + "|".join(months()) + ")"
+# P10: upper-case months (``11 JUNE 1969``) are months too
+MONTH_RE = "(?:" + "|".join(months() + [m.upper() for m in months()]) + ")"
 
 
 @cache
@@ -105,6 +106,18 @@ def caption_subtype(caption: str) -> str | None:
 @cache
 def field_labels() -> frozenset[str]:
     return frozenset(load("field_labels")["labels"])
+
+
+@cache
+def field_labels_lower() -> frozenset[str]:
+    """A.14 labels in lower case: P15 compares field labels without regard to case."""
+    return frozenset(label.lower() for label in field_labels())
+
+
+@cache
+def archive_names() -> frozenset[str]:
+    """A.7: the names and acronyms of the archive families, as written."""
+    return frozenset(name for family in load("archives")["families"] for name in family["names"])
 
 
 @cache

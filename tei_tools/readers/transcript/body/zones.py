@@ -1,7 +1,7 @@
 """F8 zones: head zone · body · closing zone · footnote zone · attachments.
 
 The head zone ends at the first body line (prose, or a body-structure pattern); the closing zone
-is found by scanning backwards over closing-zone lines; the footnote zone is a separator rule
+is found by the closing package (``closing.extent``); the footnote zone is a separator rule
 followed by footnote texts; an attachment starts where a second head zone follows a closing zone.
 """
 
@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..context import Context
+from . import captions
 from . import patterns as P
-from . import vocab
-from .classify import content
-from .nodes import Bracket, Unit
+from .closing import bracket_label, closing_kind, closing_start, text
+from .nodes import Unit
+from .vocab import caption_subtype
 
 
 @dataclass
@@ -31,27 +32,6 @@ class Zones:
     footnotes: list[Unit] = field(default_factory=list)
 
 
-def text(unit: Unit) -> str:
-    return unit.text().strip()
-
-
-def bracket_label(unit: Unit) -> str | None:
-    """The content of a bracket-only unit, else None."""
-    br = unit.only_bracket()
-    return content(br) if isinstance(br, Bracket) else None
-
-
-def _is_stampish_bracket(unit: Unit) -> bool:
-    from . import vocab
-    c = bracket_label(unit)
-    if c is None:
-        return False
-    low = c.lower()
-    return bool(vocab.stamp_label().match(c) or vocab.hand_label().match(c)
-                or low.startswith("stamp") or "signature" in low or low in ("sign",
-                                                                              "illegible"))
-
-
 class HeadScanner:
     """Decides, line by line, whether the head zone goes on (F8, §4 "Head zone")."""
 
@@ -62,6 +42,7 @@ class HeadScanner:
         self.caption = False
         self.telegram = False            # a telegram caption was seen: "Date:" is L8
         self.prev: str | None = None     # kind of the previous head line
+        self.prev_text = ""              # its text (a caption can go on over lines, P13)
 
     def body_structure(self, t: str) -> bool:
         if P.ENTRY_DATE.match(t) and self.caption and self.journal:
@@ -76,19 +57,20 @@ class HeadScanner:
     def kind(self, unit: Unit) -> str | None:
         """The head-zone kind of ``unit``, or None when the body starts here."""
         result = self._kind(unit)
-        self.prev = result
+        self.prev, self.prev_text = result, text(unit)
         return result
 
     def _kind(self, unit: Unit) -> str | None:
         t = text(unit)
         if unit.column_block is not None:
             return "columns"
-        if unit.only_bracket() is not None:
+        if unit.only_bracket() is not None or unit.only_brackets():
             if self.caption and _omission(unit):
                 return None          # L6: a "[…]" before the first entry belongs to the body
             return "bracket"
         if self.prev in ("caption",) and (P.LOWER_START.match(t) or (
-                t.split(" ")[0] in ("On", "About", "Concerning") and not P.PROSE_END.search(t))):
+                t.split(" ")[0] in ("On", "About", "Concerning") and not P.PROSE_END.search(t))
+                or captions.continues(self.prev_text, t)):
             return "caption"
         if self.prev in ("to",) and not P.PROSE_END.search(t) and len(t) <= 60 \
                 and not P.is_caption(t) and not P.TELEGRAM.match(t) and not P.FIELD.match(t):
@@ -104,8 +86,7 @@ class HeadScanner:
         return self._pattern(t)
 
     def _pattern(self, t: str) -> str | None:
-        if P.is_caption(t):
-            from .vocab import caption_subtype
+        if P.is_caption(t) or captions.lost_first_line(t):
             self.caption = True
             self.telegram = self.telegram or caption_subtype(t) == "telegram"
             return "caption"
@@ -150,7 +131,7 @@ def _speaker(t: str) -> bool:
     if m and P.is_speaker_label(m.group("label")):
         return True
     m = P.SPEAKER_CAPS.match(t)
-    return bool(m) and not P.ROMAN_SECTION.match(t) and len(m.group("label").split()) <= 6
+    return bool(m) and not P.ROMAN_SECTION.match(t) and P.is_caps_label(m.group("label"))
 
 
 def count_speakers(units: list[Unit]) -> int:
@@ -163,80 +144,6 @@ def sections_valid(units: list[Unit]) -> bool:
             if P.ROMAN_SECTION.match(text(u)) and not P.PROSE_END.search(text(u))]
     order = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
     return len(nums) >= 2 and nums[:2] == order[:2]
-
-
-def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
-    """The closing-zone kind of a line (L19–L23, L29), or None."""
-    t = text(unit)
-    from .classify import _SIGNATURE
-    if P.SPRAVKA.match(t):
-        return "spravka"
-    if P.CERTIFIED.match(t):
-        return "certification"
-    if any(isinstance(n, Bracket) and _SIGNATURE.match(content(n)) for n in unit.nodes) \
-            and len(t) < 90 or bracket_label(unit) == "illegible":
-        return "signature"
-    if unit.only_bracket() is not None:
-        return "bracket" if _is_stampish_bracket(unit) else None
-    if P.SALUTE_CLOSE.match(t):
-        return "salute"
-    if P.DIST_HEAD.match(t) or P.DIST_NUMBERED.match(t) or P.DIST_INLINE.match(t):
-        return "distribution"
-    if P.INITIALS.match(t) or P.DRAFTING.match(t):
-        return "drafting"
-    if P.ATTACHMENT.match(t):
-        return "attachment"
-    if P.SPRAVKA.match(t):
-        return "spravka"
-    if P.CERTIFIED.match(t):
-        return "certification"
-    if P.COPIES_COUNT.match(t):
-        return "copies"
-    if P.OUTGOING.match(t):
-        return "outgoing"
-    if P.SEPARATOR.match(t):
-        return "separator"
-    if P.is_date_only(t):
-        return "date"
-    if P.is_office(t) and (not P.PROSE_END.search(t) or t in vocab.offices()):
-        return "office"
-    if P.is_signer_name(t) and (after_only_closing or len(t.split()) <= 4):
-        return "name"
-    return None
-
-
-def closing_start(units: list[Unit], lo: int) -> int:
-    """Scan backwards from the end over closing-zone lines; the first closing index."""
-    from .repairs import looks_like_stamp_content
-    k = len(units)
-    orphan_run = False      # B27a: stamp lines before an orphan "]" belong to the zone too
-    while k > lo:
-        unit = units[k - 1]
-        kind = closing_kind(unit, True)
-        if kind is None and _has_orphan(unit):
-            kind, orphan_run = "orphan", True
-        elif kind is None and orphan_run and looks_like_stamp_content(unit.text()):
-            kind = "stamp-line"
-        else:
-            orphan_run = False
-        if kind is None:
-            break
-        k -= 1
-    # a run of only dates or names is not a closing zone unless a signature-like line is in it
-    kinds = [closing_kind(u, True) for u in units[k:]]
-    while kinds and kinds[0] in ("date", "name", "separator") and not any(
-            x in ("signature", "office", "distribution", "drafting", "salute", "outgoing",
-                  "bracket", "spravka", "certification", "attachment", "copies")
-            for x in kinds):
-        kinds.pop(0)
-        k += 1
-    # an attachment notice stays in the body when it stands before the signature block
-    return k
-
-
-def _has_orphan(unit: Unit) -> bool:
-    from .nodes import Orphan
-    return any(isinstance(n, Orphan) for n in unit.nodes)
 
 
 def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], list[Unit]]:
@@ -256,7 +163,8 @@ def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], lis
                 j += 1
             i = j
             continue
-        if i >= body_start and _footnote_without_rule(units, i, keep):
+        if i >= body_start and (_footnote_without_rule(units, i, keep)
+                                or _follows_footnote_text(units, i, notes)):
             if not notes and keep and P.SEPARATOR.match(text(keep[-1])):
                 keep.pop()       # the rule before the footnotes, even where the body is short
             notes.append(u)
@@ -265,6 +173,15 @@ def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], lis
         keep.append(u)
         i += 1
     return keep, notes
+
+
+def _follows_footnote_text(units: list[Unit], i: int, notes: list[Unit]) -> bool:
+    """P8: a footnote text directly after one already taken is one too, marker or not (its
+    missing marker is TX331), when only footnote texts or closing-zone lines follow."""
+    if not notes or notes[-1] is not units[i - 1] or not P.FOOTNOTE_TEXT.match(text(units[i])):
+        return False
+    return all(P.FOOTNOTE_TEXT.match(text(u)) or closing_kind(u, True) is not None
+               for u in units[i + 1:])
 
 
 def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> bool:
@@ -278,7 +195,7 @@ def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> boo
         # any "[n]" not at the start, but not the "[[n]]" of an uncertain digit
         marker = re.search(rf"(?<=.)(?<!\[)\[{m.group('b')}\]", earlier)
     elif m.group("p"):
-        marker = re.search(rf"[^\W\d_)]\({m.group('p')}\)", earlier)
+        marker = re.search(rf"(?:[^\W\d_]|[).,])\({m.group('p')}\)", earlier)   # P7
     else:
         marker = re.search(r"[\w.,;:!?)]x/(?!\w)", earlier)
     if not marker:
@@ -353,9 +270,4 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
 
 
 def _journal(units: list[Unit]) -> bool:
-    from .vocab import caption_subtype
-    for u in units:
-        t = text(u)
-        if P.is_caption(t):
-            return caption_subtype(t) == "diary"
-    return False
+    return captions.is_journal((text(u) for u in units), None)     # L6, P13

@@ -11,9 +11,12 @@ from ..header import Citation, Credit
 
 MONTH = ("(?:January|February|March|April|May|June|July|August|September|October|November|"
          "December)")
-DATE_LINE = re.compile(rf"^(?P<month>{MONTH}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})$")
+# M1/M2, and P15: a month-year catalogue date (``June 1961``, ``June, 1960``) has no day
+DATE_LINE = re.compile(
+    rf"^(?P<month>{MONTH})(?: (?P<day>\d{{1,2}}),|,)? (?P<year>\d{{4}})$")
+DATE = DATE_LINE.pattern[1:-1]
 CITATION = re.compile(
-    rf"^(?P<q1>[\"“])(?P<title>.+?),(?P<q2>[\"”]) (?P<date>{MONTH} \d{{1,2}}, \d{{4}}), "
+    rf"^(?P<q1>[\"“])(?P<title>.+?),(?P<q2>[\"”]) (?P<date>{DATE}), "
     r"(?:History and Public Policy Program Digital Archive|Wilson Center Digital Archive), "
     r"(?P<rest>.+)$")
 CREDIT = re.compile(
@@ -28,10 +31,13 @@ _MONTHS = MONTH.strip("(?:)").split("|")
 
 
 def iso_date(text: str) -> str | None:
-    """``May 23, 1957`` / ``May 07, 1968`` (M1, M2) → ``1957-05-23``."""
+    """``May 23, 1957`` / ``May 07, 1968`` (M1, M2) → ``1957-05-23``; ``June, 1960`` (P15) →
+    ``1960-06``."""
     m = DATE_LINE.match(text)
     if not m:
         return None
+    if m["day"] is None:
+        return f"{m['year']}-{_MONTHS.index(m['month']) + 1:02d}"
     return f"{m['year']}-{_MONTHS.index(m['month']) + 1:02d}-{int(m['day']):02d}"
 
 

@@ -13,19 +13,19 @@ from ..context import Context
 from ..header import Metadata
 from ..source import Line
 from .wc_citation import CITATION, DATE_LINE, iso_date, split_rest
+from .wc_pdf import PDF_HEADER, PDF_PREAMBLE, pdf_head, starts_variant
 
 TEMPLATES = {"F3": "new site", "F4": "old site", "F5": "flat mirror",
              "F6": "header-less variant", "F7": "PDF-export mirror"}
 NOISE = {"Skip to content", "Search in", "ADD SEARCH FILTER CANCEL SEARCH FILTER",
          "Digital Archive International History Declassified", "CITATION SHARE DOWNLOAD",
          "• Citation", "get citation", "• share document", "VIEW DOCUMENT IN", "English HTML"}
+# P14: old-site noise variants, dropped only among the wrapper lines of the old site
+OLD_SITE_NOISE = frozenset({"CITATION SHARE DOWNLOAD", "CITATION SHARE DOWNLOAD-", "Citation",
+                            "- Download"})
 UNPROOFREAD = "(Not yet proofread)"
 FUNDER_LINE = re.compile(r"^This document was made possible with support from (?P<funders>.+)$")
-PDF_PREAMBLE = re.compile(r"^(?:Total Page:\d+|File Type:pdf|You are on page \d+\s*of\s*\d+)")
-PDF_HEADER = "Digital Archive digitalarchive.wilsoncenter.org"
 URL = re.compile(r"^https?://\S+$")
-_PDF_LABELS = ("Citation:", "Summary:", "Credits:", "Original Language:", "Contents:")
-_PDF_CONTENTS = re.compile(r"^English Translation(?: \(Scan of Original Document\))?")
 
 
 @dataclass
@@ -51,9 +51,9 @@ def detect_template(lines: list[Line]) -> tuple[str, bool]:
     nb = _non_blank(lines)
     first = [lines[i].text for i in nb[:3]]
     if any(PDF_PREAMBLE.match(t) for t in first) or any(
-            line.text.startswith(PDF_HEADER) for line in lines):
+            line.text.startswith(PDF_HEADER) for line in lines) or starts_variant(lines, nb):
         return "F7", True
-    if first and first[0] == "Search in":
+    if first and first[0] == "Search in" or _starts_at_upper_title(lines, nb):
         return "F4", True
     if first and first[0] == "Skip to content":
         return "F3", True
@@ -111,13 +111,39 @@ def parse_head(lines: list[Line], template: str, known: bool, meta: Metadata, fo
     if (template in ("F3", "F5", "F6") and nxt is not None and nxt.indent < 4
             and not FUNDER_LINE.match(nxt.text) and nxt.text not in NOISE):
         meta.title = cur.take().text                                 # M3
-    elif template == "F4" and nxt is not None and _upper(nxt.text) and (
-            cur.peek(1) is not None and cur.peek(1).text == "CITATION SHARE DOWNLOAD"):
-        found.upper_title = cur.take().text                          # M4
+    elif template == "F4":
+        _old_site_title_block(cur, found)                            # M4, P14
     _wrapper_lines(cur, meta, found, widget)
     if meta.title is None:
         meta.title = found.upper_title
     return cur.position(), []
+
+
+def _starts_at_upper_title(lines: list[Line], nb: list[int]) -> bool:
+    """P14: an old-site capture that starts at the upper-case title (M4), recognised by a
+    ``CITATION SHARE DOWNLOAD`` line among the next three lines."""
+    return bool(nb) and _upper(lines[nb[0]].text) and any(
+        lines[i].text in OLD_SITE_NOISE - {"Citation"} for i in nb[1:4])
+
+
+def _old_site_title_block(cur: _Cursor, found: Found) -> None:
+    """M4 + P14: the upper-case title, the funder line and ``CITATION SHARE DOWNLOAD`` (or a
+    noise variant) in any order. The upper-case title is wrapper only inside such a block that
+    holds a ``CITATION SHARE DOWNLOAD`` line; otherwise it may be the document's caption."""
+    block: list[Line] = []
+    while (line := cur.peek(len(block))) is not None and (
+            line.text in OLD_SITE_NOISE or FUNDER_LINE.match(line.text)
+            or (_upper(line.text) and found.upper_title is None
+                and not any(_upper(b.text) and b.text not in OLD_SITE_NOISE for b in block))):
+        block.append(line)
+    if not any(b.text.startswith("CITATION SHARE DOWNLOAD") for b in block):
+        return
+    for line in block:
+        cur.take()
+        if FUNDER_LINE.match(line.text) and found.funder_line is None:
+            found.funder_line = FUNDER_LINE.match(line.text)["funders"]
+        elif line.text not in OLD_SITE_NOISE and found.upper_title is None:
+            found.upper_title = line.text
 
 
 def _wrapper_lines(cur: _Cursor, meta: Metadata, found: Found, widget: bool) -> None:
@@ -168,56 +194,21 @@ def _upper(text: str) -> bool:
 
 def _pdf_head(lines: list[Line], meta: Metadata, found: Found,
               ctx: Context) -> tuple[int, list[Line]]:
-    """F7: drop the export preamble, split the PDF header on its field labels."""
-    nb = _non_blank(lines)
-    start = next((i for i in nb[:6] if lines[i].text.startswith(PDF_HEADER)), None)
-    if start is None:  # preamble only: drop it, no header to read
-        body = [i for i in nb[:3] if PDF_PREAMBLE.match(lines[i].text)]
-        return (body[-1] + 1 if body else 0), []
-    # the header is usually one line; when the export broke it, it runs to the Contents: line
-    last = start
-    if "Contents:" not in lines[start].text:
-        following = [i for i in nb if start < i][:12]
-        last = next((i for i in following if "Contents:" in lines[i].text), start)
-    header_lines = [lines[i] for i in nb if start <= i <= last]
-    header = header_lines[-1]
-    text = " ".join(line.text for line in header_lines)[len(PDF_HEADER):].strip()
-    text = text.removeprefix("International History Declassified").strip()
-    m = re.match(r"^(?P<date>\S+ \d{1,2}, \d{4})\s*", text)
-    if m and iso_date(m["date"]):
-        _catalogue(meta, m["date"])
-        text = text[m.end():]
-    fields: dict[str, str] = {}
-    positions = []
-    search_from = 0
-    for label in _PDF_LABELS:
-        at = text.find(label, search_from)
-        if at >= 0:
-            positions.append((at, label))
-            search_from = at + len(label)
-    title_end = positions[0][0] if positions else len(text)
-    if text[:title_end].strip():
-        meta.title = text[:title_end].strip()
-    for (at, label), nxt in zip(positions, positions[1:] + [(len(text), "")], strict=False):
-        fields[label] = text[at + len(label):nxt[0]].strip()
-    extra: list[Line] = []
-    contents = fields.get("Contents:")
-    if contents is not None:
-        cm = _PDF_CONTENTS.match(contents)
-        rest = contents[cm.end():].strip() if cm else ""
-        offset = header.text.rfind(rest) if rest else -1
-        if offset >= 0:  # the whole page on one line: the rest is the document (TX112)
-            extra.append(header.slice(offset))
-            ctx.emit("TX112", line=header.number, col=header.col(offset))
-    if fields.get("Citation:"):
-        set_citation_sentence(meta, found, fields["Citation:"])
-    if fields.get("Summary:"):
-        meta.summaries.append(fields["Summary:"])
-    credits = fields.get("Credits:")
+    """F7 (P12): the export preamble and the PDF header, split by :mod:`.wc_pdf`."""
+    head = pdf_head(lines, _non_blank(lines), meta, ctx)
+    citation = head.fields.get("Citation:") or head.citation
+    if citation:
+        set_citation_sentence(meta, found, citation)
+    summary = head.fields.get("Summary:") or head.summary
+    if summary:
+        meta.summaries.append(summary)
+    credits = head.fields.get("Credits:")
     if credits:
         fm = FUNDER_LINE.match(credits)
         if fm:
             found.funder_line = fm["funders"].rstrip(".")
-    if fields.get("Original Language:"):
-        meta.original_language = fields["Original Language:"]
-    return last + 1, extra
+    if head.fields.get("Original Language:"):
+        meta.original_language = head.fields["Original Language:"]
+    if head.heading is not None:
+        ctx.document_heading = head.heading
+    return head.start, head.extra

@@ -16,7 +16,8 @@ from ..header import Metadata, build_header
 from ..source import Line, Source
 from . import Profile, Wrapper
 from .wc_citation import DATE_LINE, family_of, iso_date, parse_archival, split_rest
-from .wc_head import NOISE, PDF_PREAMBLE, TEMPLATES, UNPROOFREAD, Found, detect_template, parse_head
+from .wc_head import NOISE, TEMPLATES, UNPROOFREAD, Found, detect_template, parse_head
+from .wc_pdf import PDF_NOISE, PDF_PREAMBLE
 from .wc_tail import find_tail, parse_tail, split_funders, take_summary
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ def _where(lines: list[Line], text: str | None) -> dict:
 
 def _drop_noise(line: Line, template: str, meta: Metadata) -> Line:
     """M15 noise (and the F7 preamble) inside the document region is dropped, never kept."""
-    if line.text in NOISE or (template == "F7" and PDF_PREAMBLE.match(line.text)):
+    if line.text in NOISE or (template == "F7" and (PDF_PREAMBLE.match(line.text)
+                                                     or line.text in PDF_NOISE)):
         return line.emptied()
     return line
 

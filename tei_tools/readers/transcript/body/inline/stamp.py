@@ -8,19 +8,26 @@ import re
 
 from lxml import etree
 
-from . import atoms, vocab
-from .atoms import Item
-from .classify import content
-from .nodes import Bracket
-from .state import Env
-from .tei import el, local
+from .. import atoms, vocab
+from ..atoms import Item
+from ..classify import Where
+from ..nodes import Bracket
+from ..tei import el, local
+from .common import desc_note
+from .state import BracketRule, InlineState
+from .text import mark_text
 
 NUMERO = r"(?:Nº|N°|№|No\.|No|Nr\.?)"
 _REGISTRY = re.compile(
     rf"(?P<kind>(?:Incoming|Outgoing|Received|Entered)\s+)?(?P<sign>{NUMERO})\s*"
     r"(?P<num>[A-Z]?\d[\w./-]*[\w])")
-_BARE_NUMBER = re.compile(r"^(?P<num>\d{3,}[\w./-]*[\w])(?=\s|$)")
+# a number of three or more digits (or digits with a suffix) that is not a year and not part of
+# an element already built (a date reads as U+FFFC)
+_BARE_NUMBER = re.compile(
+    r"(?:(?P<kind>Incoming|Outgoing|Received|Entered)\s+)?(?<![\w./\ufffc-])"
+    r"(?!(?:18|19|20)\d\d(?![\w./-]))(?P<num>\d{3,}[\w./-]*\w|\d+-[a-z]+)(?![\w./-])")
 _INCOMING = re.compile(r"\b(?:Incoming|Received|Entered)\b")
+_BARE_STAMP = re.compile(r"(?i)^stamps?(?: and handwriting)?$")
 
 
 def number_element(items: list[Item], kind: str) -> etree._Element:
@@ -43,6 +50,9 @@ def mark_numbers(items: list[Item], default: str = "registry") -> list[Item]:
 
 def _label(label_items: list[Item], org: str | None) -> etree._Element:
     note = el("note", {"type": "desc", "place": "inline", "resp": "#tr"})
+    # P10: the rows of a label split over two lines are one label, read with a space between
+    label_items = [x for i in label_items for x in ([i, " "] if not isinstance(i, str)
+                                                     and local(i) == "lb" else [i])]
     if org:
         org_re = re.compile(re.escape(org))
         label_items = atoms.apply(label_items, org_re, lambda m, its: atoms.fill(el("orgName"),
@@ -68,29 +78,26 @@ def stamp_type(text: str, content_items: list[Item]) -> str:
 
 
 def _bare_number(items: list[Item]) -> list[Item]:
-    """A number standing first in the content without a numero sign (``Stamp: 02967ss``)."""
-    s = 0
-    while s < len(items) and items[s] == " ":
-        s += 1
-    text, owner = atoms.read(items[s:])
-    m = _BARE_NUMBER.match(text)
-    if not m:
-        return items
-    rng = atoms.span(owner, m.start(), m.end(), len(items) - s)
-    if rng is None or not all(isinstance(i, str) for i in items[s:s + rng[1]]):
-        return items
-    return items[:s] + [el("idno", {"type": "registry"}, m.group("num"))] + items[s + rng[1]:]
+    """Numbers without a numero sign (``Stamp: 02967ss``, ``Incoming 03107-s``, and after the
+    date: ``19 March 1964 10433``) are registry numbers too (B18, P10)."""
+    def build(m: re.Match[str], its: list[Item]) -> list[Item] | None:
+        lead = m.start("num") - m.start()
+        if not all(isinstance(i, str) for i in its[lead:]):
+            return None
+        kind = {"Incoming": "incoming", "Received": "incoming", "Entered": "incoming",
+                "Outgoing": "outgoing"}.get(m.group("kind") or "", "registry")
+        return its[:lead] + [el("idno", {"type": kind}, m.group("num"))]
+    return atoms.apply(items, _BARE_NUMBER, build)
 
 
-def build_stamp(label_items: list[Item], content_items: list[Item], label_text: str,
-                env: Env, rend: str | None = None) -> etree._Element:
+def build_stamp(state: InlineState, label_items: list[Item], content_items: list[Item],
+                label_text: str, rend: str | None = None) -> etree._Element:
     """A stamp from its label items and its content items, one per character (also used by the
     column split)."""
-    from .inline import mark_text
     m = vocab.stamp_label().match(label_text)
     cond = (m.group("cond") or "") if m else ""
     org = (m.group("org") or "").strip() if m else ""
-    content_items = mark_text(content_items, env)
+    content_items = mark_text(state, content_items)
     content_items = mark_numbers(content_items)
     text = atoms.text(content_items)
     content_items = _bare_number(content_items)
@@ -103,23 +110,31 @@ def build_stamp(label_items: list[Item], content_items: list[Item], label_text: 
     return atoms.fill(node, content_items)
 
 
-def stamp(br: Bracket, env: Env) -> etree._Element:
-    from .inline import render
-    c = content(br)
-    m = vocab.stamp_label().match(c)
-    was = env.in_faded_stamp
-    env.in_faded_stamp = bool(m and m.group("cond") and "faded" in m.group("cond"))
-    try:
-        # not stripped: spaces inside the brackets are part of the transcript (§6.5)
-        items = render(br.children, env, inside=True, markup=False)
-    finally:
-        env.in_faded_stamp = was
+def _stamp(state: InlineState, br: Bracket, where: Where) -> list[Item]:
+    m = vocab.stamp_label().match(where.content)
+    faded = bool(m and m.group("cond") and "faded" in m.group("cond"))
+    # not stripped: spaces inside the brackets are part of the transcript (§6.5)
+    items = state.render(br.children, inside=True, markup=False, faded=faded)
     items = atoms.per_character(items)      # cut by reading offsets below
     text, owner = atoms.read(items)
     lead = len(text) - len(text.lstrip())
-    lm = vocab.stamp_label().match(text[lead:])
+    # P10: a label split over two lines (``[MFA Far East⏎Department stamp:``); same offsets
+    lm = vocab.stamp_label().match(text[lead:].replace("\n", " "))
     if lm is None:
         # B27a: a stamp whose opening line (and label) was lost
-        return build_stamp([], items, "", env, br.rend)
+        return state.push(build_stamp(state, [], items, "", br.rend))
     end = owner[lead + lm.end() - 1] + 1
-    return build_stamp(items[:end], items[end:], lm.group(0), env, br.rend)
+    return state.push(build_stamp(state, items[:end], items[end:], lm.group(0), br.rend))
+
+
+def _bare(state: InlineState, br: Bracket, where: Where) -> list[Item]:
+    """``[stamp]``: a stamp whose content the transcriber did not give."""
+    stamp = el("stamp", {"type": "other"})
+    stamp.append(desc_note(where.content))
+    return state.push(stamp)
+
+
+BARE_STAMP = BracketRule("B18-bare", lambda br, where: bool(_BARE_STAMP.match(where.content)),
+                         _bare)
+STAMP = BracketRule("B18", lambda br, where: bool(vocab.stamp_label().match(where.content)),
+                    _stamp)

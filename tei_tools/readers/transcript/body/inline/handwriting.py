@@ -6,13 +6,15 @@ import re
 
 from lxml import etree
 
-from . import atoms, vocab
-from .atoms import Item
-from .classify import content
-from .nodes import Bracket
-from .state import Env
-from .tei import el, local
+from .. import atoms, vocab
+from ..atoms import Item
+from ..classify import Where
+from ..nodes import Bracket
+from ..tei import el, local
+from .illegible import illegible_gap
+from .state import BracketRule, InlineState
 
+_ADDED = re.compile(r"(?i)^added by hand$")
 _RESOLUTION = re.compile(r"^[\"“']?(?:(?:to|To|for|For|Comrade|Seen|Discuss|Prepare|File|Archive)"
                          r"\b|Cdes?\.)")
 _ONLY_NUMBER_DATE = {"idno", "seg", "date"}
@@ -33,42 +35,41 @@ def _ends_with_date(items: list[Item]) -> bool:
                              or not isinstance(body[-2], str))
 
 
-def hand(br: Bracket, env: Env, alone: bool) -> etree._Element:
-    """``add`` / ``note[@type='resolution'|'handwritten']`` / illegible ``gap``."""
-    from .brackets import illegible_gap
-    from .inline import render
-    c = content(br)
+def _hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
+    """B21: ``add`` / ``note[@type='resolution'|'handwritten']`` / illegible ``gap``."""
+    c = where.content
     m = vocab.hand_label().match(c)
     assert m is not None
     after = c[m.end():].strip()
     if m.group("sep") == ";" and "illegible" in after.lower():
-        return illegible_gap(c, br.rend)
+        return state.push(illegible_gap(c, br.rend))
     # cut by reading offsets below: one item per character
-    items = atoms.per_character(atoms.strip(render(br.children, env, inside=True)))
+    items = atoms.per_character(atoms.strip(state.render(br.children, inside=True)))
     text, owner = atoms.read(items)
     lm = vocab.hand_label().match(text)
     end = owner[lm.end() - 1] + 1 if lm else 0
     label, rest = atoms.text(items[:end]), items[end:]
     place = vocab.place_for(m.group("pos"))
     body = atoms.strip(rest)
-    hand_ref = env.new_hand(label)
+    hand_ref = state.env.new_hand(label)
     if body and all(not isinstance(i, str) and local(i) in _ONLY_NUMBER_DATE or
                     isinstance(i, str) and not i.strip(" ,") for i in body):
         node = el("add", {"hand": hand_ref, "place": place, "rend": br.rend})
     elif _RESOLUTION.match(after) or _ends_with_date(body):
         node = el("note", {"type": "resolution", "place": place or "margin",
                            "hand": hand_ref, "rend": br.rend})
-    elif alone:
+    elif where.alone:
         node = el("note", {"type": "handwritten", "place": place, "hand": hand_ref,
                            "rend": br.rend})
     else:
         node = el("add", {"hand": hand_ref, "place": place, "rend": br.rend})
     node.append(_desc(label))
-    return atoms.fill(node, rest)
+    return state.push(atoms.fill(node, rest))
 
 
-def added_by_hand(items: list[Item], c: str, env: Env) -> list[Item]:
+def _added_by_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     """B22: ``Personal [added by hand]`` → ``add`` around the text before the marker."""
+    items, c = state.items, where.content
     start = atoms.text_start(items)
     region_text = "".join(items[start:])
     region: list[Item] = [region_text]
@@ -77,15 +78,20 @@ def added_by_hand(items: list[Item], c: str, env: Env) -> list[Item]:
     if not words:
         # nothing written before the marker on its line: the add holds the marker only, and
         # the space before it stays outside, where D writes it
-        head, region = items, []
+        start, kept, region = len(items), [], []
     elif len(words) > 5 or start > 0:
-        env.ctx.emit("TX333", **env.where())
+        state.emit("TX333")
         cut = len(text) - len(text.split(" ")[-1])
-        head = items[:start] + ([region_text[:cut]] if cut else [])
+        kept = [region_text[:cut]] if cut else []
         region = [region_text[cut:]]
     else:
-        head = items[:start]
-    node = el("add", {"hand": env.new_hand(c)})
+        kept = []
+    node = el("add", {"hand": state.env.new_hand(c)})
     atoms.fill(node, region)
     node.append(_desc(c))
-    return head + [node]
+    return state.take_back(start, kept + [node])
+
+
+ADDED_BY_HAND = BracketRule("B22", lambda br, where: bool(_ADDED.match(where.content)),
+                            _added_by_hand)
+HAND = BracketRule("B21", lambda br, where: bool(vocab.hand_label().match(where.content)), _hand)

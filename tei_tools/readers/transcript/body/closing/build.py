@@ -1,0 +1,66 @@
+"""§4 "Closing zone": the ordered rules that turn closing-zone lines into ``closer`` and
+``postscript`` (either may be missing), and the passes that tidy the result."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .. import atoms
+from ..flow import GLOBAL
+from ..nodes import Unit
+from ..repairs import repair_orphans
+from ..state import Env
+from ..tei import TEI_NS, local
+from . import after, attachment, distribution, in_closer, registry, signature, typed
+from .kinds import closing_kind
+from .state import ClosingState, Rule
+
+# The first rule that applies to a line wins. The closer rules come first and only apply
+# before the first postscript line; the last rule applies to every line.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("L23 attachment notice before the closer", attachment.before_closer),
+    ("L19 signature block line", signature.signature_line),
+    ("L18 closing salutation", in_closer.salute),
+    ("L19 recorded by", in_closer.recorded_by),
+    ("floating stamp or note", in_closer.floating_bracket),
+    ("L20 distribution list", distribution.distribution),
+    ("L21 outgoing registry", registry.outgoing_registry),
+    ("L22/L20/L29 typed postscript line", typed.typed_line),
+    ("L23 attachment notice after the closer", attachment.in_postscript),
+    ("L17 separator", after.separator),
+    ("§6.4 any other line", after.leftover),
+)
+
+
+def build_closing(units: list[Unit], env: Env) -> list[etree._Element]:
+    """``closer`` and ``postscript`` for a closing zone, after any attachment notices."""
+    env.zone = "closing"
+    units = repair_orphans(units, env.ctx)       # B27a also applies in the closing zone
+    st = ClosingState(env, units, [closing_kind(u, True) for u in units])
+    while st.i < len(st.units):
+        env.pos = st.unit.pos
+        next(True for _, rule in RULES if rule(st))
+    _heads_alone(st.post)
+    return st.before + _placed(st.closer, st.post)
+
+
+def _heads_alone(post: etree._Element) -> None:
+    """A distribution head without items is no list (TEI) but an ``ab``."""
+    for lst in post.iter(f"{{{TEI_NS}}}list"):
+        if not len(lst.findall(f"{{{TEI_NS}}}item")):
+            lst.tag = f"{{{TEI_NS}}}ab"
+            for head in list(lst):
+                atoms.fill(lst, [c for c in "".join(head.itertext())])
+                lst.remove(head)
+
+
+def _placed(closer: etree._Element, post: etree._Element) -> list[etree._Element]:
+    """A postscript needs a paragraph-like child; one of global elements only goes into the
+    closer (which takes them)."""
+    if len(post) and all(local(c) in GLOBAL for c in post):
+        for child in list(post):
+            closer.append(child)
+    out = [closer] if len(closer) else []
+    if len(post) and not all(local(c) in GLOBAL for c in post):
+        out.append(post)
+    return out

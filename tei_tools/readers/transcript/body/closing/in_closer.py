@@ -1,0 +1,44 @@
+"""Lines that join the closer while no postscript line has come: a closing salutation (L18),
+``Recorded by …`` (L22) and floating stamps or handwritten notes."""
+
+from __future__ import annotations
+
+from .. import atoms
+from .. import patterns as P
+from ..flow import unit_items
+from ..tei import el, local
+from .lines import floating
+from .state import ClosingState
+
+
+def salute(st: ClosingState) -> bool:
+    if st.kind != "salute" or st.in_post:
+        return False
+    atoms.fill(el("salute", parent=st.closer), unit_items(st.unit, st.env))
+    st.i += 1
+    return True
+
+
+def recorded_by(st: ClosingState) -> bool:
+    """L19: ``Recorded by …`` in the closing zone → ``closer/seg[@type='drafting']``."""
+    t = st.unit.text()
+    if st.kind != "drafting" or st.in_post or not P.DRAFTING.match(t) \
+            or not t.startswith("Recorded by"):
+        return False
+    atoms.fill(el("seg", {"type": "drafting"}, parent=st.closer), unit_items(st.unit, st.env))
+    st.i += 1
+    return True
+
+
+def floating_bracket(st: ClosingState) -> bool:
+    """A stamp or note on a line of its own; a page-level ``fw`` starts the postscript."""
+    if st.kind != "bracket" or st.in_post:
+        return False
+    node = floating(st.unit, st.env)
+    if local(node) == "fw":
+        st.in_post = True
+        st.post.append(node)
+    else:
+        st.closer.append(node)
+    st.i += 1
+    return True

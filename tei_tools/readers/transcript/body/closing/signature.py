@@ -1,0 +1,89 @@
+"""L19 signature blocks: office, placeholder, name and date lines → one ``closer/signed``."""
+
+from __future__ import annotations
+
+import re
+
+from .. import atoms, vocab
+from .. import patterns as P
+from ..atoms import Item
+from ..nodes import Unit
+from ..state import Env
+from ..tei import el, local
+from .lines import chars
+from .state import ClosingState
+
+SIGNATURE_KINDS = {"signature", "office", "name", "date"}
+_PAREN_NAME = re.compile(r"^(?P<lead>\(signed\)\s*|\(-\)\s*|[(/])?(?P<name>[^()/\[\]]+?)"
+                         r"(?P<trail>[)/])?$")
+
+
+def signature_line(st: ClosingState) -> bool:
+    """A line of the block; a date line only once the block has started."""
+    if st.kind not in SIGNATURE_KINDS or st.in_post or (st.kind == "date" and st.signed is None):
+        return False
+    if st.signed is None:
+        st.signed = el("signed", parent=st.closer)
+    else:
+        el("lb", parent=st.signed)
+    atoms.fill(st.signed, line_items(st.unit, st.kind, st.env))
+    st.i += 1
+    return True
+
+
+def line_items(unit: Unit, kind: str, env: Env) -> list[Item]:
+    """One line of the signature block: office → roleName, name → persName."""
+    items = chars(unit, env)
+    if kind == "date":
+        return items
+    if kind == "name":
+        return name(items)
+    if kind == "office" and all(isinstance(i, str) for i in items):
+        return office(items)
+    # split around the bracket element(s): office text before, name after
+    first = next((k for k, i in enumerate(items) if not isinstance(i, str)), None)
+    if first is None:
+        return name(items)
+    last = max(k for k, i in enumerate(items) if not isinstance(i, str))
+    before, middle, after = items[:first], items[first:last + 1], items[last + 1:]
+    out: list[Item] = []
+    btext = atoms.text(before).strip()
+    if btext:
+        core = btext.rstrip(":").rstrip()
+        lead_len = len(atoms.text(before)) - len(atoms.text(before).lstrip())
+        role = before[lead_len:lead_len + len(core)]
+        out += [atoms.fill(el("roleName"), role)] + before[lead_len + len(core):]
+    out += middle
+    if atoms.text(after).strip():
+        lead = len(atoms.text(after)) - len(atoms.text(after).lstrip())
+        out += after[:lead] + name(after[lead:])
+    else:
+        out += after
+    return out
+
+
+def office(items: list[Item]) -> list[Item]:
+    """An office line; ``Ambassador N. Petrov`` is an office word followed by a name."""
+    text = atoms.text(items)
+    if not P.is_all_caps(text):
+        for word in sorted(vocab.offices(), key=len, reverse=True):
+            rest = text[len(word):]
+            if text.startswith(word + " ") and P.is_signer_name(rest.strip()):
+                cut = len(word)
+                return ([atoms.fill(el("roleName"), items[:cut])] + items[cut:cut + 1]
+                        + name(items[cut + 1:]))
+    return [atoms.fill(el("roleName"), items)]
+
+
+def name(items: list[Item]) -> list[Item]:
+    """A signer name → ``persName``; slashes, parentheses, ``(signed)``, ``(-)`` stay text."""
+    text = atoms.text(items)
+    if not all(isinstance(i, str) for i in items):
+        if len(items) == 1 and local(items[0]) == "hi":
+            return [atoms.fill(el("persName"), items)]
+        return items
+    m = _PAREN_NAME.match(text)
+    if not m:
+        return items
+    a, b = m.start("name"), m.end("name")
+    return items[:a] + [atoms.fill(el("persName"), items[a:b])] + items[b:]
