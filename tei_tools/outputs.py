@@ -10,7 +10,7 @@ Confinement: nothing is written or deleted through a symbolic link inside the ou
 (OUT005), so a link planted there cannot redirect tei-tools to files elsewhere.
 
 Crash safety: before a file is replaced, its new hash is appended to the folder's journal,
-``.tei-tools-manifest.journal`` (flushed to disk). The manifest itself is only rewritten when a
+``.tei-tools-manifest.journal``. The manifest itself is only rewritten when a
 writer finishes; a writer killed before that leaves the journal, and the next
 :class:`OutputFolder` on that folder takes every journaled file that has its journaled content
 as tei-tools' own. So a kill at any point never makes tei-tools' own files look hand-edited.
@@ -103,16 +103,18 @@ def remove_file(root: Path, relpath: str | os.PathLike) -> None:
 
 
 def journal(root: Path, relpath: str, digest: str) -> None:
-    """Record, durably and before the write, that tei-tools writes ``digest`` to relpath.
+    """Record, before the write, that tei-tools writes ``digest`` to relpath.
 
-    Appends one line (O_APPEND: parallel workers do not interleave) and syncs it to disk."""
+    Appends one line in one write call (O_APPEND: parallel workers do not interleave); once
+    the call returns, the line survives the death of the process. It is not fsynced: the
+    written files are not either (an fsync per file cost 2.5 ms against 0.8 ms, minutes for a
+    large edition), so a power loss may lose recent files, and their journal lines, alike."""
     line = (json.dumps([relpath, digest]) + "\n").encode("utf-8")
     Path(root).mkdir(parents=True, exist_ok=True)
     path = inside(root, JOURNAL_NAME)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, _FILE_MODE)
     try:
         os.write(fd, line)
-        os.fsync(fd)
     finally:
         os.close(fd)
 
