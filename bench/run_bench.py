@@ -62,9 +62,9 @@ def machine() -> str:
 
 
 def bench_convert(edition: Path, tei_dir: Path, jobs: int) -> list[Path]:
-    from tei_tools.build import reader_settings
     from tei_tools.conversion import convert
     from tei_tools.edition import load_edition
+    from tei_tools.pipeline import reader_settings
 
     ed = load_edition(edition)
     transcripts = ed.transcripts()
@@ -139,7 +139,7 @@ def bench_html(edition: Path, files: list[Path], out: Path, jobs: int) -> None:
 
 
 def bench_build(edition: Path, out: Path, jobs: int, count: int) -> None:
-    from tei_tools.build import build_edition
+    from tei_tools.pipeline import build_edition
 
     shutil.rmtree(out, ignore_errors=True)
     with measured() as m:
@@ -171,7 +171,7 @@ def bench_check(work: Path, count: int, seed: int, jobs: int) -> None:
     real build_edition's no-change check (it calls no stage, so stand-ins do not matter)."""
     from standins import copying_stages
 
-    from tei_tools.build import build_edition
+    from tei_tools.pipeline import build_edition
 
     edition, out = work / f"edition-{count}", work / f"site-check-{count}"
     generate(edition, count, seed)

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
-from tei_tools.build.stages import Stages
+from tei_tools.pipeline.stages import Stages
 
 
 def _convert(files, tei_out, settings, force, jobs, progress):

@@ -21,7 +21,7 @@ _API = {
     "build_site": "tei_tools.writers.site:build_site",
     "render_pdf": "tei_tools.writers.pdf:render_pdf",
     "render_book": "tei_tools.writers.pdf:render_book",
-    "build_edition": "tei_tools.build:build_edition",
+    "build_edition": "tei_tools.pipeline:build_edition",
     "load_edition": "tei_tools.edition:load_edition",
     "diplomatic_text": "tei_tools.text:diplomatic_text",
     "reading_text": "tei_tools.text:reading_text",

@@ -98,8 +98,8 @@ def command(edition, output, force, jobs, rebuild, no_html, no_pdf, no_book, ver
     changed since the last build into the output folder is redone. The build stops with exit
     status 1 and the validation report when a document is invalid.
     """
-    from ..build import build_edition
-    from ..build.shard import parse_shard
+    from ..pipeline import build_edition
+    from ..pipeline.shard import parse_shard
 
     part = parse_shard(shard) if shard else None
     started = time.perf_counter()

@@ -42,10 +42,10 @@ def command(edition: str, output: str, registers_dir: str | None, timestamp: str
     persons, GeoNames for places). The web edition's address (base_url in edition.toml) gives
     each letter its link. Exit status: 0 written, 1 no letters, 2 usage or I/O error.
     """
-    from ..build import reader_settings
     from ..diagnostics import Severity
     from ..edition import load_edition
     from ..outputs import OutputFolder
+    from ..pipeline import reader_settings
     from ..registers.cmif import cmif_document, letter_of, missing_parties
     from ..registers.codes import diagnostic
     from ..registers.files import edition_sources, linked_trees

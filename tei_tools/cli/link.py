@@ -58,7 +58,7 @@ def command(sources: tuple[str, ...], registers_dir: str | None, output: str | N
         raise click.UsageError("link one edition folder at a time (or TEI files and folders)")
     settings = None
     if editions:
-        from ..build import reader_settings
+        from ..pipeline import reader_settings
 
         edition = load_edition(editions[0])
         todo = edition_sources(edition)

@@ -23,7 +23,7 @@ def command(edition, shards, output, force, jobs, rebuild, no_html, no_pdf, no_b
     Documents that the shards converted and validated are not redone; documents that no
     shard built are built now, so a missing shard costs time, not correctness.
     """
-    from ..build import merge
+    from ..pipeline import merge
 
     started = time.perf_counter()
     with stage_bars(quiet) as on_stage:

@@ -18,7 +18,7 @@ def test_no_test_folder_is_skipped_by_norecursedirs():
     skipped = [f for f in folders for part in f.relative_to(TESTS).parts
                if any(fnmatch.fnmatch(part, pattern) for pattern in patterns)]
     assert not skipped, skipped
-    assert (TESTS / "build") in folders
+    assert (TESTS / "pipeline") in folders
 
 
 def test_fast_marker_is_registered_and_selects_the_reader_tests(pytestconfig):

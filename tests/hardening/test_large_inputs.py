@@ -8,10 +8,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tei_tools.build import build_edition
 from tei_tools.cli import main
 from tei_tools.conversion import convert, read_bounded
 from tei_tools.diagnostics import TeiToolsError
+from tei_tools.pipeline import build_edition
 
 GIB = 1 << 30
 

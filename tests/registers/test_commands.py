@@ -125,7 +125,7 @@ def test_demo_registers_cover_their_editions():
         from tei_tools.registers.files import edition_sources, link_sources
 
         edition = load_edition(EDITIONS / name)
-        from tei_tools.build import reader_settings
+        from tei_tools.pipeline import reader_settings
 
         report = link_sources(edition_sources(edition), register, write=False,
                               settings=reader_settings(edition), jobs=1)

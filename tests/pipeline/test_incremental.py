@@ -6,8 +6,8 @@ import os
 
 from build_fakes import Recorder, make_edition
 
-from tei_tools.build import build_edition
-from tei_tools.build.state import STATE_NAME
+from tei_tools.pipeline import build_edition
+from tei_tools.pipeline.state import STATE_NAME
 
 
 def _build(edition, out, recorder, **options):
@@ -137,10 +137,10 @@ def test_document_failing_in_a_writer_is_retried_next_time(tmp_path):
 
 def test_stage_fingerprints_name_existing_functions_and_data():
     """A renamed stage function or data folder must not silently drop out of a fingerprint."""
-    from tei_tools.build import state
-    from tei_tools.build.depends import stage_entries
+    from tei_tools.pipeline import state
+    from tei_tools.pipeline.depends import stage_entries
 
-    functions = stage_entries(state._PACKAGE / "build" / "stages.py")
+    functions = stage_entries(state._PACKAGE / "pipeline" / "stages.py")
     for stage, (names, data, _) in state._DEPENDS.items():
         for name in names:
             assert functions.get(name), f"{stage}: {name}"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from build_fakes import Recorder, make_edition
 
-from tei_tools.build import build_edition, merge
-from tei_tools.build.state import STATE_NAME
 from tei_tools.diagnostics import TeiToolsError
 from tei_tools.outputs import OutputFolder, file_sha256
+from tei_tools.pipeline import build_edition, merge
+from tei_tools.pipeline.state import STATE_NAME
 from tei_tools.writers.web.search import build_search_index, pagefind_available
 
 

@@ -6,10 +6,10 @@ import pytest
 from build_fakes import Recorder, make_edition
 from click.testing import CliRunner
 
-from tei_tools.build import build_edition, merge
-from tei_tools.build.shard import parse_shard, shard_of
 from tei_tools.cli import main
 from tei_tools.diagnostics import TeiToolsError
+from tei_tools.pipeline import build_edition, merge
+from tei_tools.pipeline.shard import parse_shard, shard_of
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 7])

@@ -10,9 +10,9 @@ import hashlib
 from pathlib import Path
 from types import SimpleNamespace
 
-from tei_tools.build.stages import Stages
 from tei_tools.diagnostics import Diagnostic, Severity, TeiToolsError
 from tei_tools.outputs import OutputFolder
+from tei_tools.pipeline.stages import Stages
 
 EDITION_TOML = 'title = "Test edition"\n'
 

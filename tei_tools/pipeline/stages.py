@@ -1,6 +1,6 @@
 """The stages a build runs, behind one small interface.
 
-:func:`tei_tools.build.build_edition` decides *which* documents each stage must process; the
+:func:`tei_tools.pipeline.build_edition` decides *which* documents each stage must process; the
 stages here do the work by calling the public APIs of the converter, the validator and the
 writers. Keeping them behind :class:`Stages` lets tests drive the incremental logic with
 recording fakes, and lets a caller swap a stage (e.g. a faster validator) without touching the

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from build_fakes import Recorder, make_edition
 
-from tei_tools.build import build_edition, state
-from tei_tools.build.depends import module_closure, stage_files
+from tei_tools.pipeline import build_edition, state
+from tei_tools.pipeline.depends import module_closure, stage_files
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def package_data(package_dir: Path) -> list[Path]:
 
 def stage_entries(stages_source: Path) -> dict[str, list[str]]:
     """Function name → the modules it imports, for the functions of the stages module."""
-    module = "tei_tools.build.stages"
+    module = "tei_tools.pipeline.stages"
     tree = ast.parse(stages_source.read_bytes(), str(stages_source))
     return {node.name: sorted(imported_names(node, module, False))
             for node in tree.body if isinstance(node, ast.FunctionDef)}
@@ -91,7 +91,7 @@ def stage_entries(stages_source: Path) -> dict[str, list[str]]:
 def stage_files(package_root: Path, function: str) -> list[Path]:
     """Every file the stage function ``function`` of :mod:`.stages` depends on: its code and
     the package data beside that code."""
-    entries = stage_entries(package_root / "build" / "stages.py")[function]
+    entries = stage_entries(package_root / "pipeline" / "stages.py")[function]
     code = module_closure(package_root, entries)
     data = [f for path in code if path.name == "__init__.py"
             for f in package_data(path.parent)]

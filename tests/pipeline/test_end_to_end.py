@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tei_tools.build import build_edition, merge
 from tei_tools.cli import main
+from tei_tools.pipeline import build_edition, merge
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "editions" / "puzanov-1957"

@@ -133,7 +133,7 @@ def build_edition(edition_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
     ``out_dir/pdf/*.pdf`` (one per document, plus ``book.pdf`` for the whole edition). Only
     what changed since the last build into ``out_dir`` is redone; ``rebuild=True`` redoes
     everything. ``shard=(k, n)`` builds the k-th of n parts: TEI, validation and per-document
-    PDFs only; ``tei_tools.build.merge`` assembles the parts and makes the site and the book.
+    PDFs only; ``tei_tools.pipeline.merge`` assembles the parts and makes the site and the book.
     ``strict``: a setting of edition.toml that cannot be used is an error, not a warning.
     """
     on_stage = on_stage or _quiet
