@@ -140,7 +140,6 @@ def test_B15_omissions():
     assert 'and .<gap reason="editorial" resp="#tr"/> end' in text
 
 
-@pytest.mark.xfail(strict=True, reason="[....] is read like [.…]; B15 reads it like [….]")
 def test_B15_four_ascii_dots_are_omission_then_full_stop():
     text, _ = para("so far [....] and on")
     assert 'far <gap reason="editorial" resp="#tr"/>. and' in text

@@ -25,10 +25,11 @@ def _omission(state: InlineState, br: Bracket, where: Where) -> list[Item]:
         # repaired one keeps its text in a desc note
         return describe(state, br, where)
     gap = el("gap", {"reason": "editorial", "resp": "#tr"})
-    raw = where.content.replace(" ", "")
-    if raw.startswith(".") and raw != "...":
+    # read as the round-trip normaliser (N5) does: "..." is "…", so "[....]" is "[….]"
+    core = where.content.replace(" ", "").replace("...", "…")
+    if core.startswith(".") and core[1:] == "…":
         return state.push(".", gap)
-    if raw.endswith(".") and raw not in ("...",) and "…" in raw:
+    if core.endswith(".") and core[:-1] == "…":
         return state.push(gap, ".")
     return state.push(gap)
 
