@@ -259,7 +259,7 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
         h = head_end(units, start, journal, speakers, sections_ok, ctx)
         split = _attachment_at(units, h, journal, speakers, sections_ok)
         end = split if split is not None else len(units)
-        c = max(closing_start(units[:end], h), h)
+        c = max(closing_start(units[:end], h, at_end=split is None), h)
         if c == h:
             c = end        # a closer needs a body before it (TEI): no body, no closing zone
         segments.append(Segment(units[start:h], units[h:c], units[c:end]))

@@ -22,7 +22,8 @@ def separator(st: ClosingState) -> bool:
 
 def leftover(st: ClosingState) -> bool:
     """Any other line: a lone note, gap, milestone or stamp as it is; else (§6.4) an untyped
-    ``postscript/ab``, with info TX410 when the line fits no closing-zone kind."""
+    ``postscript/ab``. A line that fits no closing-zone kind is there because anchors stand
+    around it (P1): info TX440."""
     st.in_post = True
     unit = st.unit
     items = unit_items(unit, st.env)
@@ -31,8 +32,7 @@ def leftover(st: ClosingState) -> bool:
         st.post.append(node)
     else:
         if st.kind is None:
-            st.env.ctx.emit("TX410", line=unit.pos.line, col=unit.pos.col,
-                            unit="closing-zone line", kept="a postscript ab")
+            st.env.ctx.emit("TX440", line=unit.pos.line, col=unit.pos.col)
         atoms.fill(el("ab", parent=st.post), items)
     st.i += 1
     return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import atoms, lineparts
 from .. import patterns as P
 from ..tei import el
+from . import grammar as G
 from .lines import chars
 from .state import ClosingState
 
@@ -23,8 +24,16 @@ def distribution(st: ClosingState) -> bool:
             atoms.fill(el("item", parent=lst), part)
         st.i += 1
         return True
+    count = G.count_line(t)
+    if count and count.group("rest"):
+        # P3: "Three copies printed. Nº 3 to file.": the head, then the rest as one item
+        a = count.end("head")
+        atoms.fill(el("head", parent=lst), first[:a])
+        atoms.fill(el("item", parent=lst), atoms.strip(first[a:]))
+        st.i += 1
+        return True
     j = st.i
-    if P.DIST_HEAD.match(t):
+    if P.DIST_HEAD.match(t) or count or G.SEEN_BY.match(t):
         atoms.fill(el("head", parent=lst), first)
         j += 1
     while j < len(st.units) and st.kinds[j] == "distribution" and P.DIST_NUMBERED.match(

@@ -1,23 +1,49 @@
-"""F8: where the closing zone of a document (or attachment) starts."""
+"""F8 as revised by §7 P1: where the closing zone of a document (or attachment) starts.
+
+The zone is anchored on strong signals (``kinds.is_anchor``) after the last body paragraph. From
+the end, closing-zone lines are taken as before; then the scan goes on over lines that fit no
+pattern, as long as they are no prose and another anchor comes before them: such lines stay
+inside the zone (the build gives them info TX440).
+"""
 
 from __future__ import annotations
 
+from .. import patterns as P
 from ..nodes import Orphan, Unit
 from ..repairs import looks_like_stamp_content
-from .kinds import closing_kind
+from . import grammar as G
+from .kinds import closing_kinds, is_anchor, text
 
 # kinds that make a run of lines a closing zone; dates, names and separators alone do not
 _SIGNATURE_LIKE = {"signature", "office", "distribution", "drafting", "salute", "outgoing",
-                   "bracket", "spravka", "certification", "attachment", "copies"}
+                   "bracket", "spravka", "certification", "attachment", "copies", "signed",
+                   "sign-off", "list-more"}
+_MAX_UNKNOWN_RUN = 2       # unknown lines in a row that an anchor before them may take in
 
 
-def closing_start(units: list[Unit], lo: int) -> int:
-    """Scan backwards from the end over closing-zone lines; the first closing index."""
+def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
+    """The index of the first closing-zone line in ``units[lo:]`` (``len(units)`` if none).
+    ``at_end``: the units end where the capture ends, so the last line may be cut off (P1)."""
+    kinds = [None] * lo + closing_kinds(units[lo:])
+    if at_end and units and len(units) > lo and kinds[-1] not in ("distribution", "list-more") \
+            and G.cut_off(text(units[-1])):
+        kinds[-1] = None       # P1: never anchor on a cut-off last line
+    k = _strict_start(units, kinds, lo)
+    k = _anchored_start(units, kinds, lo, k)
+    # a run of only dates or names is not a closing zone unless a signature-like line is in it
+    while k < len(units) and kinds[k] in ("date", "name", "separator") and not any(
+            x in _SIGNATURE_LIKE for x in kinds[k:]):
+        k += 1
+    return k
+
+
+def _strict_start(units: list[Unit], kinds: list[str | None], lo: int) -> int:
+    """Backwards from the end over closing-zone lines (and B27a stamp lines)."""
     k = len(units)
     orphan_run = False      # B27a: stamp lines before an orphan "]" belong to the zone too
     while k > lo:
         unit = units[k - 1]
-        kind = closing_kind(unit, True)
+        kind = kinds[k - 1]
         if kind is None and _has_orphan(unit):
             kind, orphan_run = "orphan", True
         elif kind is None and orphan_run and looks_like_stamp_content(unit.text()):
@@ -27,12 +53,23 @@ def closing_start(units: list[Unit], lo: int) -> int:
         if kind is None:
             break
         k -= 1
-    # a run of only dates or names is not a closing zone unless a signature-like line is in it
-    kinds = [closing_kind(u, True) for u in units[k:]]
-    while kinds and kinds[0] in ("date", "name", "separator") and not any(
-            x in _SIGNATURE_LIKE for x in kinds):
-        kinds.pop(0)
-        k += 1
+    return k
+
+
+def _anchored_start(units: list[Unit], kinds: list[str | None], lo: int, k: int) -> int:
+    """P1: take in short runs of unknown lines that stand between two anchors."""
+    if not any(is_anchor(kinds, x) for x in range(k, len(units))):
+        return k
+    j, unknown = k - 1, 0
+    while j >= lo:
+        t = text(units[j])
+        if kinds[j] is None:
+            unknown += 1
+            if P.is_prose(t) or unknown > _MAX_UNKNOWN_RUN or units[j].only_bracket() is not None:
+                break
+        elif is_anchor(kinds, j) or unknown == 0:
+            k, unknown = j, 0
+        j -= 1
     return k
 
 

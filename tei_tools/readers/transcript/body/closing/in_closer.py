@@ -19,6 +19,15 @@ def salute(st: ClosingState) -> bool:
     return True
 
 
+def dateline(st: ClosingState) -> bool:
+    """P2: a place and date line just before the signer → ``closer/dateline``."""
+    if st.kind != "dateline" or st.in_post:
+        return False
+    atoms.fill(el("dateline", parent=st.closer), unit_items(st.unit, st.env))
+    st.i += 1
+    return True
+
+
 def recorded_by(st: ClosingState) -> bool:
     """L19: ``Recorded by …`` in the closing zone → ``closer/seg[@type='drafting']``."""
     t = st.unit.text()

@@ -6,6 +6,11 @@ from .. import patterns as P
 from .. import vocab
 from ..classify import SIGNATURE_CONTENT, content
 from ..nodes import Bracket, Unit
+from . import grammar as G
+
+# P1: the kinds that anchor a closing zone (an office line anchors only next to a name or a
+# placeholder, an outgoing registry number only next to its date)
+ANCHORS = {"signature", "distribution", "copies", "signed", "sign-off"}
 
 
 def text(unit: Unit) -> str:
@@ -41,6 +46,12 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
         return "signature"
     if unit.only_bracket() is not None:
         return "bracket" if is_stampish_bracket(unit) else None
+    if G.SIGNED_LABEL.match(t):
+        return "signed"
+    if G.SIGN_OFF.match(t):
+        return "sign-off"
+    if G.SEEN_BY.match(t) or G.count_line(t) and not P.COPIES_COUNT.match(t):
+        return "distribution"
     if P.SALUTE_CLOSE.match(t):
         return "salute"
     if P.DIST_HEAD.match(t) or P.DIST_NUMBERED.match(t) or P.DIST_INLINE.match(t):
@@ -55,10 +66,43 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
         return "outgoing"
     if P.SEPARATOR.match(t):
         return "separator"
-    if P.is_date_only(t):
+    if is_date_line(t):
         return "date"
     if P.is_office(t) and (not P.PROSE_END.search(t) or t in vocab.offices()):
         return "office"
+    if G.MIXED_OFFICE.match(t) and not P.PROSE_END.search(t.removesuffix("a.i.")):
+        return "office"
+    if G.PLACE_DATE_LINE.match(t):
+        return "dateline"
     if P.is_signer_name(t) and (after_only_closing or len(t.split()) <= 4):
         return "name"
     return None
+
+
+def is_date_line(t: str) -> bool:
+    """A date alone on its line, with a final full stop or the relative ``of this year`` (P4)."""
+    return P.is_date_only(t) or P.is_date_only(G.RELATIVE_YEAR.sub("", t.rstrip(".")))
+
+
+def closing_kinds(units: list[Unit]) -> list[str | None]:
+    """The kinds of a run of closing-zone candidates, with what depends on the line before:
+    an inline list that ends in ``,`` goes on over the next lines (P3)."""
+    kinds = [closing_kind(u, True) for u in units]
+    for k in range(1, len(units)):
+        prev = text(units[k - 1])
+        if kinds[k] in (None, "name") and kinds[k - 1] in ("distribution", "list-more") and (
+                P.DIST_INLINE.match(prev) or kinds[k - 1] == "list-more") and (
+                prev.endswith(",") or P.LOWER_START.match(text(units[k]))):
+            kinds[k] = "list-more"
+    return kinds
+
+
+def is_anchor(kinds: list[str | None], k: int) -> bool:
+    """P1: does the line at ``k`` anchor a closing zone?"""
+    kind = kinds[k]
+    if kind in ANCHORS:
+        return True
+    near = {kinds[x] for x in (k - 1, k + 1) if 0 <= x < len(kinds)}
+    if kind == "office":
+        return bool(near & {"name", "signature"})
+    return kind == "outgoing" and "date" in near

@@ -12,15 +12,21 @@ from .state import ClosingState
 
 
 def outgoing_registry(st: ClosingState) -> bool:
-    if st.kind != "outgoing" or st.kind_at(st.i + 1) != "date":
+    """The number and its date, in either order (P4)."""
+    pair = (st.kind, st.kind_at(st.i + 1))
+    if pair not in (("outgoing", "date"), ("date", "outgoing")):
         return False
     st.in_post = True
     ab = el("ab", {"type": "outgoing-registry"}, parent=st.post)
-    items = chars(st.unit, st.env)
-    m = P.OUTGOING.match(atoms.text(items))
-    a = m.start("num")
-    atoms.fill(ab, items[:a] + [number_element(items[a:], "outgoing")])
-    el("lb", parent=ab)
-    atoms.fill(ab, unit_items(st.units[st.i + 1], st.env))
+    for k in (st.i, st.i + 1):
+        if k > st.i:
+            el("lb", parent=ab)
+        if st.kinds[k] == "outgoing":
+            items = chars(st.units[k], st.env)
+            m = P.OUTGOING.match(atoms.text(items))
+            a = m.start("num")
+            atoms.fill(ab, items[:a] + [number_element(items[a:], "outgoing")])
+        else:
+            atoms.fill(ab, unit_items(st.units[k], st.env))
     st.i += 2
     return True

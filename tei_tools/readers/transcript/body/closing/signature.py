@@ -10,10 +10,11 @@ from ..atoms import Item
 from ..nodes import Unit
 from ..state import Env
 from ..tei import el, local
+from . import grammar as G
 from .lines import chars
 from .state import ClosingState
 
-SIGNATURE_KINDS = {"signature", "office", "name", "date"}
+SIGNATURE_KINDS = {"signature", "office", "name", "date", "signed", "sign-off"}
 _PAREN_NAME = re.compile(r"^(?P<lead>\(signed\)\s*|\(-\)\s*|[(/])?(?P<name>[^()/\[\]]+?)"
                          r"(?P<trail>[)/])?$")
 
@@ -36,6 +37,8 @@ def line_items(unit: Unit, kind: str, env: Env) -> list[Item]:
     items = chars(unit, env)
     if kind == "date":
         return items
+    if kind in ("signed", "sign-off"):
+        return _labelled(items, kind)
     if kind == "name":
         return name(items)
     if kind == "office" and all(isinstance(i, str) for i in items):
@@ -87,3 +90,20 @@ def name(items: list[Item]) -> list[Item]:
         return items
     a, b = m.start("name"), m.end("name")
     return items[:a] + [atoms.fill(el("persName"), items[a:b])] + items[b:]
+
+
+def _labelled(items: list[Item], kind: str) -> list[Item]:
+    """P2: ``Signed: {name}`` (the label stays text) and ``– {nnn} – {name} –`` (the number is
+    the cable's ``idno``)."""
+    text = atoms.text(items)
+    if kind == "signed":
+        m = G.SIGNED_LABEL.match(text)
+        a = m.start("name")
+        return items[:a] + name(items[a:])
+    m = G.SIGN_OFF.match(text)
+    a, b = m.span("num")
+    c, d = m.span("name")
+    if not all(isinstance(i, str) for i in items[a:d]):
+        return items
+    return (items[:a] + [atoms.fill(el("idno", {"type": "cable"}), items[a:b])] + items[b:c]
+            + [atoms.fill(el("persName"), items[c:d])] + items[d:])
