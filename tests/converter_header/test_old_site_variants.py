@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from tei_tools.readers.transcript.context import Context
-from tei_tools.readers.transcript.profiles import get_profile
-from tei_tools.readers.transcript.source import decode
+from support.wrapper import body_lines, split
 
 WIDGET = ("  • Citation\n\n    get citation\n\n    Widerski reports the reaction.\n"
           "    \"Ciphergram from Hanoi, 4 March 1965,\" March 04, 1965, History and Public Policy "
           "Program Digital Archive, AMSZ, Z-1, W-2. Translated by Jan Kowal.\n"
           "  • share document\n\nVIEW DOCUMENT IN\n\nEnglish HTML\n\n")
 TEXT = "Ciphergram No. 2814\n\nYesterday I was received by the Prime Minister of the DRV.\n"
-
-
-def split(page: str):
-    ctx = Context("doc", path="doc.txt")
-    wrapper = get_profile("wilson-center").split(decode(page, ctx), ctx)
-    return wrapper, ctx
-
-
-def body_lines(wrapper) -> list[str]:
-    return [line.text for line in wrapper.document_lines if not line.blank]
 
 
 def test_P14_upper_title_funder_line_and_citation_share_download_in_any_order():

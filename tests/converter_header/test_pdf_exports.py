@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
+from support.wrapper import body_lines, split
+
 from tei_tools.readers.transcript import read_transcript
-from tei_tools.readers.transcript.context import Context
-from tei_tools.readers.transcript.profiles import get_profile
-from tei_tools.readers.transcript.source import decode
 from tei_tools.safexml import NS, parse_bytes
 
 CITATION = ("“A Letter,” October 02, 1961, History and Public Policy Program Digital Archive, "
             "SAPMO-BArch, DY 30/3509, pp. 44-49. Translated by Hanna Weiss.")
-
-
-def split(page: str):
-    ctx = Context("doc", path="doc.txt")
-    wrapper = get_profile("wilson-center").split(decode(page, ctx), ctx)
-    return wrapper, ctx
-
-
-def body_lines(wrapper) -> list[str]:
-    return [line.text for line in wrapper.document_lines if not line.blank]
 
 
 def test_P12_date_title_line_before_the_preamble_is_wrapper():

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from support.wrapper import split
 
 from tei_tools.diagnostics import TeiToolsError
-from tei_tools.readers.transcript.context import Context
 from tei_tools.readers.transcript.profiles import available_profiles, get_profile
-from tei_tools.readers.transcript.source import decode
 
 TEMPLATES = {  # corpus/README.md, "Files"
     "puzanov-1957-05-23.txt": "F3", "01-journal-ivanov-1956-10.txt": "F3",
@@ -42,12 +41,6 @@ BOUNDS = {
     "17-cpsu-decree-headerless-1955-03.txt": ("Workers of the world, unite!", "Extracts sent"),
     "18-bulgaria-hanoi-oldsite-1968-05.txt": ("EMBASSY OF THE PEOPLE'S REPUBLIC", "[Stamp:"),
 }
-
-
-def split(data: bytes | str, name: str = "doc.txt", profile: str = "wilson-center"):
-    ctx = Context("doc", path=name)
-    wrapper = get_profile(profile).split(decode(data, ctx), ctx)
-    return wrapper, ctx
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
