@@ -8,24 +8,22 @@ from .. import patterns as P
 from ..flow import unit_items
 from ..tei import el, local
 from .lines import floating
-from .state import ClosingState
+from .state import ClosingState, Rule
 
 
-def salute(st: ClosingState) -> bool:
-    if st.kind != "salute" or st.in_post:
-        return False
-    atoms.fill(el("salute", parent=st.closer), unit_items(st.unit, st.env))
-    st.i += 1
-    return True
+def _closer_child(kind: str) -> Rule:
+    """The rule that puts a line of ``kind`` into the closer as an element of that name."""
+    def rule(st: ClosingState) -> bool:
+        if st.kind != kind or st.in_post:
+            return False
+        atoms.fill(el(kind, parent=st.closer), unit_items(st.unit, st.env))
+        st.i += 1
+        return True
+    return rule
 
 
-def dateline(st: ClosingState) -> bool:
-    """P2: a place and date line just before the signer → ``closer/dateline``."""
-    if st.kind != "dateline" or st.in_post:
-        return False
-    atoms.fill(el("dateline", parent=st.closer), unit_items(st.unit, st.env))
-    st.i += 1
-    return True
+salute = _closer_child("salute")      # L18: a closing salutation → closer/salute
+dateline = _closer_child("dateline")  # P2: place and date just before the signer
 
 
 def recorded_by(st: ClosingState) -> bool:
