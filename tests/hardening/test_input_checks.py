@@ -104,3 +104,14 @@ def test_utf16_without_bom_gets_the_utf16_hint(tmp_path, encoding):
     result = CliRunner().invoke(main, ["convert", str(path), "-o", str(tmp_path / "tei")])
     assert result.exit_code != 0
     assert "TX101" in result.output and "UTF-16" in result.output, result.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_or_32_with_a_bom_is_named_by_its_bom(tmp_path, encoding):
+    # ASCII text in UTF-16 has a NUL in every other byte; the BOM must win over that guess
+    path = tmp_path / "doc.txt"
+    path.write_bytes("Skip to content\n\nMay 23, 1957\n".encode(encoding))
+    result = CliRunner().invoke(main, ["convert", str(path), "-o", str(tmp_path / "tei")])
+    assert result.exit_code != 0
+    assert f"starts with a {encoding.upper()} byte-order mark" in result.output, result.output
+    assert "without a byte-order mark" not in result.output

@@ -138,6 +138,10 @@ _OTHER_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
 def _to_text(data: bytes | str, ctx: Context) -> str:
     if isinstance(data, str):
         return data
+    # a UTF-16/32 byte-order mark says exactly what the file is (no UTF-8 text starts so)
+    if marked := next((name for mark, name in _OTHER_BOMS if data.startswith(mark)), None):
+        raise error("TX101", path=ctx.path, line=1, col=1,
+                    problem=f"{marked} (it starts with a {marked} byte-order mark), not UTF-8")
     if b"\x00" in data[:4096] and (found := _utf16_without_bom(data[:4096])):
         # ASCII text in UTF-16 is valid UTF-8 with a NUL in every other byte: name it
         raise error("TX101", path=ctx.path, line=1, col=1,
@@ -151,11 +155,8 @@ def _to_text(data: bytes | str, ctx: Context) -> str:
         before = good.replace("\r\n", "\n").replace("\r", "\n")
         line = before.count("\n") + 1
         col = len(before) - (before.rfind("\n") + 1) + 1
-        # a UTF-16/32 byte-order mark says exactly what the file is: name it
-        found = next((name for mark, name in _OTHER_BOMS if data.startswith(mark)), None)
-        problem = (f"{found} (it starts with a {found} byte-order mark), not UTF-8" if found
-                   else f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} "
-                        f"cannot be decoded ({exc.reason})")
+        problem = (f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+                   f"cannot be decoded ({exc.reason})")
         raise error("TX101", path=ctx.path, line=line, col=col, problem=problem) from None
 
 
