@@ -16,10 +16,6 @@ PENDING: dict[str, tuple[frozenset[str], str]] = {
     "20-journal-puzanov-flat-truncated-1961-05.txt": (
         frozenset({"project-rules"}),
         "capture cut inside the distribution list: the partial list is counted as incomplete (P5)"),
-    "23-telegram-roshchin-inline-copies-1950-12.txt": (
-        frozenset({"project-rules"}),
-        "'Three copies printed. Nº 3 to file.': the count (3) names more copies than the one item "
-        "listed, which the count Schematron rule reports (P3)"),
     "41-journal-kornienko-record-stamps-1969-05.txt": (
         frozenset({"roundtrip"}),
         "two stamps on one head-zone line are two opener stamps (P13 gold), which D writes on "
