@@ -12,7 +12,7 @@ import copy
 
 from lxml import etree
 
-from ..context import Context
+from ..hints import BodyHints
 from . import atoms, columns_out, dates, declass, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
@@ -90,7 +90,7 @@ def build_head(units: list[Unit], env: Env,
     """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
     b = HeadBuilder(env)
     scanner = HeadScanner(0, False, False)
-    kinds = ["caption" if _is_declared(u, env.ctx) else scanner.kind(u) or "unknown"
+    kinds = ["caption" if _is_declared(u, env.hints) else scanner.kind(u) or "unknown"
              for u in units]
     for start, end in declass.blocks([text(u) for u in units]).items():
         kinds[start:end + 1] = ["declassification"] * (end + 1 - start)
@@ -120,17 +120,17 @@ def build_head(units: list[Unit], env: Env,
     return b.out
 
 
-def declared_heading(units: list[Unit], ctx: Context) -> tuple[list[Unit], list[Unit]]:
+def declared_heading(units: list[Unit], hints: BodyHints) -> tuple[list[Unit], list[Unit]]:
     """P12: the line the wrapper declared to be the document's heading (the rest of a PDF
     export's Contents line) opens the head zone whatever it looks like: (heading, the rest)."""
     k = 0
-    while k < len(units) and _is_declared(units[k], ctx):
+    while k < len(units) and _is_declared(units[k], hints):
         k += 1
     return units[:k], units[k:]
 
 
-def _is_declared(unit: Unit, ctx: Context) -> bool:
-    return ctx.document_heading is not None and unit.pos.line == ctx.document_heading \
+def _is_declared(unit: Unit, hints: BodyHints) -> bool:
+    return hints.document_heading is not None and unit.pos.line == hints.document_heading \
         and unit.column_block is None
 
 

@@ -4,10 +4,10 @@ A profile knows how one archive's website (or mirror) wraps a document: which li
 template, where the document text starts and ends, and which wrapper fields feed the teiHeader.
 The core reader (decoding, brackets, layout, assembly) is shared; a profile only does two things:
 
-* ``split(source, ctx) -> Wrapper``: separate the wrapper from the document text. It must set
-  ``ctx.doc_type`` (a document type value, or None), ``ctx.catalogue_when`` (ISO date of the
-  catalogue date, or None) and ``ctx.archive_lang`` (the archive family's default language,
-  A.7, or None) before it returns, because the body reads them.
+* ``split(source, ctx) -> Wrapper``: separate the wrapper from the document text. What
+  the body needs from the wrapper (document type, catalogue date, the archive's default
+  language, a declared heading line) travels as the ``Wrapper.hints`` value
+  (:class:`~..hints.BodyHints`), never as context attributes.
 * ``build_header(wrapper, facts, ctx) -> [teiHeader, standOff?]``: the header elements, in
   document order. Most profiles fill a :class:`~..header.Metadata` and call
   :func:`~..header.build_header`, which writes the house order of conventions.md §2.
@@ -28,6 +28,7 @@ from lxml import etree
 
 from ....diagnostics import error
 from ..context import Context
+from ..hints import BodyHints
 from ..source import Line, Source
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class Wrapper:
     metadata: Any = None
     template: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    hints: BodyHints = field(default_factory=BodyHints)   # what the body builder needs
 
 
 class Profile(ABC):
@@ -53,8 +55,7 @@ class Profile(ABC):
 
     @abstractmethod
     def split(self, source: Source, ctx: Context) -> Wrapper:
-        """Separate wrapper and document text; set ctx.doc_type, ctx.catalogue_when and
-        ctx.archive_lang."""
+        """Separate wrapper and document text; put what the body needs in ``Wrapper.hints``."""
 
     @abstractmethod
     def build_header(self, wrapper: Wrapper, facts: BodyFacts,
