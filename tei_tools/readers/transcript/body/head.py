@@ -9,6 +9,7 @@ memorandum fields (L30, L31, L1–L5, L27, L18, L8, L9, L26, B20 blocks).
 from __future__ import annotations
 
 import copy
+import re
 
 from lxml import etree
 
@@ -17,10 +18,14 @@ from . import atoms, columns_out, dates, declass, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
 from .inline import render
+from .memo import field_element
 from .nodes import Unit
 from .state import Env
 from .tei import el, local
+from .vocab import caption_subtype
 from .zones import HeadScanner, text
+
+_CABLE_NUMBER = re.compile(r"(?P<sign>Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)")
 
 BLOCKS = {"dateline", "stamp", "salute", "note", "add", "gap", "fw", "pb", "milestone"}
 TOP = "top"          # divTop or global: may precede the body
@@ -211,7 +216,6 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
         (b.block(node, line) if placement == "block" else b.phrase([node], line))
         return
     if kind in ("field", "participants-open"):
-        from .memo import field_element
         b.common(field_element(group, [b.items(u) for u in group], env))
         return
     if kind in ("dist-inline", "dist-dash-head"):
@@ -223,18 +227,15 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
 
 
 def _subtype(caption: str) -> str | None:
-    from .vocab import caption_subtype
     return caption_subtype(caption)
 
 
 def _cable_number(items: list[Item]) -> list[Item]:
-    import re
-    pattern = re.compile(r"(?P<sign>Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)")
 
     def build(m, its):
         a = m.start("num") - m.start()
         return its[:a] + [el("idno", {"type": "cable"}, m.group("num"))]
-    return atoms.apply(items, pattern, build)
+    return atoms.apply(items, _CABLE_NUMBER, build)
 
 
 def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:

@@ -20,48 +20,10 @@ Nothing in the core needs to change.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-from lxml import etree
-
 from ....diagnostics import error
-from ..context import Context
-from ..hints import BodyHints
-from ..source import Line, Source
-
-if TYPE_CHECKING:
-    from ..body.facts import BodyFacts
-
-
-@dataclass
-class Wrapper:
-    """What ``split`` found: the document text lines (blank lines kept, as empty Lines), the
-    wrapper's metadata (profile-specific, usually a ``header.Metadata``) and the template id."""
-
-    document_lines: list[Line]
-    metadata: Any = None
-    template: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-    hints: BodyHints = field(default_factory=BodyHints)   # what the body builder needs
-
-
-class Profile(ABC):
-    """Base class of every profile (see the module docstring)."""
-
-    name: str = ""
-    description: str = ""
-
-    @abstractmethod
-    def split(self, source: Source, ctx: Context) -> Wrapper:
-        """Separate wrapper and document text; put what the body needs in ``Wrapper.hints``."""
-
-    @abstractmethod
-    def build_header(self, wrapper: Wrapper, facts: BodyFacts,
-                     ctx: Context) -> list[etree._Element]:
-        """The teiHeader (and a standOff when there are speakers), in document order."""
-
+from .bare import BareProfile
+from .base import Profile, Wrapper
+from .wilson_center import WilsonCenterProfile
 
 _REGISTRY: dict[str, type[Profile]] = {}
 
@@ -76,13 +38,11 @@ def register(profile: type[Profile]) -> type[Profile]:
 
 def available_profiles() -> list[str]:
     """Names of the registered profiles, sorted."""
-    _load_builtin()
     return sorted(_REGISTRY)
 
 
 def get_profile(name: str) -> Profile:
     """A new instance of the profile ``name``; a user-facing error when there is none."""
-    _load_builtin()
     try:
         return _REGISTRY[name]()
     except KeyError:
@@ -90,10 +50,8 @@ def get_profile(name: str) -> Profile:
         raise error("TX100", name=name, known=known) from None
 
 
-def _load_builtin() -> None:
-    # imported lazily: the built-in profiles import the header builder, which imports this module
-    if not _REGISTRY:
-        from .bare import BareProfile
-        from .wilson_center import WilsonCenterProfile
-        register(WilsonCenterProfile)
-        register(BareProfile)
+register(WilsonCenterProfile)
+register(BareProfile)
+
+__all__ = ["BareProfile", "Profile", "WilsonCenterProfile", "Wrapper", "available_profiles",
+           "get_profile", "register"]

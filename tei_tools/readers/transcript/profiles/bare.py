@@ -15,7 +15,7 @@ from .. import vocabulary as vocab
 from ..context import Context
 from ..header import Metadata, build_header
 from ..source import Source
-from . import Profile, Wrapper
+from .base import Profile, Wrapper
 
 if TYPE_CHECKING:
     from ..body.facts import BodyFacts

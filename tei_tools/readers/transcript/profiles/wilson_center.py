@@ -15,7 +15,7 @@ from ..context import Context
 from ..header import Metadata, build_header
 from ..hints import BodyHints
 from ..source import Line, Source
-from . import Profile, Wrapper
+from .base import Profile, Wrapper
 from .wc_citation import DATE_LINE, family_of, iso_date, parse_archival, split_rest
 from .wc_head import NOISE, TEMPLATES, UNPROOFREAD, Found, detect_template, parse_head
 from .wc_pdf import PDF_NOISE, PDF_PREAMBLE
