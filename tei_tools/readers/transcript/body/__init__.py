@@ -180,6 +180,8 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     speakers = Speakers(env, units)
     speakers_on = zones.count_speakers([u for s in plan.segments for u in s.body]) >= 2
     for seg, box in zip(plan.segments, containers, strict=True):
+        if len(plan.segments) > 1:     # P6: a cover letter before an attached journal
+            journal = captions.is_journal([u.text().strip() for u in _units_of(seg)], None)
         for node in _segment(seg, env, journal, speakers_on, speakers):
             box.append(node)
         if not len(box):
@@ -224,6 +226,10 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
         # document of notes only gets an empty paragraph (it holds no text)
         body.append(el("p"))
     return top + body + closing
+
+
+def _units_of(seg: zones.Segment) -> list[Unit]:
+    return seg.head + seg.body + seg.closing
 
 
 _GLOBAL = {"note", "gap", "pb", "milestone", "fw", "lb"}

@@ -203,6 +203,9 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     if kind == "motto" or kind == "copies":
         b.phrase([atoms.fill(el("seg", {"type": kind}), b.items(unit))], line)
         return
+    if kind == "attachments":      # P6: "3 attachments", a head-zone line with no seg type
+        b.phrase([atoms.fill(el("seg"), b.items(unit))], line)
+        return
     if kind == "dateline":
         _dateline(b, unit, env, last)
         return

@@ -14,6 +14,7 @@ from ..context import Context
 from . import captions
 from . import patterns as P
 from .closing import bracket_label, closing_kind, closing_start, text
+from .closing.split import mid_document_split, second_head
 from .nodes import Unit
 from .vocab import caption_subtype
 
@@ -24,6 +25,7 @@ class Segment:
     body: list[Unit] = field(default_factory=list)
     closing: list[Unit] = field(default_factory=list)
     no_body_line: bool = False
+    journal: bool = False       # its head zone was read with the journal structure (L6)
 
 
 @dataclass
@@ -102,6 +104,8 @@ class HeadScanner:
             return "dist-dash-head"
         if P.COPIES_COUNT.match(t):
             return "copies"
+        if P.ATTACHMENT_COUNT.match(t):
+            return "attachments"
         if P.REGISTRY.match(t) or P.COPY.search(t) and len(t) < 40:
             return "registry"
         if P.classification_term(t):
@@ -256,17 +260,46 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
     start = 0
     while True:
         journal = journal_hint or _journal(units[start:])
-        h = head_end(units, start, journal, speakers, sections_ok, ctx)
-        split = _attachment_at(units, h, journal, speakers, sections_ok)
+        h, split, sign = _segment_end(units, start, journal, speakers, sections_ok, ctx)
+        if split is not None and journal != (journal_hint or _journal(units[start:split])):
+            # the journal caption was the attachment's: read this segment again without it
+            journal = not journal
+            h, split, sign = _segment_end(units, start, journal, speakers, sections_ok, ctx)
         end = split if split is not None else len(units)
         c = max(closing_start(units[:end], h, at_end=split is None), h)
+        if sign is not None:
+            name, anchor = sign
+            ctx.emit("TX441", line=units[split].pos.line, col=units[split].pos.col, sign=name)
+            # P6: the zone runs from its first anchor's start to the second head zone
+            c = max(min(c, closing_start(units[:anchor + 1], h, at_end=False)), h)
         if c == h:
             c = end        # a closer needs a body before it (TEI): no body, no closing zone
-        segments.append(Segment(units[start:h], units[h:c], units[c:end]))
+        segments.append(Segment(units[start:h], units[h:c], units[c:end], journal=journal))
         if split is None:
             break
         start = split
     return Zones(segments, notes)
+
+
+def _segment_end(units: list[Unit], start: int, journal: bool, speakers: int,
+                 sections_ok: bool,
+                 ctx: Context) -> tuple[int, int | None, tuple[str, int] | None]:
+    """The first body line of the segment at ``start``, where the next one starts (None: it
+    runs to the end) and, for a P6 split, the sign of the second head zone. The earliest of the
+    attachment rules wins: L23 (a second head zone after the closing zone at the end of a
+    text) and P6 (a closing zone in mid-document)."""
+    h = head_end(units, start, journal, speakers, sections_ok, ctx)
+    l23 = _attachment_at(units, h, journal, speakers, sections_ok)
+
+    def has_body(k: int) -> bool:
+        scanner = HeadScanner(speakers, _journal(units[k:]), sections_ok)
+        return any(scanner.kind(units[x]) is None for x in range(k, len(units)))
+
+    p6 = mid_document_split(units[:l23] if l23 is not None else units, h, has_body)
+    if p6 is not None:
+        anchor, split = p6
+        return h, split, (second_head(units, split) or "", anchor)
+    return h, l23, None
 
 
 def _journal(units: list[Unit]) -> bool:

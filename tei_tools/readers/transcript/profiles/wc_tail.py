@@ -27,7 +27,7 @@ _CLOSING = [re.compile(p) for p in (
     r"^(?:Nº|N°|№|No\.?|Nr\.?)\s*[A-Z]?\d[\w./-]*$",
     rf"^[“\"]?\d{{1,2}}[”\"]? {MONTH}(?: \d{{4}})?$", r"^\d{1,2}\.[IVX]+\.\d{2,4}$",
     r"^[A-Z]{1,3}/[a-z]{1,3}$", r"^(?:Typed by|Official:|Drafted by|Recorded by|Spravka:|Верно)",
-    r"^(?:Attachments?|Attached|Enclosures?|Appendix):\s", r"^\(.*\)$", r"^/.*/$",
+    r"(?i)^(?:Attachments?|Attached|Enclosures?|Appendix):\s", r"^\(.*\)$", r"^/.*/$",
     r"^\((?:signed|-)\)", r"^[^a-z]*$",
 )]
 
