@@ -206,7 +206,7 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
     # L6: a place line directly before the first entry goes into its dateline
     first = seg.body[0] if seg.body else None
     next_entry = journal and first is not None and bool(P.ENTRY_DATE.match(first.text()))
-    head_out = build_head(head_units, env, next_entry)
+    head_out = build_head(head_units, env, next_entry, seg.attachment)
     held = _held_place(head_out)
     env.zone = "body"
     sections = zones.sections_valid(seg.body)
@@ -237,12 +237,14 @@ _DIV_BOTTOM = {"closer", "postscript", "signed", "trailer"}
 
 
 def _after_divs(closing: list[etree._Element]) -> list[etree._Element]:
-    """After journal entries or sections (div) TEI allows only divBottom elements, so closing
-    lines such as an attachment notice (ab) go into a postscript there."""
+    """After journal entries or sections (div) TEI allows only divBottom and global elements,
+    so closing lines such as an attachment notice (ab) go into a postscript there; a gap or
+    note after the closer (P5) stays as it is."""
     out: list[etree._Element] = []
     wrapper: etree._Element | None = None
     for node in closing:
-        if etree.QName(node).localname in _DIV_BOTTOM:
+        if etree.QName(node).localname in _DIV_BOTTOM or (
+                etree.QName(node).localname in _GLOBAL and wrapper is None):
             out.append(node)
             wrapper = None
             continue

@@ -14,7 +14,7 @@ from ..context import Context
 from . import captions
 from . import patterns as P
 from .closing import bracket_label, closing_kind, closing_start, text
-from .closing.split import mid_document_split, second_head
+from .closing.split import is_attachment_title, mid_document_split, place_date_line, second_head
 from .nodes import Unit
 from .vocab import caption_subtype
 
@@ -26,6 +26,7 @@ class Segment:
     closing: list[Unit] = field(default_factory=list)
     no_body_line: bool = False
     journal: bool = False       # its head zone was read with the journal structure (L6)
+    attachment: bool = False    # an attached document (L23, P6), not the first segment
 
 
 @dataclass
@@ -37,10 +38,12 @@ class Zones:
 class HeadScanner:
     """Decides, line by line, whether the head zone goes on (F8, §4 "Head zone")."""
 
-    def __init__(self, speakers: int, journal: bool, sections_ok: bool) -> None:
+    def __init__(self, speakers: int, journal: bool, sections_ok: bool,
+                 attachment: bool = False) -> None:
         self.speakers = speakers
         self.journal = journal
         self.sections_ok = sections_ok
+        self.attachment = attachment     # the head zone of an attached document (L23, P6)
         self.caption = False
         self.telegram = False            # a telegram caption was seen: "Date:" is L8
         self.prev: str | None = None     # kind of the previous head line
@@ -120,6 +123,11 @@ class HeadScanner:
             return "motto"
         if P.is_letterhead(t) and not self.caption:
             return "letterhead"
+        if self.attachment and place_date_line(t):
+            return "dateline"      # P6: "Pyongyang 11/26/64" opens an attached document
+        if self.attachment and not self.caption and is_attachment_title(t):
+            self.caption = True
+            return "caption"       # P6: the attached document's own title
         if P.is_prose(t):
             return None
         return "unknown"
@@ -209,9 +217,9 @@ def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> boo
 
 
 def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
-             sections_ok: bool, ctx: Context | None = None) -> int:
+             sections_ok: bool, ctx: Context | None = None, attachment: bool = False) -> int:
     """Index of the first body line after ``start`` (TX430 when there is none)."""
-    scanner = HeadScanner(speakers, journal, sections_ok)
+    scanner = HeadScanner(speakers, journal, sections_ok, attachment)
     caption_at = -1
     for i in range(start, len(units)):
         kind = scanner.kind(units[i])
@@ -274,7 +282,8 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
             c = max(min(c, closing_start(units[:anchor + 1], h, at_end=False)), h)
         if c == h:
             c = end        # a closer needs a body before it (TEI): no body, no closing zone
-        segments.append(Segment(units[start:h], units[h:c], units[c:end], journal=journal))
+        segments.append(Segment(units[start:h], units[h:c], units[c:end], journal=journal,
+                                attachment=start > 0))
         if split is None:
             break
         start = split
@@ -288,11 +297,11 @@ def _segment_end(units: list[Unit], start: int, journal: bool, speakers: int,
     runs to the end) and, for a P6 split, the sign of the second head zone. The earliest of the
     attachment rules wins: L23 (a second head zone after the closing zone at the end of a
     text) and P6 (a closing zone in mid-document)."""
-    h = head_end(units, start, journal, speakers, sections_ok, ctx)
+    h = head_end(units, start, journal, speakers, sections_ok, ctx, attachment=start > 0)
     l23 = _attachment_at(units, h, journal, speakers, sections_ok)
 
     def has_body(k: int) -> bool:
-        scanner = HeadScanner(speakers, _journal(units[k:]), sections_ok)
+        scanner = HeadScanner(speakers, _journal(units[k:]), sections_ok, attachment=True)
         return any(scanner.kind(units[x]) is None for x in range(k, len(units)))
 
     p6 = mid_document_split(units[:l23] if l23 is not None else units, h, has_body)

@@ -24,9 +24,25 @@ ATTACHMENT_REGISTRY = re.compile(
     r"^(?:Attachment|Enclosure|Appendix)\b(?!s?\s*:)(?=.*(?:Nº|N°|№|No\.?)\s*\S)", re.I)
 # P6: "Pyongyang 11/26/64", "Pyongyang 11th May 1962", "Budapest, 4 May 1971": a place of one
 # or two capitalised words, then a date that fills the rest of the line
-_PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?),?\s+(?P<date>\d.*)$")
+PLACE_DATE = re.compile(r"^(?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?),?\s+(?P<date>\d.*)$")
+
+# P6: the small words a title leaves in lower case
+_TITLE_SMALL = frozenset({"a", "an", "and", "at", "between", "by", "during", "for", "from", "in",
+                          "into", "of", "on", "the", "to", "with"})
 
 Sign = Callable[[list[Unit], int], bool]
+
+
+def is_attachment_title(t: str) -> bool:
+    """P6: the attached document's own title in its head zone, ``The Situation on the 38th
+    Parallel in the Summer of 1949``: three or more words in title case, no final punctuation
+    (a caption of A.13 needs no such test), and no date in it (``Pyongyang 11th May 1962``)."""
+    words = t.split()
+    if not 4 <= len(words) <= 16 or P.PROSE_END.search(t) or not words[0][:1].isupper() \
+            or DATE_RE.search(t):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL for w in words) and \
+        sum(w[:1].isupper() for w in words) >= 2
 
 
 def _classification_and_date(units: list[Unit], k: int) -> bool:
@@ -42,7 +58,7 @@ def _attachment_registry(units: list[Unit], k: int) -> bool:
 
 def place_date_line(t: str) -> bool:
     """``{place}[,] {date}`` with nothing after the date."""
-    m = _PLACE_DATE.match(t)
+    m = PLACE_DATE.match(t)
     return bool(m) and DATE_RE.fullmatch(m.group("date")) is not None
 
 
