@@ -197,6 +197,8 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     speakers = Speakers(env, units)
     speakers_on = zones.count_speakers([u for s in plan.segments for u in s.body]) >= 2
     for seg, box in zip(plan.segments, containers, strict=True):
+        if len(plan.segments) > 1:     # P6: a cover letter before an attached journal
+            journal = captions.is_journal([u.text().strip() for u in _units_of(seg)], None)
         for node in _segment(seg, env, journal, speakers_on, speakers):
             box.append(node)
         if not len(box):
@@ -220,7 +222,7 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
     # L6: a place line directly before the first entry goes into its dateline
     first = seg.body[0] if seg.body else None
     next_entry = journal and first is not None and bool(P.ENTRY_DATE.match(first.text()))
-    head_out = build_head(head_units, env, next_entry)
+    head_out = build_head(head_units, env, next_entry, seg.attachment)
     held = _held_place(head_out)
     env.zone = "body"
     sections = zones.sections_valid(seg.body)
@@ -242,17 +244,23 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
     return top + body + closing
 
 
+def _units_of(seg: zones.Segment) -> list[Unit]:
+    return seg.head + seg.body + seg.closing
+
+
 _GLOBAL = {"note", "gap", "pb", "milestone", "fw", "lb"}
 _DIV_BOTTOM = {"closer", "postscript", "signed", "trailer"}
 
 
 def _after_divs(closing: list[etree._Element]) -> list[etree._Element]:
-    """After journal entries or sections (div) TEI allows only divBottom elements, so closing
-    lines such as an attachment notice (ab) go into a postscript there."""
+    """After journal entries or sections (div) TEI allows only divBottom and global elements,
+    so closing lines such as an attachment notice (ab) go into a postscript there; a gap or
+    note after the closer (P5) stays as it is."""
     out: list[etree._Element] = []
     wrapper: etree._Element | None = None
     for node in closing:
-        if etree.QName(node).localname in _DIV_BOTTOM:
+        if etree.QName(node).localname in _DIV_BOTTOM or (
+                etree.QName(node).localname in _GLOBAL and wrapper is None):
             out.append(node)
             wrapper = None
             continue

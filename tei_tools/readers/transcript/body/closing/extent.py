@@ -13,6 +13,7 @@ from ..nodes import Orphan, Unit
 from ..repairs import looks_like_stamp_content
 from . import grammar as G
 from .kinds import closing_kinds, is_anchor, text
+from .trailing import trailing_editorial
 
 # kinds that make a run of lines a closing zone; dates, names and separators alone do not
 _SIGNATURE_LIKE = {"signature", "office", "distribution", "drafting", "salute", "outgoing",
@@ -23,7 +24,12 @@ _MAX_UNKNOWN_RUN = 2       # unknown lines in a row that an anchor before them m
 
 def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
     """The index of the first closing-zone line in ``units[lo:]`` (``len(units)`` if none).
-    ``at_end``: the units end where the capture ends, so the last line may be cut off (P1)."""
+    ``at_end``: the units end where the capture ends, so the last line may be cut off (P1).
+    Editorial brackets at the end (P5) belong to a zone found before them, else to the body."""
+    n = trailing_editorial(units[lo:])
+    if n:
+        k = closing_start(units[:len(units) - n], lo, at_end)
+        return k if k < len(units) - n else len(units)
     kinds = [None] * lo + closing_kinds(units[lo:])
     if at_end and units and len(units) > lo and kinds[-1] not in ("distribution", "list-more") \
             and G.cut_off(text(units[-1])):
@@ -32,7 +38,8 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
     k = _anchored_start(units, kinds, lo, k)
     # a run of only dates or names is not a closing zone unless a signature-like line is in it
     while k < len(units) and kinds[k] in ("date", "name", "separator") and not any(
-            x in _SIGNATURE_LIKE for x in kinds[k:]):
+            x in _SIGNATURE_LIKE for x in kinds[k:]) and not any(
+            is_anchor(kinds, x) for x in range(k, len(units))):
         k += 1
     return k
 

@@ -23,6 +23,9 @@ PLACE_DATE_LINE = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?,\s+\d{4}\.?\s+[
                              r"\s+\d{1,2}\.?$")
 # P4: "16 March of this year"
 RELATIVE_YEAR = re.compile(r"\s+of this year$")
+# P2: a time before the date under the signer, a year the translator supplied after it
+TIME_FIRST = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.m\.)?,?\s+")
+SUPPLIED_YEAR = re.compile(r"\s*\[\d{4}\]$")
 # P1/P2: "Signed: {name}" and the en-dash sign-off "– 191 – Horváth –"
 SIGNED_LABEL = re.compile(r"^(?P<label>Signed:)\s*(?P<name>\S.*)$")
 SIGN_OFF = re.compile(r"^(?P<a>[–—-]\s*)(?P<num>\d+)(?P<b>\s*[–—-]\s*)(?P<name>[^–—\d][^–—]*?)"
