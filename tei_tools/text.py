@@ -235,7 +235,8 @@ class _Diplomatic(_Renderer):
             add(_close(el))
         elif name == "figure" and el.get("type") == "signature":
             desc = el.find("t:figDesc", NS)
-            add(_open(el) + ("".join(desc.itertext()) if desc is not None else "") + _close(el))
+            text = "".join(desc.itertext()) if desc is not None else ""
+            add(f"/{text}/" if rend == "slashes" else _open(el) + text + _close(el))
         elif name == "gap":
             desc = el.find("t:desc", NS)
             double = rend == "single-close"

@@ -12,15 +12,12 @@ import re
 from collections.abc import Iterable
 
 from ..context import Context
-from .classify import SIGNATURE_CONTENT
-from .nodes import Bracket, Unit
+from .closing.grammar import COUNT_START
+from .closing.kinds import has_placeholder
+from .nodes import Unit
 
-# P3: "Five copies printed:", "3 copies. ak", "Two copies sent to" — a short line, count first
-_COUNT_LINE = re.compile(
-    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+cop(?:y|ies)\b", re.I)
 # L20: "1 - Cde. Gromyko", "2– to file", "1st - Comrade X"
 _RECIPIENT = re.compile(r"^\d+(?:st|nd|rd|th)?\s?[-–]\s?\S")
-_SLASH_PLACEHOLDER = re.compile(r"(?i)/signature/")
 _MAX_COUNT_WORDS = 8   # a copy-count sentence in running prose is not a closing line (P1)
 
 
@@ -28,9 +25,7 @@ def _placeholder(unit: Unit) -> bool:
     text = unit.text()
     if any(q in text for q in "\"“”«»"):
         return False    # P2: a quoted message's own sign-off is body text
-    return bool(_SLASH_PLACEHOLDER.search(text)) or any(
-        isinstance(n, Bracket) and SIGNATURE_CONTENT.match(n.plain().strip())
-        for n in unit.nodes)
+    return has_placeholder(unit)
 
 
 def _prose(unit: Unit) -> bool:
@@ -43,7 +38,8 @@ def _what(unit: Unit, previous: Unit | None, later: list[Unit]) -> str | None:
     text = unit.text().strip()
     if _placeholder(unit):
         return "a signature placeholder"
-    if (_COUNT_LINE.match(text) and len(text.split()) <= _MAX_COUNT_WORDS
+    # P3: "Five copies printed:", "3 copies. ak" — a short line, count first
+    if (COUNT_START.match(text) and len(text.split()) <= _MAX_COUNT_WORDS
             and not any(_prose(u) for u in later)):
         return "a copy-count line"
     if _RECIPIENT.match(text) and any(

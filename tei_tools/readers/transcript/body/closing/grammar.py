@@ -9,6 +9,7 @@ _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 # P3: "Five copies printed:", "Five copies sent to", "3 copies", "Three copies printed. Nº 3 to
 # file." (head up to the first full stop, the rest are items); at most a short fragment after
 # the count, so that a sentence about copies in the body is no count line
+COUNT_START = re.compile(rf"^{_NUMBER_WORD}\s+cop(?:y|ies)\b", re.I)
 COUNT_LINE = re.compile(rf"^(?P<head>{_NUMBER_WORD}\s+cop(?:y|ies)\b(?:\s+[\w-]+){{0,3}}"
                         r"(?:\s*:|\.)?)(?:(?<=\.)\s+(?P<rest>\S.*))?$", re.I)
 # P3: headed name-per-line lists

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ...signatures import BRACKET_CONTENT, PARENTHESISED, SLASHED
 from .. import patterns as P
 from .. import vocab
-from ..classify import SIGNATURE_CONTENT, content
+from ..classify import content
 from ..nodes import Bracket, Unit
 from . import grammar as G
 
@@ -21,6 +22,13 @@ def bracket_label(unit: Unit) -> str | None:
     """The content of a bracket-only unit, else None."""
     br = unit.only_bracket()
     return content(br) if isinstance(br, Bracket) else None
+
+
+def has_placeholder(unit: Unit) -> bool:
+    """A signature placeholder on the line (B17, P2): a bracket, or the slash or parenthesised
+    form in its text."""
+    return any(isinstance(n, Bracket) and BRACKET_CONTENT.match(content(n)) for n in unit.nodes) \
+        or bool(SLASHED.search(unit.text()) or PARENTHESISED.search(unit.text()))
 
 
 def is_stampish_bracket(unit: Unit) -> bool:
@@ -41,8 +49,7 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
         return "spravka"
     if P.CERTIFIED.match(t):
         return "certification"
-    if any(isinstance(n, Bracket) and SIGNATURE_CONTENT.match(content(n)) for n in unit.nodes) \
-            and len(t) < 90 or bracket_label(unit) == "illegible":
+    if has_placeholder(unit) and len(t) < 90 or bracket_label(unit) == "illegible":
         return "signature"
     if unit.only_bracket() is not None:
         return "bracket" if is_stampish_bracket(unit) else None

@@ -1,6 +1,7 @@
 """The text-level rules of §4 over mixed content, tried in the order of ``TEXT_RULES``: L7
-dates, B9 ``(n)``/``x/`` footnote markers, L16 letter-spacing, L25 lost accents, L28 other
-scripts; and L24 superscripts (for the units whose ordinal suffixes were re-joined)."""
+dates, B9 ``(n)``/``x/`` footnote markers, P2 ``/signature/``, L16 letter-spacing, L25 lost
+accents, L28 other scripts; and L24 superscripts (for the units whose ordinal suffixes were
+re-joined)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from functools import partial
 
 from lxml import etree
 
+from ...signatures import SLASHED
 from .. import atoms, dates
 from ..atoms import Item
 from ..nodes import locate
 from ..patterns import SPACED
 from ..tei import el
 from .footnote import PAREN_MARK, SLASH_MARK, text_marker
+from .page import slashed_signature
 from .spaced import spaced_phrase
 from .state import InlineState
 
@@ -76,6 +79,7 @@ TEXT_RULES: list[TextRule] = [
              _plain(lambda state, m: text_marker(state, m.group(1), "parenthesised")), True),
     TextRule("B9-slash", SLASH_MARK, _plain(lambda state, m: text_marker(state, "x", "slash")),
              True),
+    TextRule("P2-slashes", SLASHED, _plain(slashed_signature)),
     TextRule("L16", _SPACED_SEARCH, _plain(lambda state, m: spaced_phrase(state, m.group(0)))),
     TextRule("L25", _LOST_ACCENT_SEARCH, _plain(_lost_accent)),
     TextRule("L28-ko", _HANGUL_SEARCH, _foreign("ko")),
