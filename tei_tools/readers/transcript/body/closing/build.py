@@ -29,7 +29,6 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("L20 distribution list", distribution.distribution),
     ("L22/L20/L29 typed postscript line", typed.typed_line),
     ("L23 attachment notice after the closer", attachment.in_postscript),
-    ("P3 inline list continued", typed.list_more),
     ("L17 separator", after.separator),
     ("§6.4 any other line", after.leftover),
 )

@@ -17,7 +17,8 @@ from .kinds import closing_kinds, is_anchor, text
 # kinds that make a run of lines a closing zone; dates, names and separators alone do not
 _SIGNATURE_LIKE = {"signature", "office", "distribution", "drafting", "salute", "outgoing",
                    "bracket", "spravka", "certification", "attachment", "copies", "signed",
-                   "sign-off", "list-more"}
+                   "sign-off", "list-more", "recipient"}
+_LIST_KINDS = ("distribution", "list-more", "recipient")   # a page may stop inside a list (P5)
 _MAX_UNKNOWN_RUN = 2       # unknown lines in a row that an anchor before them may take in
 
 
@@ -25,7 +26,7 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
     """The index of the first closing-zone line in ``units[lo:]`` (``len(units)`` if none).
     ``at_end``: the units end where the capture ends, so the last line may be cut off (P1)."""
     kinds = [None] * lo + closing_kinds(units[lo:])
-    if at_end and units and len(units) > lo and kinds[-1] not in ("distribution", "list-more") \
+    if at_end and units and len(units) > lo and kinds[-1] not in _LIST_KINDS \
             and G.cut_off(text(units[-1])):
         kinds[-1] = None       # P1: never anchor on a cut-off last line
     k = _strict_start(units, kinds, lo)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns as P
+
 _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 # P3: "Five copies printed:", "Five copies sent to", "3 copies", "Three copies printed. Nº 3 to
@@ -12,6 +14,11 @@ _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 COUNT_START = re.compile(rf"^{_NUMBER_WORD}\s+cop(?:y|ies)\b", re.I)
 COUNT_LINE = re.compile(rf"^(?P<head>{_NUMBER_WORD}\s+cop(?:y|ies)\b(?:\s+[\w-]+){{0,3}}"
                         r"(?:\s*:|\.)?)(?:(?<=\.)\s+(?P<rest>\S.*))?$", re.I)
+# P3: the typist's initials after a count line ("3 copies. ak")
+TYPIST_INITIALS = re.compile(r"^[a-z]{1,3}$|^[A-Z]{1,3}/[a-z]{1,3}$")
+# P3: ordinal recipients "1st to the Ministry", "3rd - file" (gaps in the numbering are the
+# transcript's); numbered ones are L20 (patterns.DIST_NUMBERED)
+ORDINAL = re.compile(r"^(?P<label>\d+(?:st|nd|rd|th)(?:\s*-)?)\s+(?P<item>\S.*)$")
 # P3: headed name-per-line lists
 SEEN_BY = re.compile(r"^(?:To be seen by|Seen by)\s*:?$", re.I)
 # P2: a mixed-case office line with an A.15 word: "Chargé d'Affaires ad interim",
@@ -36,6 +43,11 @@ def count_line(text: str) -> re.Match[str] | None:
     if m is None or (m.group("rest") and len(m.group("rest").split()) > 6):
         return None
     return m
+
+
+def recipient_line(text: str) -> re.Match[str] | None:
+    """A numbered or ordinal recipient line (the label and the item)."""
+    return P.DIST_NUMBERED.match(text) or ORDINAL.match(text)
 
 
 def cut_off(text: str) -> bool:

@@ -92,16 +92,32 @@ def is_date_line(t: str) -> bool:
 
 
 def closing_kinds(units: list[Unit]) -> list[str | None]:
-    """The kinds of a run of closing-zone candidates, with what depends on the line before:
-    an inline list that ends in ``,`` goes on over the next lines (P3)."""
+    """The kinds of a run of closing-zone candidates, with what depends on the line before
+    (P3): the name lines under a ``Seen by`` head are its recipients, and an inline list that
+    ends in ``,`` goes on over the next lines."""
     kinds = [closing_kind(u, True) for u in units]
     for k in range(1, len(units)):
         prev = text(units[k - 1])
+        if kinds[k] is None and G.ORDINAL.match(text(units[k])) and (
+                kinds[k - 1] == "distribution" or k + 1 < len(units)
+                and G.recipient_line(text(units[k + 1]))):
+            kinds[k] = "distribution"      # P3: an ordinal line in a list, not alone
+            continue
+        if is_recipient(text(units[k]), kinds[k]) and (
+                kinds[k - 1] == "recipient" or G.SEEN_BY.match(prev)):
+            kinds[k] = "recipient"
+            continue
         if kinds[k] in (None, "name") and kinds[k - 1] in ("distribution", "list-more") and (
                 P.DIST_INLINE.match(prev) or kinds[k - 1] == "list-more") and (
                 prev.endswith(",") or P.LOWER_START.match(text(units[k]))):
             kinds[k] = "list-more"
     return kinds
+
+
+def is_recipient(t: str, kind: str | None) -> bool:
+    """P3: a name line of a headed list (``Seen by`` ⏎ ``Comrade Puja``): short, no sentence."""
+    return kind in (None, "name", "office") and len(t.split()) <= 6 \
+        and not P.PROSE_END.search(t) and not P.SEPARATOR.match(t)
 
 
 def is_anchor(kinds: list[str | None], k: int) -> bool:
