@@ -53,7 +53,8 @@ def test_P1_partial_list_at_end_of_file_is_kept():
 
 def test_P2_mixed_case_office_after_the_name_and_dateline():
     s, _ = closing_of("Pyongyang, 1956 March 14.\nKároly Pongrácz\nChargé d'Affaires ad interim")
-    assert "<dateline>Pyongyang, 1956 March 14.</dateline>" in s
+    assert ('<dateline><placeName>Pyongyang</placeName>, <date when="1956-03-14">1956 March 14'
+            '</date>.</dateline>') in s
     assert ("<signed><persName>Károly Pongrácz</persName><lb/>"
             "<roleName>Chargé d'Affaires ad interim</roleName></signed>") in s
 
@@ -107,5 +108,5 @@ def test_P4_registry_with_final_stop_and_date_after():
 def test_P4_registry_date_before_number_and_relative_year():
     s, _ = closing_of("RAZUVAEV\n16 March of this year\nNo. 412/sh.")
     assert '<ab type="outgoing-registry">' in s
-    assert '<idno type="outgoing">412/sh.</idno>' in s
+    assert '<idno type="outgoing">412/sh</idno>.</ab>' in s     # the full stop is no part of it
 

@@ -35,7 +35,10 @@ DATE_RE = re.compile(
     rf"(?P<pm2>{MONTH_RE}) (?P<py>\d{{4}})"
     # P10: a day range in a stamp, ``11/12 May``, ``12-18 May 1958``
     rf"|(?P<gd1>\d{{1,2}})[/-](?P<gd2>\d{{1,2}}) (?P<gm>{MONTH_RE})(?:,? (?P<gy>\d{{4}}))?"
-    rf"|{_DAY} (?P<m>{MONTH_RE})(?:,? (?P<y>\d{{4}}))?"
+    # P4: a relative year, ``4 May of this year``, is the year of the document (@cert)
+    rf"|{_DAY} (?P<m>{MONTH_RE})(?:,? (?P<y>\d{{4}})| (?P<rel>of this year))?"
+    # P2: year first, ``1971 May 4`` (a foot dateline of Hungarian reports)
+    rf"|(?P<fy>\d{{4}}) (?P<fm>{MONTH_RE}) (?P<fd>\d{{1,2}})"
     rf"|(?P<xd>\d{{1,2}})(?P<sep>[. ])(?P<xm>{_ROMAN})(?P=sep)(?P<xy>\d{{4}}|\d{{2}})"
     r"|(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})"
     r"|(?P<ua>\d{1,2})/(?P<ub>\d{1,2})/(?P<uy>\d{2}|\d{4})"
@@ -133,6 +136,9 @@ def attributes(g: dict, env: DateEnv, entry: bool = False) -> tuple[dict[str, st
         attrs = _time(g, iso)
         attrs.update({"cert": "high" if entry else "medium", "resp": "#conv"})
         return attrs, "TX502" if entry else "TX501"
+    if g.get("fy"):
+        iso = _iso(int(g["fy"]), month_number(g["fm"]), int(g["fd"]))
+        return (_time(g, iso), None) if iso else ({}, "TX504")
     if g.get("xd"):
         iso = _iso(_year2(g["xy"]), roman_month(g["xm"]), int(g["xd"]))
         return (_time(g, iso), None) if iso else ({}, "TX504")

@@ -29,6 +29,10 @@ MIXED_OFFICE = re.compile(r"^(?=[A-Z])(?=.*\b(?:Ambassador|Counsel+or|Chargé d'
 # P2: a place and a year-first date before the signer: "Budapest, 1971 May 4."
 PLACE_DATE_LINE = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?,\s+\d{4}\.?\s+[A-Z][a-z]+\.?"
                              r"\s+\d{1,2}\.?$")
+# L21/P4: the outgoing registry number on its own line: "Nº 598", "No. 412/sh." (the final full
+# stop is no part of the number), "Nº 71-op (2 pages)" (the page count stays in the line)
+REGISTRY_LINE = re.compile(r"^(?:Nº|N°|№|No\.?|Nr\.?)\s*(?P<num>\d[\w./-]*?)(?P<stop>\.)?"
+                           r"(?P<pages>\s+\(\d+\s+pages?\))?$")
 # P4: "16 March of this year"
 RELATIVE_YEAR = re.compile(r"\s+of this year$")
 # P1/P2: "Signed: {name}" and the en-dash sign-off "– 191 – Horváth –"

@@ -69,7 +69,7 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
         return "attachment"
     if P.COPIES_COUNT.match(t):
         return "copies"
-    if P.OUTGOING.match(t):
+    if G.REGISTRY_LINE.match(t):
         return "outgoing"
     if P.SEPARATOR.match(t):
         return "separator"
