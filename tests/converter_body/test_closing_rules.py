@@ -110,3 +110,37 @@ def test_P4_registry_date_before_number_and_relative_year():
     assert '<ab type="outgoing-registry">' in s
     assert '<idno type="outgoing">412/sh</idno>.</ab>' in s     # the full stop is no part of it
 
+
+
+def test_P1_trailing_editorial_bracket_does_not_hide_the_zone():
+    s, _ = closing_of("[signature] M. Suslov\nNº 71-op (2 pages)\n[Source: a book, Moscow, 2001]")
+    assert "<persName>M. Suslov</persName>" in s and "outgoing-registry" in s
+
+
+def test_P1_trailing_summary_line_after_a_signer_does_not_hide_the_zone():
+    s, ctx = closing_of("Signed: I. Dumitrescu\n"
+                        "The Embassy reports on a Korean request for a visit.")
+    assert "<signed>Signed: <persName>I. Dumitrescu</persName></signed>" in s
+    assert "<p>" not in s and "TX440" in codes(ctx)
+
+
+def test_P1_trailing_odd_separator_does_not_hide_the_zone():
+    s, _ = closing_of("KRASOVSKY\nNo. 2752\n2.11.50\n###")
+    assert "<persName>KRASOVSKY</persName>" in s and "outgoing-registry" in s
+
+
+def test_P1_a_list_without_signer_takes_no_trailing_prose():
+    body, _ = build(BODY + "1 - to the addressee\n2 - to file\nThis is a sentence of the body.")
+    assert "<p>This is a sentence of the body.</p>" in xml(body.div)
+
+
+def test_P2_quoted_sign_off_is_body_text():
+    body, _ = build(BODY + '"To Comrade FILIPPOV.\nWe agree with your proposal, as stated.\n'
+                    'MAO ZEDONG\n2.11.50"\nKRASOVSKY\nNo. 2752\n2.11.50\n###')
+    s = xml(body.div)
+    assert "<p>MAO ZEDONG</p>" in s and "<persName>KRASOVSKY</persName>" in s
+
+
+def test_P2_placeholder_inside_a_sentence_is_no_signature_line():
+    body, _ = build(BODY + "He left, and [signature] the next paragraph goes on.\n" + BODY)
+    assert "<closer" not in xml(body.div)

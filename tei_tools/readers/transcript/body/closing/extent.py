@@ -19,6 +19,7 @@ _SIGNATURE_LIKE = {"signature", "office", "distribution", "drafting", "salute", 
                    "bracket", "spravka", "certification", "attachment", "copies", "signed",
                    "sign-off", "list-more", "recipient"}
 _LIST_KINDS = ("distribution", "list-more", "recipient")   # a page may stop inside a list (P5)
+_CLOSER_KINDS = {"signature", "signed", "sign-off"}   # a signer: a summary may follow (P5)
 _MAX_UNKNOWN_RUN = 2       # unknown lines in a row that an anchor before them may take in
 
 
@@ -29,6 +30,7 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
     if at_end and units and len(units) > lo and kinds[-1] not in _LIST_KINDS \
             and G.cut_off(text(units[-1])):
         kinds[-1] = None       # P1: never anchor on a cut-off last line
+    _take_trailing(units, kinds, lo, at_end)
     k = _strict_start(units, kinds, lo)
     k = _anchored_start(units, kinds, lo, k)
     # a run of only dates or names is not a closing zone unless a signature-like line is in it
@@ -36,6 +38,34 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
             x in _SIGNATURE_LIKE for x in kinds[k:]):
         k += 1
     return k
+
+
+def _take_trailing(units: list[Unit], kinds: list[str | None], lo: int, at_end: bool) -> None:
+    """P1/P5: lines after the last anchor that fit no pattern do not hide the zone: editorial
+    brackets (``[...]``, ``[Source: …]``), a separator the L17 rule does not know (``###``) and,
+    at the end of a capture without trailer, one last prose line (the summary). They are marked
+    ``trailing`` so that the scan goes over them; the build keeps them after the closer."""
+    closer = any(kinds[x] in _CLOSER_KINDS for x in range(lo, len(units)))
+    k = len(units)
+    while k > lo and len(units) - k < _MAX_UNKNOWN_RUN and kinds[k - 1] is None \
+            and _trailing_line(units[k - 1], last=at_end and closer and k == len(units)):
+        k -= 1
+    if k == len(units) or k == lo or kinds[k - 1] is None:
+        return
+    if any(is_anchor(kinds, x) for x in range(lo, k)) and not _quoted_end(text(units[k - 1])):
+        for x in range(k, len(units)):
+            kinds[x] = "trailing"
+
+
+def _trailing_line(unit: Unit, last: bool) -> bool:
+    t = text(unit)
+    return unit.only_bracket() is not None or bool(G.ODD_SEPARATOR.match(t)) or (
+        last and P.is_prose(t) and not G.cut_off(t))
+
+
+def _quoted_end(t: str) -> bool:
+    """P2: a line that closes a quotation ends a quoted message, whose sign-off is body text."""
+    return t.endswith(("\"", "”", "»"))
 
 
 def _strict_start(units: list[Unit], kinds: list[str | None], lo: int) -> int:

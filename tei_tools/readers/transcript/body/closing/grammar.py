@@ -41,6 +41,10 @@ SIGN_OFF = re.compile(r"^(?P<a>[–—-]\s*)(?P<num>\d+)(?P<b>\s*[–—-]\s*)(?
                       r"(?P<c>\s*[–—-])$")
 
 
+# P1/P5: a separator line of another kind than L17's (``###``, ``xxx``), after a closer
+ODD_SEPARATOR = re.compile(r"^(?:#{3,}|x{3,}|X{3,})$")
+
+
 def count_line(text: str) -> re.Match[str] | None:
     """A P3 count line; its rest (after a full stop) must not be a sentence of the body."""
     m = COUNT_LINE.match(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...signatures import BRACKET_CONTENT, PARENTHESISED, SLASHED
 from .. import patterns as P
 from .. import vocab
@@ -9,6 +11,9 @@ from ..classify import content
 from ..nodes import Bracket, Unit
 from . import grammar as G
 
+# lower-case words of office and name lines (L19, A.15)
+_PARTICLES = {"of", "the", "in", "to", "and", "for", "at", "on", "ad", "interim", "a.i", "de",
+              "van", "von", "der", "du", "d'Affaires", "chargé"}
 # P1: the kinds that anchor a closing zone (an office line anchors only next to a name or a
 # placeholder, an outgoing registry number only next to its date)
 ANCHORS = {"signature", "distribution", "copies", "signed", "sign-off"}
@@ -31,6 +36,13 @@ def has_placeholder(unit: Unit) -> bool:
         or bool(SLASHED.search(unit.text()) or PARENTHESISED.search(unit.text()))
 
 
+def _running_text(t: str) -> bool:
+    """A sentence around a placeholder (``He left, and [signature] the paragraph goes on.``):
+    more than one lower-case word that is no particle of an office or a name."""
+    words = re.sub(r"\[[^\]]*\]|\([^)]*\)|/[^/]*/", " ", t).split()
+    return sum(1 for w in words if w[:1].islower() and w.strip(".,:;") not in _PARTICLES) > 1
+
+
 def is_stampish_bracket(unit: Unit) -> bool:
     """A bracket-only line that may float in a closing zone: stamp, handwriting, signature."""
     c = bracket_label(unit)
@@ -49,7 +61,8 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
         return "spravka"
     if P.CERTIFIED.match(t):
         return "certification"
-    if has_placeholder(unit) and len(t) < 90 or bracket_label(unit) == "illegible":
+    if has_placeholder(unit) and len(t) < 90 and not _running_text(t) \
+            or bracket_label(unit) == "illegible":
         return "signature"
     if unit.only_bracket() is not None:
         return "bracket" if is_stampish_bracket(unit) else None
