@@ -200,6 +200,39 @@ def make_date(m: re.Match[str], items: list[Item], env: DateEnv, entry: bool = F
     return node
 
 
+def supplied_years(items: list[Item], env: DateEnv) -> list[Item]:
+    """P2: ``19 June [1954]``, a date whose year the translator supplied in brackets: the
+    ``supplied`` year joins the ``date``, and ``@when`` takes that year (it is no longer the
+    converter's guess, so ``@cert``/``@resp`` and the TX501 note go)."""
+    if all(isinstance(i, str) for i in items):
+        return items
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        nxt = items[i + 2] if i + 2 < len(items) else None
+        if (nxt is not None and not isinstance(it, str) and etree.QName(it).localname == "date"
+                and isinstance(items[i + 1], str) and items[i + 1].isspace()
+                and not isinstance(nxt, str)
+                and etree.QName(nxt).localname == "supplied"
+                and re.fullmatch(r"\d{4}", "".join(nxt.itertext()))):
+            written = "".join(it.itertext())
+            m = DATE_RE.fullmatch(f"{written} {''.join(nxt.itertext())}")
+            attrs, _ = attributes(m.groupdict(), env) if m else ({}, None)
+            if attrs.get("when"):
+                for key in ("when", "cert", "resp"):
+                    it.attrib.pop(key, None)
+                it.set("when", attrs["when"])
+                atoms.fill(it, [items[i + 1], nxt])
+                env.notes[:] = [n for n in env.notes if n[1] != written]
+                out.append(it)
+                i += 3
+                continue
+        out.append(it)
+        i += 1
+    return out
+
+
 def rule(env: DateEnv, entry: bool = False,
          date_type: str | None = None) -> tuple[atoms.Pattern, atoms.Builder]:
     """The (pattern, builder) pair of ``mark_dates``, for ``atoms.apply_all``."""

@@ -23,6 +23,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("L21/P4 outgoing registry and its date", registry.outgoing_registry),
     ("L19 signature block line", signature.signature_line),
     ("L18 closing salutation", in_closer.salute),
+    ("P2 addressee block after the signature", in_closer.addressee),
     ("P2 place and date before the signer", in_closer.dateline),
     ("L19 recorded by", in_closer.recorded_by),
     ("floating stamp or note", in_closer.floating_bracket),

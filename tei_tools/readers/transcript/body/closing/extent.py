@@ -17,7 +17,7 @@ from .kinds import closing_kinds, is_anchor, text
 # kinds that make a run of lines a closing zone; dates, names and separators alone do not
 _SIGNATURE_LIKE = {"signature", "office", "distribution", "drafting", "salute", "outgoing",
                    "bracket", "spravka", "certification", "attachment", "copies", "signed",
-                   "sign-off", "list-more", "recipient"}
+                   "sign-off", "list-more", "recipient", "addressee"}
 _LIST_KINDS = ("distribution", "list-more", "recipient")   # a page may stop inside a list (P5)
 _CLOSER_KINDS = {"signature", "signed", "sign-off"}   # a signer: a summary may follow (P5)
 _MAX_UNKNOWN_RUN = 2       # unknown lines in a row that an anchor before them may take in
@@ -35,7 +35,7 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
     k = _anchored_start(units, kinds, lo, k)
     # a run of only dates or names is not a closing zone unless a signature-like line is in it
     while k < len(units) and kinds[k] in ("date", "name", "separator") and not any(
-            x in _SIGNATURE_LIKE for x in kinds[k:]):
+            x in _SIGNATURE_LIKE for x in kinds[k:]) and not is_anchor(kinds, k):
         k += 1
     return k
 

@@ -39,6 +39,21 @@ def dateline(st: ClosingState) -> bool:
     return True
 
 
+def addressee(st: ClosingState) -> bool:
+    """P2: ``Esteemed Comrade`` ⏎ name ⏎ office … after the signature →
+    ``closer/seg[@type='to']``, its lines separated by ``lb``."""
+    if st.kind != "addressee" or st.in_post:
+        return False
+    seg = el("seg", {"type": "to"}, parent=st.closer)
+    atoms.fill(seg, unit_items(st.unit, st.env))
+    st.i += 1
+    while st.kind_at(st.i) == "addressee":
+        el("lb", parent=seg)
+        atoms.fill(seg, unit_items(st.unit, st.env))
+        st.i += 1
+    return True
+
+
 def recorded_by(st: ClosingState) -> bool:
     """L19: ``Recorded by …`` in the closing zone → ``closer/seg[@type='drafting']``."""
     t = st.unit.text()

@@ -14,6 +14,8 @@ from . import grammar as G
 # lower-case words of office and name lines (L19, A.15)
 _PARTICLES = {"of", "the", "in", "to", "and", "for", "at", "on", "ad", "interim", "a.i", "de",
               "van", "von", "der", "du", "d'Affaires", "chargé"}
+# the kinds of a signature block's lines, after which an addressee block may follow (P2)
+_SIGNER_KINDS = {"signature", "name", "office", "signed", "sign-off", "date"}
 # P1: the kinds that anchor a closing zone (an office line anchors only next to a name or a
 # placeholder, an outgoing registry number only next to its date)
 ANCHORS = {"signature", "distribution", "copies", "signed", "sign-off"}
@@ -100,7 +102,12 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
 
 
 def is_date_line(t: str) -> bool:
-    """A date alone on its line, with a final full stop or the relative ``of this year`` (P4)."""
+    """A date alone on its line, with a final full stop or the relative ``of this year`` (P4);
+    under a signer also with the time first and a supplied year (P2: ``4:00 a.m., 3 March
+    [1951]``)."""
+    m = G.SIGNER_DATE.match(t)
+    if m:
+        t = f"{m.group('date')} {m.group('year') or ''}".strip()
     return P.is_date_only(t) or P.is_date_only(G.RELATIVE_YEAR.sub("", t.rstrip(".")))
 
 
@@ -116,6 +123,10 @@ def closing_kinds(units: list[Unit]) -> list[str | None]:
                 and G.recipient_line(text(units[k + 1]))):
             kinds[k] = "distribution"      # P3: an ordinal line in a list, not alone
             continue
+        if (G.ADDRESSEE_AFTER.match(text(units[k])) and kinds[k - 1] in _SIGNER_KINDS
+                or kinds[k - 1] == "addressee" and _addressee_goes_on(units[k], kinds[k])):
+            kinds[k] = "addressee"         # P2: the addressee block after the signature
+            continue
         if is_recipient(text(units[k]), kinds[k]) and (
                 kinds[k - 1] == "recipient" or G.SEEN_BY.match(prev)):
             kinds[k] = "recipient"
@@ -125,6 +136,13 @@ def closing_kinds(units: list[Unit]) -> list[str | None]:
                 prev.endswith(",") or P.LOWER_START.match(text(units[k]))):
             kinds[k] = "list-more"
     return kinds
+
+
+def _addressee_goes_on(unit: Unit, kind: str | None) -> bool:
+    """The name, office and place lines of an addressee block (no bracket, no sentence)."""
+    t = text(unit)
+    return kind in (None, "name", "office") and unit.only_bracket() is None \
+        and len(t.split()) <= 8 and not P.PROSE_END.search(t)
 
 
 def is_recipient(t: str, kind: str | None) -> bool:
@@ -141,4 +159,6 @@ def is_anchor(kinds: list[str | None], k: int) -> bool:
     near = {kinds[x] for x in (k - 1, k + 1) if 0 <= x < len(kinds)}
     if kind == "office":
         return bool(near & {"name", "signature"})
+    if kind == "name":      # P2: a bare signer name with the date or time under it
+        return k + 1 < len(kinds) and kinds[k + 1] == "date"
     return kind == "outgoing" and "date" in near

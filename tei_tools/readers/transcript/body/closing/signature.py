@@ -81,8 +81,9 @@ def office(items: list[Item]) -> list[Item]:
 
 
 def name(items: list[Item]) -> list[Item]:
-    """A signer name → ``persName``; slashes, parentheses, ``(signed)``, ``(-)`` stay text. An
-    expansion or letter-spacing inside the name stays inside ``persName`` (P2)."""
+    """A signer name → ``persName`` (an institution → ``orgName``); slashes, parentheses,
+    ``(signed)``, ``(-)`` stay text. An expansion or letter-spacing inside the name stays inside
+    ``persName`` (P2)."""
     if any(not isinstance(i, str) and local(i) not in _IN_NAME for i in items):
         return items
     text, owner = atoms.read(items)
@@ -91,7 +92,9 @@ def name(items: list[Item]) -> list[Item]:
     if not found:
         return items
     a, b = found
-    return items[:a] + [atoms.fill(el("persName"), items[a:b])] + items[b:]
+    # P2: an institution signs too (``Central Committee``): orgName
+    tag = "orgName" if P.INSTITUTION.search(m.group("name")) else "persName"
+    return items[:a] + [atoms.fill(el(tag), items[a:b])] + items[b:]
 
 
 def _labelled(items: list[Item], kind: str) -> list[Item]:

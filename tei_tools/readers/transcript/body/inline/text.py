@@ -91,9 +91,10 @@ TEXT_RULES: list[TextRule] = [
 def mark_text(state: InlineState, items: list[Item]) -> list[Item]:
     """The text-level patterns of §4 over mixed content."""
     footnotes = bool(state.env.footnotes)
-    return atoms.apply_all(items, [
+    items = atoms.apply_all(items, [
         (rule.pattern, partial(rule.build, state)) for rule in TEXT_RULES
         if footnotes or not rule.needs_footnotes])
+    return dates.supplied_years(items, state.env.dates)
 
 
 def superscripts(items: list[Item], offsets: list[int]) -> list[Item]:
