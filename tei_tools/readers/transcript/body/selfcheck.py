@@ -12,12 +12,17 @@ import re
 from collections.abc import Iterable
 
 from ..context import Context
-from .closing.grammar import COUNT_START
+from .closing.grammar import COUNT_START, recipient_line
 from .closing.kinds import has_placeholder
 from .nodes import Unit
 
-# L20: "1 - Cde. Gromyko", "2– to file", "1st - Comrade X"
+# L20: "1 - Cde. Gromyko", "2– to file", "1st - Comrade X" (the closing zone's forms, and an
+# en dash or no space after the number)
 _RECIPIENT = re.compile(r"^\d+(?:st|nd|rd|th)?\s?[-–]\s?\S")
+
+
+def _recipient(text: str) -> bool:
+    return bool(_RECIPIENT.match(text) or recipient_line(text))
 _MAX_COUNT_WORDS = 8   # a copy-count sentence in running prose is not a closing line (P1)
 
 
@@ -42,8 +47,8 @@ def _what(unit: Unit, previous: Unit | None, later: list[Unit]) -> str | None:
     if (COUNT_START.match(text) and len(text.split()) <= _MAX_COUNT_WORDS
             and not any(_prose(u) for u in later)):
         return "a copy-count line"
-    if _RECIPIENT.match(text) and any(
-            other is not None and _RECIPIENT.match(other.text().strip())
+    if _recipient(text) and any(
+            other is not None and _recipient(other.text().strip())
             for other in (previous, later[0] if later else None)):
         return "a numbered recipient line"
     return None

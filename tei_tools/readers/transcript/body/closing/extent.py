@@ -43,24 +43,31 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
 def _take_trailing(units: list[Unit], kinds: list[str | None], lo: int, at_end: bool) -> None:
     """P1/P5: lines after the last anchor that fit no pattern do not hide the zone: editorial
     brackets (``[...]``, ``[Source: …]``), a separator the L17 rule does not know (``###``) and,
-    at the end of a capture without trailer, one last prose line (the summary). They are marked
-    ``trailing`` so that the scan goes over them; the build keeps them after the closer."""
-    closer = any(kinds[x] in _CLOSER_KINDS for x in range(lo, len(units)))
+    at the end of a capture without trailer, one last prose line (the summary) when a signer's
+    block stands before it. They are marked ``trailing`` so that the scan goes over them; the
+    build keeps them after the closer."""
     k = len(units)
-    while k > lo and len(units) - k < _MAX_UNKNOWN_RUN and kinds[k - 1] is None \
-            and _trailing_line(units[k - 1], last=at_end and closer and k == len(units)):
+    summary = at_end and k > lo and kinds[k - 1] is None and P.is_prose(text(units[k - 1])) \
+        and not G.cut_off(text(units[k - 1])) and units[k - 1].only_bracket() is None
+    if summary:
         k -= 1
-    if k == len(units) or k == lo or kinds[k - 1] is None:
+    while k > lo and len(units) - k < _MAX_UNKNOWN_RUN and kinds[k - 1] is None \
+            and _trailing_line(units[k - 1]):
+        k -= 1
+    if k == len(units) or k == lo or kinds[k - 1] is None or _quoted_end(text(units[k - 1])):
         return
-    if any(is_anchor(kinds, x) for x in range(lo, k)) and not _quoted_end(text(units[k - 1])):
+    block = k
+    while block > lo and kinds[block - 1] is not None:
+        block -= 1
+    if summary and not any(kinds[x] in _CLOSER_KINDS for x in range(block, k)):
+        return          # a summary follows a signer, not a list or a stray date
+    if any(is_anchor(kinds, x) for x in range(lo, k)):
         for x in range(k, len(units)):
             kinds[x] = "trailing"
 
 
-def _trailing_line(unit: Unit, last: bool) -> bool:
-    t = text(unit)
-    return unit.only_bracket() is not None or bool(G.ODD_SEPARATOR.match(t)) or (
-        last and P.is_prose(t) and not G.cut_off(t))
+def _trailing_line(unit: Unit) -> bool:
+    return unit.only_bracket() is not None or bool(G.ODD_SEPARATOR.match(text(unit)))
 
 
 def _quoted_end(t: str) -> bool:
