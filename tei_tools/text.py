@@ -156,6 +156,8 @@ class _Renderer:
             for index, item in enumerate(items):
                 if index:
                     self.out.add(self.separator(el, items))
+                    if _after_line_break(item):
+                        self.out.end()      # P3: an inline list wrapped over lines
                 self.children(item)
             self.out.end()
             return
@@ -188,8 +190,8 @@ class _Renderer:
     def inline_list(el: etree._Element, items: list, labels: list) -> bool:
         """A list written on one transcript line (L9 fields, inline L20 lists): no labels, no
         dash rendering, and items that are not one-per-line group lines (``Chinese side: …``)."""
-        if labels or el.get("rend") == "dash" or not items:
-            return False
+        if labels or el.get("rend") == "dash" or not items or _after_line_break(items[0]):
+            return False        # P3: an item after an lb opens a list of one item per line
         if el.get("type") not in ("distribution", "participants", "subject"):
             return False
         return not any(GROUP_LINE.match("".join(i.itertext())) for i in items)
@@ -207,6 +209,12 @@ class _Renderer:
     # --- single elements: overridden by the views -----------------------------------------
     def element(self, el: etree._Element, name: str) -> None:
         self.children(el)
+
+
+def _after_line_break(item: etree._Element) -> bool:
+    """An ``lb`` between the previous item and this one."""
+    prev = item.getprevious()
+    return prev is not None and local(prev) == "lb"
 
 
 def _outside_brackets(text: str) -> str:
@@ -235,7 +243,8 @@ class _Diplomatic(_Renderer):
             add(_close(el))
         elif name == "figure" and el.get("type") == "signature":
             desc = el.find("t:figDesc", NS)
-            add(_open(el) + ("".join(desc.itertext()) if desc is not None else "") + _close(el))
+            text = "".join(desc.itertext()) if desc is not None else ""
+            add(f"/{text}/" if rend == "slashes" else _open(el) + text + _close(el))
         elif name == "gap":
             desc = el.find("t:desc", NS)
             double = rend == "single-close"

@@ -41,7 +41,8 @@ FIELD = re.compile(
     r"Those (?:taking part|present)|In attendance|Interpreters?|Translator|Recorder|Subject|Re|"
     r"Concerning)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
 GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
-REGISTRY = re.compile(r"^(?:Nº|N°|№|No\.|Nr\.?)\s*(?P<num>[A-Z]?\d[\w./-]*)")
+# L1; P4: in the head zone also ``Outgoing Nº 241``
+REGISTRY = re.compile(r"^(?:Outgoing\s+)?(?:Nº|N°|№|No\.|Nr\.?)\s*(?P<num>[A-Z]?\d[\w./-]*)")
 COPY = re.compile(r"\bCopy\s+(?:Nº|№|No\.?)?\s*(?P<n>\d+|_{2,})(?!\w)|\bOnly copy\b")
 SALUTE_OPEN = re.compile(r"^(?:Dear|Esteemed|Respected) .+[!,]$|^Comrade [\w .'-]+[,!]$")
 SALUTE_CLOSE = re.compile(r"^(?:With (?:comradely|communist|socialist|fraternal) greetings|"
@@ -65,7 +66,6 @@ DIST_NUMBERED = re.compile(r"^(?P<label>\d+\s*-|\d+x)\s+(?P<item>\S.*)$")
 DIST_INLINE = re.compile(r"^(?P<head>(?:Copies|Distribution list[^:]*|Extracts sent to|"
                          r"Copies to|Sent to)\s*:)\s*(?P<rest>\S.*)$")
 DIST_DASH_HEAD = re.compile(r"^Produced in \d+ copies for:$|^.*copies for:$")
-OUTGOING = re.compile(r"^(?:Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)$")
 FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s+\S")
 TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Received\b|Deciphered by\b|Typed by\b|"
                       r"Special No\.|Level:|Arrived\b|Date:)")
