@@ -41,7 +41,8 @@ FIELD = re.compile(
     r"Those (?:taking part|present)|In attendance|Interpreters?|Translator|Recorder|Subject|Re|"
     r"Concerning)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
 GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
-REGISTRY = re.compile(r"^(?:Nº|N°|№|No\.|Nr\.?)\s*(?P<num>[A-Z]?\d[\w./-]*)")
+# F1: ``No``, ``no.``, ``Nr`` and ``Nr.`` are equivalents of ``Nº``
+REGISTRY = re.compile(r"^(?:Nº|N°|№|No\.?|no\.|Nr\.?)\s*(?P<num>[A-Z]?\d[\w./-]*)")
 COPY = re.compile(r"\bCopy\s+(?:Nº|№|No\.?)?\s*(?P<n>\d+|_{2,})(?!\w)|\bOnly copy\b")
 SALUTE_OPEN = re.compile(r"^(?:Dear|Esteemed|Respected) .+[!,]$|^Comrade [\w .'-]+[,!]$")
 SALUTE_CLOSE = re.compile(r"^(?:With (?:comradely|communist|socialist|fraternal) greetings|"

@@ -17,7 +17,7 @@ from .common import desc_note
 from .state import BracketRule, InlineState
 from .text import mark_text
 
-NUMERO = r"(?:Nº|N°|№|No\.|No|Nr\.?)"
+NUMERO = r"(?:Nº|N°|№|No\.|No|no\.|Nr\.?)"   # F1 equivalents
 _REGISTRY = re.compile(
     rf"(?P<kind>(?:Incoming|Outgoing|Received|Entered)\s+)?(?P<sign>{NUMERO})\s*"
     r"(?P<num>[A-Z]?\d[\w./-]*[\w])")

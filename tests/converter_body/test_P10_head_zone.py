@@ -1,0 +1,38 @@
+"""§7 P10 and L1 in the head zone: what keeps a line in the head zone of a journal or letter."""
+
+from __future__ import annotations
+
+from bodytools import build, xml
+
+PROSE = "I was received by the Deputy Minister at my request and we spoke for an hour."
+
+
+def test_L1_no_without_full_stop_is_a_registry_sign():
+    # F1: "No", "no." and "Nr" are equivalents of "Nº"
+    for sign in ("No", "no.", "Nr", "No."):
+        body, _ = build(f"SECRET\n{sign} 058/olas\n{PROSE}")
+        s = xml(body.div)
+        assert f'<seg type="registry">{sign} <idno type="outgoing">058/olas</idno></seg>' in s
+
+
+def test_L1_no_before_a_word_is_no_registry():
+    body, _ = build(f"SECRET\nNo one came to the meeting that day.\n{PROSE}")
+    assert 'type="registry"' not in xml(body.div)
+
+
+def test_P10_journal_date_line_over_a_registry_line_stays_in_the_head():
+    # the letterhead column's date + number: not the first entry's date
+    body, _ = build("from the diary of\nL. P. Krylov\nSecret Copy No 2\n2 March 1964\n"
+                    "No 058/olas\n21 February 1964\n" + PROSE)
+    s = xml(body.div)
+    assert 'xml:id="t-e1964-03-02"' not in s
+    assert 'xml:id="t-e1964-02-21"' in s
+    assert '<dateline><date when="1964-03-02">2 March 1964</date></dateline>' \
+           '<seg type="registry">No <idno type="outgoing">058/olas</idno></seg></opener>' \
+           in s.replace("\n", "")
+    assert body.facts.creation_date.get("when") == "1964-03-02"
+
+
+def test_P10_journal_date_line_before_prose_still_opens_an_entry():
+    body, _ = build("FROM THE JOURNAL\nOF S. N. FILATOV\n18 June 1958\n" + PROSE)
+    assert 'xml:id="t-e1958-06-18"' in xml(body.div)
