@@ -26,3 +26,24 @@ def test_P11_handwritten_text_label():
 def test_P11_handwriting_in_pencil_label():
     body, _ = build(PROSE + "x.\n[Handwriting in pencil: Seen]")
     assert 'resp="#tr">Handwriting in pencil:</note>' in xml(body.div)
+
+
+HEAD_PROSE = "I received the Deputy Minister of Fisheries at his request and we spoke for an hour."
+
+
+def test_P11_quoted_handwriting_whose_opening_line_was_lost():
+    body, ctx = build('SECRET\n"to Cde. [[S. V. Ledovskikh?]] for the survey of the talks.\n'
+                      '3 May 1963 [[illegible signature]]"]\n21 April 1963\n' + HEAD_PROSE)
+    s = xml(body.div)
+    assert '<opener><seg type="classification" ana="#cls.s">SECRET</seg>' \
+           '<note type="resolution" place="margin" hand="#h.1" rend="unopened">"to Cde. ' in s
+    assert 'illegible signature</desc></gap>"</note>' in s
+    assert "stray-bracket" not in s
+    assert "TX301" in [d.code for d in ctx.diagnostics]
+
+
+def test_P11_quote_closed_by_bracket_in_the_body_stays_a_stray_bracket():
+    body, _ = build(HEAD_PROSE + '\n"to Cde. Ledovskikh for the survey."]\n' + HEAD_PROSE)
+    s = xml(body.div)
+    assert 'rend="unopened"' not in s and 'type="stray-bracket"' in s
+

@@ -24,7 +24,7 @@ from lxml import etree
 
 from ....diagnostics import TeiToolsError, error
 from ..context import Context
-from . import captions, dates, label_only, zones
+from . import captions, dates, label_only, unopened_hand, zones
 from . import patterns as P
 from .closing import build_closing
 from .columns import build_block, find_blocks
@@ -68,7 +68,8 @@ def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
         units.append(build_block(lines[first:end + 1], n, implicit, ctx))
         last = end + 1
     units.extend(parse(lines[last:], ctx, _stops))
-    return label_only.merge(units)      # P10: [Stamp]: content
+    # P10: [Stamp]: content; P11: a quoted handwriting note whose "[handwritten:" line was lost
+    return unopened_hand.merge(label_only.merge(units), ctx)
 
 
 def _unsplit_columns(units: list[Unit], ctx: Context) -> list[Unit]:

@@ -1,4 +1,5 @@
-"""B21 handwritten annotations and B22 ``[added by hand]`` (conventions.md §3.4)."""
+"""B21 handwritten annotations and B22 ``[added by hand]`` (conventions.md §3.4), and the P11
+handwriting bracket whose opening line (with its label) was lost."""
 
 from __future__ import annotations
 
@@ -67,6 +68,14 @@ def _hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     return state.push(atoms.fill(node, rest))
 
 
+def _unopened_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
+    """P11: the quoted instruction of a handwriting bracket whose opening line was lost: a
+    resolution note without a label (``unopened_hand`` made the bracket)."""
+    node = el("note", {"type": "resolution", "place": "margin",
+                       "hand": state.env.new_hand("handwriting"), "rend": br.rend})
+    return state.push(atoms.fill(node, atoms.strip(state.render(br.children, inside=True))))
+
+
 def _added_by_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     """B22: ``Personal [added by hand]`` → ``add`` around the text before the marker."""
     items, c = state.items, where.content
@@ -94,4 +103,7 @@ def _added_by_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
 
 ADDED_BY_HAND = BracketRule("B22", lambda br, where: bool(_ADDED.match(where.content)),
                             _added_by_hand)
+# only by repair: the bracket has neither its "[" nor its label (``unopened_hand``)
+UNOPENED_HAND = BracketRule("B21-unopened", lambda br, where: br.force == "B21-unopened",
+                            _unopened_hand)
 HAND = BracketRule("B21", lambda br, where: bool(vocab.hand_label().match(where.content)), _hand)
