@@ -28,7 +28,8 @@ OWN_LINE_IN_CONTAINER = {"stamp", "note", "add", "gap", "fw", "pb", "milestone",
 # notes written between brackets in D (the others are written as they are)
 BRACKETED_NOTES = {"desc", "query", "orig-term", "alt-name", "identification", "expansion", "sic",
                    "editorial", "translator", "resolution", "handwritten"}
-RULE_CHARS = {"equals": "=", "dash": "—", "underscore": "_", "asterisks": "*"}
+RULE_CHARS = {"equals": "=", "dash": "—", "underscore": "_", "asterisks": "*", "hash": "#",
+              "letters": "x"}
 FOOTNOTE_RULE = "—" * 10
 GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
 

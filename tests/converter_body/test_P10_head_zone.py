@@ -36,3 +36,15 @@ def test_P10_journal_date_line_over_a_registry_line_stays_in_the_head():
 def test_P10_journal_date_line_before_prose_still_opens_an_entry():
     body, _ = build("FROM THE JOURNAL\nOF S. N. FILATOV\n18 June 1958\n" + PROSE)
     assert 'xml:id="t-e1958-06-18"' in xml(body.div)
+
+
+def test_P15_letter_spaced_line_does_not_end_the_head_zone():
+    # "H i g h l y  c l a s s i f i e d ." ends like a sentence but is no paragraph (L16)
+    body, _ = build("No. 004417/62-7\nH i g h l y  c l a s s i f i e d .\n"
+                    "Reason: file no. 311 074/02- OAS\nDate: 14/03/2003\n"
+                    "Signature: (illegible)\nDear Comrade,\n" + PROSE)
+    s = xml(body.div).replace("\n", "")
+    opener = s.split("</opener>")[0]
+    assert '<seg><hi rend="spaced">' in opener     # (the word gaps come from the raw lines)
+    assert '<stamp type="declassification" rend="unbracketed">' in s
+    assert '<salute>Dear Comrade,</salute></opener>' in s

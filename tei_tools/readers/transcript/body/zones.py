@@ -118,7 +118,7 @@ class HeadScanner:
             return "motto"
         if P.is_letterhead(t) and not self.caption:
             return "letterhead"
-        if P.is_prose(t):
+        if P.is_prose(t) and not P.is_spaced_line(t):
             return None
         return "unknown"
 
