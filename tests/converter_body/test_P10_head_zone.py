@@ -48,3 +48,24 @@ def test_P15_letter_spaced_line_does_not_end_the_head_zone():
     assert '<seg><hi rend="spaced">' in opener     # (the word gaps come from the raw lines)
     assert '<stamp type="declassification" rend="unbracketed">' in s
     assert '<salute>Dear Comrade,</salute></opener>' in s
+
+
+def test_P10_depth0_label_skips_interleaved_caption_rows_and_ends_after_its_date():
+    body, ctx = build("SECRET\nUSSR MFA stamp: Copy Nº 2\nFROM THE JOURNAL\nOF S. N. FILATOV\n"
+                      "03377-gs\n4-9 July 1958\n28 June 1958\nNº 141\n18 June 1958\n" + PROSE)
+    s = xml(body.div).replace("\n", "")
+    assert "<head>FROM THE JOURNAL<lb/>OF S. N. FILATOV</head>" in s
+    stamp = s.split("<stamp ")[1].split("</stamp>")[0]
+    assert '<idno type="registry">03377-gs</idno>' in stamp
+    assert '<date from="1958-07-04" to="1958-07-09">' in stamp
+    assert "JOURNAL" not in stamp and "Copy" not in stamp and "28 June" not in stamp
+    assert '<seg type="copy">Copy Nº <num value="2">2</num></seg>' in s
+    assert body.facts.creation_date.get("when") == "1958-06-28"
+    assert {"TX304", "TX302"} <= {d.code for d in ctx.diagnostics}
+    assert 'type="collapsed-columns"' not in s
+
+
+def test_P10_depth0_label_without_content_is_no_stamp_block():
+    body, _ = build("SECRET\nUSSR MFA stamp: Copy Nº 2\nFROM THE JOURNAL\nOF S. N. FILATOV\n"
+                    "18 June 1958\n" + PROSE)
+    assert "<head>FROM THE JOURNAL<lb/>OF S. N. FILATOV</head>" in xml(body.div)

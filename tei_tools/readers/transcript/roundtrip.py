@@ -150,13 +150,8 @@ def column_blocks(lines: list[str]) -> list[Block]:
 
 def _stamp_rows(lines: list[str], index: int) -> int:
     """End (exclusive) of the run of stamp-content lines after line ``index`` (B19)."""
-    from .body.columns import MAX_ROWS
-    from .body.repairs import looks_like_stamp_content
-    end = index + 1
-    while end < len(lines) and end - index <= MAX_ROWS and "[" not in lines[end] \
-            and looks_like_stamp_content(lines[end]):
-        end += 1
-    return end
+    from .body.stamp_rows import last_row
+    return last_row(lines, index) + 1      # the reader's own rule (P10)
 
 
 def _tokens(lines: list[str]) -> Counter[str]:
