@@ -24,8 +24,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ...safexml import parse_bytes
 from ...text import FOOTNOTE_RULE, diplomatic_lines
 from .body.patterns import SEPARATOR as _SEPARATOR  # L17, as the reader recognises it
+from .body.stamp_rows import last_row
 from .context import Context, ReaderSettings, docid_from_name
 from .profiles import get_profile
 from .source import decode
@@ -150,7 +152,6 @@ def column_blocks(lines: list[str]) -> list[Block]:
 
 def _stamp_rows(lines: list[str], index: int) -> int:
     """End (exclusive) of the run of stamp-content lines after line ``index`` (B19)."""
-    from .body.stamp_rows import last_row
     return last_row(lines, index) + 1      # the reader's own rule (P10)
 
 
@@ -194,7 +195,6 @@ def check(tei: etree._ElementTree | etree._Element | bytes, data: bytes | str, n
           settings: ReaderSettings | None = None) -> list[str]:
     """Compare the D view of ``tei`` with the transcript ``data`` (§6.5); [] when they agree."""
     if isinstance(tei, bytes):
-        from ...safexml import parse_bytes
         tei = parse_bytes(tei, name)
     want, blocks = transcript_lines(data, name, settings)
     got = [normalise_line(line) for line in diplomatic_lines(tei)]

@@ -10,11 +10,10 @@ the head builder turns column 0 into ``seg[@type='letterhead']`` and each other 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..context import Context
 from . import stamp_rows, vocab
-from .nodes import Pos, SourceLine, Unit
+from .nodes import Cell, ColumnBlock, Pos, SourceLine, Unit
 
 _CAPS_RUN = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?:\s+|$))+")
 _EMAIL = re.compile(r"\s?\[email[ \u00a0]protected\]")
@@ -25,24 +24,6 @@ _REGISTRY_SPLIT = re.compile(r"(?=\b(?:Incoming|Outgoing|Received)\b)")
 _DATE_CELL = re.compile(
     rf"(?:“\d{{1,2}}”|\d{{0,2}}(?:\[\[\d+\]\])?\d{{0,2}}) {vocab.MONTH_RE} \d{{4}}\]?")
 MAX_ROWS = stamp_rows.MAX_ROWS
-
-
-@dataclass
-class Cell:
-    text: str
-    pos: Pos
-
-
-@dataclass
-class ColumnBlock:
-    """The cells of a collapsed header: ``columns[c]`` is the list of row cells of column c."""
-
-    rows: list[tuple[str, Pos]]
-    columns: list[list[Cell]] = field(default_factory=list)
-    unopened: set[int] = field(default_factory=set)   # B19 columns (implicit "[")
-    plain: set[int] = field(default_factory=set)      # non-bracket columns (P10)
-    captions: list[tuple[str, Pos]] = field(default_factory=list)   # caption rows (P10)
-    failed: bool = False
 
 
 def _counts(text: str) -> tuple[int, int]:
