@@ -278,14 +278,12 @@ class _Diplomatic(_Renderer):
             self.children(el)
 
     def label_only(self, el: etree._Element) -> None:
-        """P10/P11: ``[Stamp]: content`` — the brackets hold only the label (the desc note that
-        opens the element, without its colon), the content follows them."""
+        """P10/P11: ``[Stamp]: content``, ``[Handwritten text:] content`` — the brackets hold
+        only the label (the desc note that opens the element), the content follows them."""
         self.out.add(el.text or "")
         for child in el:
             if isinstance(child.tag, str) and _opening_desc(child):
-                label = "".join(child.itertext())
-                colon = label.endswith(":")
-                self.out.add("[" + label.removesuffix(":") + "]" + (":" if colon else ""))
+                self.out.add("[" + "".join(child.itertext()) + "]")
             elif isinstance(child.tag, str):
                 self.render(child)
             self.out.add(child.tail or "")
@@ -305,7 +303,9 @@ class _Diplomatic(_Renderer):
             self.footnotes.append(el)
             self.out.add(footnote_marker(el))
             return
-        if kind in BRACKETED_NOTES and not _opening_desc(el):
+        if el.get("rend") == "label-only":       # P11: [Handwritten]: …
+            self.label_only(el)
+        elif kind in BRACKETED_NOTES and not _opening_desc(el):
             self.out.add(_open(el))
             self.children(el)
             self.out.add(_close(el))

@@ -12,6 +12,7 @@ from ..atoms import Item
 from ..classify import Where
 from ..nodes import Bracket
 from ..tei import el, local
+from .common import label_only_length
 from .illegible import illegible_gap
 from .state import BracketRule, InlineState
 
@@ -48,7 +49,9 @@ def _hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     items = atoms.per_character(atoms.strip(state.render(br.children, inside=True)))
     text, owner = atoms.read(items)
     lm = vocab.hand_label().match(text)
-    end = owner[lm.end() - 1] + 1 if lm else 0
+    # P11: a label-only bracket's desc holds what stood in the brackets (``Handwritten``)
+    cut = label_only_length(br) if br.rend == "label-only" else lm.end() if lm else 0
+    end = owner[cut - 1] + 1 if cut else 0
     label, rest = atoms.text(items[:end]), items[end:]
     place = vocab.place_for(m.group("pos"))
     body = atoms.strip(rest)
