@@ -25,9 +25,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ...safexml import parse_bytes
 from ...text import FOOTNOTE_RULE, diplomatic_lines
 from .body import footmarks, footnote_zone
 from .body.patterns import SEPARATOR as _SEPARATOR  # L17, as the reader recognises it
+from .body.stamp_rows import last_row
 from .context import Context, ReaderSettings, docid_from_name
 from .profiles import get_profile
 from .source import decode
@@ -80,7 +82,7 @@ def transcript_lines(data: bytes | str, name: str, settings: ReaderSettings | No
     settings = settings or ReaderSettings()
     ctx = Context(docid_from_name(name), path=name, settings=settings)
     wrapper = get_profile(settings.profile).split(decode(data, ctx), ctx)
-    texts, rules = footnote_zone(wrapper.document_lines, ctx)
+    texts, rules = footnote_zone(wrapper.document_lines, ctx, wrapper.hints)
     numbered = [(line.number, _DOUBLE_ILLEGIBLE.sub(r"[\1]", _EMAIL.sub("", line.text)).strip())
                 for line in wrapper.document_lines if not line.blank]
     lines = _footnotes_last([(n, t) for n, t in numbered if t],
@@ -167,13 +169,7 @@ def column_blocks(lines: list[str]) -> list[Block]:
 
 def _stamp_rows(lines: list[str], index: int) -> int:
     """End (exclusive) of the run of stamp-content lines after line ``index`` (B19)."""
-    from .body.columns import MAX_ROWS
-    from .body.repairs import looks_like_stamp_content
-    end = index + 1
-    while end < len(lines) and end - index <= MAX_ROWS and "[" not in lines[end] \
-            and looks_like_stamp_content(lines[end]):
-        end += 1
-    return end
+    return last_row(lines, index) + 1      # the reader's own rule (P10)
 
 
 def _tokens(lines: list[str]) -> Counter[str]:
@@ -220,7 +216,6 @@ def check(tei: etree._ElementTree | etree._Element | bytes, data: bytes | str, n
           settings: ReaderSettings | None = None) -> list[str]:
     """Compare the D view of ``tei`` with the transcript ``data`` (§6.5); [] when they agree."""
     if isinstance(tei, bytes):
-        from ...safexml import parse_bytes
         tei = parse_bytes(tei, name)
     order = [note.get("n") or "" for note in tei.iter(f"{{{_TEI}}}note")
              if note.get("type") == "footnote" and "".join(note.itertext()).strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..context import Context
+from ..hints import BodyHints
 from .correspondence import Correspondence
 from .dates import DateEnv
 from .facts import BodyFacts
@@ -26,6 +27,7 @@ class Footnote:
 class Env:
     ctx: Context
     docid: str
+    hints: BodyHints = field(default_factory=BodyHints)   # from the profile's Wrapper
     facts: BodyFacts = field(default_factory=BodyFacts)
     dates: DateEnv = field(default_factory=DateEnv)
     footnotes: dict[str, Footnote] = field(default_factory=dict)
