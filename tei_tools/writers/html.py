@@ -2,13 +2,13 @@
 
 ``render_document`` is the per-document worker that ``tei_tools.writers.site.build_site`` runs
 in parallel; it is module-level (pickled to worker processes) and writes its own files, so that
-only small results travel back. ``render_html`` is the API of ``tei-tools html``.
+only small results travel back. This module knows nothing of the site around the pages: site.py
+imports it, never the other way round.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
@@ -20,15 +20,12 @@ from lxml import html as lxml_html
 
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, TeiToolsError, diagnostic
-from ..edition import Edition
 from ..outputs import edited_by_hand, inside, journal, sha256, write_atomic, write_status
 from ..resources import xslt_path
 from .tei import member_tree
 
 if TYPE_CHECKING:
     from saxonche import PyXdmNode
-
-    from .site import SiteReport
 
 
 @dataclass(frozen=True)
@@ -245,17 +242,3 @@ def render_document(job: DocJob) -> DocResult:
     except Exception as exc:  # a bug must not stop the other documents (shown without traceback)
         result.diagnostics.append(diagnostic("HTML099", path=job.source, error=exc))
     return result
-
-
-def render_html(tei_files: list[Path], out_dir: Path, *, edition: Edition | None = None,
-                force: bool = False, jobs: int | None = None,
-                progress: Callable[[int], None] | None = None) -> SiteReport:
-    """``tei-tools html``: the web edition of these TEI files in ``out_dir`` (see build_site).
-
-    PDFs are linked only where ``out_dir/pdf/{docid}.pdf`` already exists, since this command
-    does not make them.
-    """
-    from .site import build_site
-
-    return build_site(tei_files, out_dir, edition=edition, force=force, jobs=jobs,
-                      progress=progress, pdf_links=None)
