@@ -83,20 +83,20 @@ def _write(job: DocJob, relpath: str, data: bytes, result: DocResult) -> None:
 def render_views(stylesheet: str, node: PyXdmNode, params: dict[str, str]) -> dict[str, str]:
     """Both views of one document: {"read": html, "dipl": html}.
 
-    The shipped document.xsl renders both in one transform (view = 'both'), which builds what
-    the views share once: the two pages with _NEXT_PAGE between them, the DOCTYPE written only
-    before the first. With a splice marker (a nonce) it writes what the pages share only once
-    and leaves each page's apparatus to be put together here (_spliced): much less to build
-    and to serialise. An edition's overrides may read the global $view, which cannot be both:
-    its stylesheet runs once per view.
+    The shipped document.xsl renders both in one transform (view = 'both' with a splice
+    marker, a nonce): the two pages with _NEXT_PAGE between them, the DOCTYPE written only
+    before the first, what the pages share written only once, and each page's apparatus left
+    to be put together here (_spliced). That costs about 0.7 of one transform per view
+    (docs/developer/architecture.md, "Rendering the two views"). An edition's overrides may
+    read the global $view, which cannot be both: its stylesheet runs once per view, and so does
+    a document whose spliced result is incomplete (an apparatus entry that only the reading
+    view shows, such as a <choice> of other projects' TEI).
     """
     if _is_default_document_xsl(stylesheet):
         marker = f"tei-tools:{secrets.token_hex(8)}:"
         pages = _spliced(saxon.transform(stylesheet, node, {**params, "view": "both",
                                                             "splice-marker": marker}), marker)
-        if pages is None:  # an entry that only the reading view shows: the general way
-            pages = saxon.transform(stylesheet, node, {**params, "view": "both"})
-        read, sep, dipl = pages.partition(_NEXT_PAGE)
+        read, sep, dipl = (pages or "").partition(_NEXT_PAGE)
         # once only, else the text itself holds the comment (in an attribute value, which the
         # HTML serialiser does not escape): then the split is not safe
         if sep and _NEXT_PAGE not in dipl:
