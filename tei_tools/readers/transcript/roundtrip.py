@@ -24,8 +24,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ...safexml import parse_bytes
 from ...text import FOOTNOTE_RULE, diplomatic_lines
+from .body.columns import MAX_ROWS
 from .body.patterns import SEPARATOR as _SEPARATOR  # L17, as the reader recognises it
+from .body.repairs import looks_like_stamp_content
 from .context import Context, ReaderSettings, docid_from_name
 from .profiles import get_profile
 from .source import decode
@@ -150,8 +153,6 @@ def column_blocks(lines: list[str]) -> list[Block]:
 
 def _stamp_rows(lines: list[str], index: int) -> int:
     """End (exclusive) of the run of stamp-content lines after line ``index`` (B19)."""
-    from .body.columns import MAX_ROWS
-    from .body.repairs import looks_like_stamp_content
     end = index + 1
     while end < len(lines) and end - index <= MAX_ROWS and "[" not in lines[end] \
             and looks_like_stamp_content(lines[end]):
@@ -199,7 +200,6 @@ def check(tei: etree._ElementTree | etree._Element | bytes, data: bytes | str, n
           settings: ReaderSettings | None = None) -> list[str]:
     """Compare the D view of ``tei`` with the transcript ``data`` (§6.5); [] when they agree."""
     if isinstance(tei, bytes):
-        from ...safexml import parse_bytes
         tei = parse_bytes(tei, name)
     want, blocks = transcript_lines(data, name, settings)
     got = [normalise_line(line) for line in diplomatic_lines(tei)]

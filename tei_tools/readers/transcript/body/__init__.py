@@ -24,6 +24,7 @@ from lxml import etree
 
 from ....diagnostics import TeiToolsError, error
 from ..context import Context
+from ..hints import NO_HINTS, BodyHints
 from . import captions, dates, label_only, zones
 from . import patterns as P
 from .closing import build_closing
@@ -54,13 +55,14 @@ class Body:
     facts: BodyFacts
 
 
-def _is_journal(lines: list[SourceLine], ctx: Context) -> bool:
-    return captions.is_journal((ln.text.strip() for ln in lines), type_subtype(ctx.doc_type))
+def _is_journal(lines: list[SourceLine], hints: BodyHints) -> bool:
+    return captions.is_journal((ln.text.strip() for ln in lines), type_subtype(hints.doc_type))
 
 
-def to_units(lines: list[SourceLine], ctx: Context) -> list[Unit]:
+def to_units(lines: list[SourceLine], ctx: Context,
+             hints: BodyHints = NO_HINTS) -> list[Unit]:
     """Column blocks first (B20), then the bracket parser over the rest."""
-    _stops = stop_test(_is_journal(lines, ctx))
+    _stops = stop_test(_is_journal(lines, hints))
     units: list[Unit] = []
     last = 0
     for first, end, n, implicit in find_blocks(lines):
@@ -126,15 +128,16 @@ def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:
                 if attrs.get("when"):
                     env.dates.doc_when = attrs["when"][:10]
     if env.dates.doc_when is None:
-        env.dates.doc_when = ctx.catalogue_when
+        env.dates.doc_when = env.hints.catalogue_when
 
 
-def build_body(lines: list[SourceLine], ctx: Context) -> Body:
+def build_body(lines: list[SourceLine], ctx: Context,
+               hints: BodyHints = NO_HINTS) -> Body:
     """The ``div[@type='document']`` and the facts the header needs.
 
     An unexpected exception becomes error TX199 at the unit being processed (§6.1 rule 1).
     """
-    env = Env(ctx, ctx.docid)
+    env = Env(ctx, ctx.docid, hints)
     env.raw_lines = {ln.number: ln.raw for ln in lines if getattr(ln, "raw", "")}
     try:
         return _build(lines, ctx, env)
@@ -151,11 +154,11 @@ def build_body(lines: list[SourceLine], ctx: Context) -> Body:
 
 def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     prepared, joins = prepare(lines, ctx)
-    units = to_units(prepared, ctx)
+    units = to_units(prepared, ctx, env.hints)
     for u in units:
         if u.lines and u.lines[0] in joins:
             u.superscripts = joins[u.lines[0]]
-    heading, units = declared_heading(units, ctx)
+    heading, units = declared_heading(units, env.hints)
     plan = zones.find_zones(units, ctx)
     plan.segments[0].head[:0] = heading
     for seg in plan.segments:
@@ -166,7 +169,7 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     # L7: m/d/yy is read month first when the document has an unambiguous US-order date
     env.dates.us_order = any(int(m.group(2)) > 12 for u in units if "/" in u.text()
                              for m in _NUMERIC_DATE.finditer(u.text()))
-    subtype = type_subtype(ctx.doc_type)
+    subtype = type_subtype(env.hints.doc_type)
     head_texts = [u.text().strip() for u in plan.segments[0].head]
     caption_kind = captions.document_kind(head_texts)
     # P13: the captions after the head zone can still make a journal caption a memcon
@@ -190,8 +193,7 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
         div.set("subtype", env.facts.caption_subtype)     # A.4: the caption decides
     elif subtype is None and not caption_kind and div.find(f".//{{{TEI}}}salute") is not None:
         div.set("subtype", "letter")                       # A.4: letters with a salutation
-    if env.corresp is not None:
-        env.facts.correspondence = env.corresp.element()
+    env.facts.correspondence = env.corresp.element()
     if env.facts.caption_subtype is None and caption_kind:
         env.facts.caption_subtype = caption_kind
     return Body(div, env.facts)

@@ -10,11 +10,11 @@ the head builder turns column 0 into ``seg[@type='letterhead']`` and each other 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..context import Context
 from . import vocab
-from .nodes import Pos, SourceLine, Unit
+from .nodes import Cell, ColumnBlock, Pos, SourceLine, Unit
+from .repairs import looks_like_stamp_content
 
 _CAPS_RUN = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?:\s+|$))+")
 _EMAIL = re.compile(r"\s?\[email[ \u00a0]protected\]")
@@ -25,23 +25,6 @@ _REGISTRY_SPLIT = re.compile(r"(?=\b(?:Incoming|Outgoing|Received)\b)")
 _DATE_CELL = re.compile(
     rf"(?:“\d{{1,2}}”|\d{{0,2}}(?:\[\[\d+\]\])?\d{{0,2}}) {vocab.MONTH_RE} \d{{4}}\]?")
 MAX_ROWS = 6
-
-
-@dataclass
-class Cell:
-    text: str
-    pos: Pos
-
-
-@dataclass
-class ColumnBlock:
-    """The cells of a collapsed header: ``columns[c]`` is the list of row cells of column c."""
-
-    rows: list[tuple[str, Pos]]
-    columns: list[list[Cell]] = field(default_factory=list)
-    unopened: set[int] = field(default_factory=set)   # B19 columns (implicit "[")
-    plain: set[int] = field(default_factory=set)      # non-bracket columns (P10)
-    failed: bool = False
 
 
 def _counts(text: str) -> tuple[int, int]:
@@ -128,7 +111,6 @@ _DOUBLE = re.compile(r"\[\[[^\[\]]*\]\]")
 
 def _stamp_rows(lines: list[SourceLine], i: int) -> int:
     """The last of the lines after ``i`` that look like stamp content (registry, dates)."""
-    from .repairs import looks_like_stamp_content
     j = i
     while j + 1 < len(lines) and j - i < MAX_ROWS and "[" not in lines[j + 1].text \
             and looks_like_stamp_content(lines[j + 1].text):

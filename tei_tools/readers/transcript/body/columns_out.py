@@ -9,10 +9,10 @@ from lxml import etree
 
 from . import atoms, lineparts
 from .atoms import Item
-from .columns import Cell, ColumnBlock
 from .inline import build_stamp, mark_text, render
 from .inline.stamp import number_element
 from .lines import TextLine
+from .nodes import Cell, ColumnBlock
 from .parser import parse
 from .state import Env
 from .tei import el

@@ -8,6 +8,7 @@ year that is not written is inferred from the journal period or the document dat
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from lxml import etree
 from ..context import Context
 from . import atoms
 from .atoms import Item
-from .nodes import Pos
+from .nodes import Pos, locate
 from .tei import el
 from .vocab import MONTH_RE, month_number, roman_month
 
@@ -68,7 +69,6 @@ def _year2(y: str) -> int:
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
-    import datetime
     try:
         return datetime.date(y, m, d).isoformat()
     except ValueError:
@@ -209,7 +209,6 @@ def flush_notes(env: DateEnv, ctx: Context, pos: Pos | None,
                 nodes: list | None = None) -> None:
     """Report the date decisions collected while building one unit, at the date itself when
     it can be found in the unit's text runs, else at the start of the unit."""
-    from .nodes import locate
     for code, fragment in env.notes:
         where = (locate(nodes, fragment) if nodes else None) or pos
         ctx.emit(code, line=where.line if where else None, col=where.col if where else None,

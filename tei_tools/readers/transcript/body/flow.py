@@ -5,6 +5,7 @@ attachment notices (L23)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -116,7 +117,6 @@ class Speakers:
 
 
 def slug(value: str) -> str:
-    import unicodedata
     s = unicodedata.normalize("NFKD", value)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")

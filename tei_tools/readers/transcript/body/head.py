@@ -9,18 +9,23 @@ memorandum fields (L30, L31, L1–L5, L27, L18, L8, L9, L26, B20 blocks).
 from __future__ import annotations
 
 import copy
+import re
 
 from lxml import etree
 
-from ..context import Context
+from ..hints import BodyHints
 from . import atoms, columns_out, dates, declass, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
 from .inline import render
+from .memo import field_element
 from .nodes import Unit
 from .state import Env
 from .tei import el, local
+from .vocab import caption_subtype
 from .zones import HeadScanner, text
+
+_CABLE_NUMBER = re.compile(r"(?P<sign>Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)")
 
 BLOCKS = {"dateline", "stamp", "salute", "note", "add", "gap", "fw", "pb", "milestone"}
 TOP = "top"          # divTop or global: may precede the body
@@ -90,7 +95,7 @@ def build_head(units: list[Unit], env: Env,
     """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
     b = HeadBuilder(env)
     scanner = HeadScanner(0, False, False)
-    kinds = ["caption" if _is_declared(u, env.ctx) else scanner.kind(u) or "unknown"
+    kinds = ["caption" if _is_declared(u, env.hints) else scanner.kind(u) or "unknown"
              for u in units]
     for start, end in declass.blocks([text(u) for u in units]).items():
         kinds[start:end + 1] = ["declassification"] * (end + 1 - start)
@@ -120,17 +125,17 @@ def build_head(units: list[Unit], env: Env,
     return b.out
 
 
-def declared_heading(units: list[Unit], ctx: Context) -> tuple[list[Unit], list[Unit]]:
+def declared_heading(units: list[Unit], hints: BodyHints) -> tuple[list[Unit], list[Unit]]:
     """P12: the line the wrapper declared to be the document's heading (the rest of a PDF
     export's Contents line) opens the head zone whatever it looks like: (heading, the rest)."""
     k = 0
-    while k < len(units) and _is_declared(units[k], ctx):
+    while k < len(units) and _is_declared(units[k], hints):
         k += 1
     return units[:k], units[k:]
 
 
-def _is_declared(unit: Unit, ctx: Context) -> bool:
-    return ctx.document_heading is not None and unit.pos.line == ctx.document_heading \
+def _is_declared(unit: Unit, hints: BodyHints) -> bool:
+    return hints.document_heading is not None and unit.pos.line == hints.document_heading \
         and unit.column_block is None
 
 
@@ -211,7 +216,6 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
         (b.block(node, line) if placement == "block" else b.phrase([node], line))
         return
     if kind in ("field", "participants-open"):
-        from .memo import field_element
         b.common(field_element(group, [b.items(u) for u in group], env))
         return
     if kind in ("dist-inline", "dist-dash-head"):
@@ -223,18 +227,15 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
 
 
 def _subtype(caption: str) -> str | None:
-    from .vocab import caption_subtype
     return caption_subtype(caption)
 
 
 def _cable_number(items: list[Item]) -> list[Item]:
-    import re
-    pattern = re.compile(r"(?P<sign>Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)")
 
     def build(m, its):
         a = m.start("num") - m.start()
         return its[:a] + [el("idno", {"type": "cable"}, m.group("num"))]
-    return atoms.apply(items, pattern, build)
+    return atoms.apply(items, _CABLE_NUMBER, build)
 
 
 def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
