@@ -148,12 +148,14 @@ def _base_params(edition: Edition | None, date: str, css: list[str]) -> dict[str
     return params
 
 
-def _write(folder: OutputFolder, relpath: str, data: bytes, report: SiteReport) -> None:
-    """folder.write, with a refused overwrite (hand edit) reported instead of raised."""
+def _write(folder: OutputFolder, relpath: str, data: bytes, report: SiteReport) -> str | None:
+    """folder.write, with a refused overwrite (hand edit) reported instead of raised (None)."""
     try:
         report.written[relpath] = folder.write(relpath, data)
     except TeiToolsError as exc:
         report.diagnostics.append(exc.diagnostic)
+        return None
+    return report.written[relpath]
 
 
 def _copy_assets(folder: OutputFolder, edition: Edition | None,
@@ -291,9 +293,10 @@ def search_part_size(edition: Edition | None) -> int:
 def _write_pages(folder: OutputFolder, summaries: list[DocSummary], edition: Edition | None,
                  params: dict[str, str], report: SiteReport) -> None:
     sheet = stylesheet("pages.xsl", edition)
-    for relpath in write_collections(folder, summaries, sheet, params,
-                                     lambda rel, data: _write(folder, rel, data, report)):
-        report.written[relpath] = "removed"
+    overrides = sorted(edition.xslt_dir.glob("*.xsl")) if edition else []
+    report.written.update(write_collections(
+        folder, summaries, sheet, params, lambda rel, data: _write(folder, rel, data, report),
+        overrides))
     # the other pages need only the number of documents
     tree = etree.ElementTree(etree.Element("edition", total=str(len(summaries))))
     for page in PAGES:

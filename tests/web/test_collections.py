@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from lxml import html
 
+from tei_tools.diagnostics import TeiToolsError
 from tei_tools.outputs import OutputFolder
 from tei_tools.writers.web.collections import (
     DATA,
     PAGE_SIZE,
+    STATE_NAME,
     Facets,
     plan,
     write_collections,
@@ -38,14 +40,21 @@ def summaries(n: int, seed: int = 1, years: tuple[int, int] = (1949, 1975)) -> l
     return sorted(found, key=DocSummary.sort_key)
 
 
-def build(out: Path, docs: list[DocSummary]) -> tuple[dict[str, str], list[str]]:
+def build(out: Path, docs: list[DocSummary], date: str = "2026-12-07"
+          ) -> tuple[dict[str, str], list[str]]:
+    """(status of each page written, paths removed); pages not rendered are left out."""
     folder = OutputFolder(out)
     written: dict[str, str] = {}
-    removed = write_collections(folder, docs, stylesheet("pages.xsl", None),
-                                {"edition-title": "Parts"},
-                                lambda rel, data: written.__setitem__(rel, folder.write(rel, data)))
+
+    def write(rel: str, data: bytes) -> str:
+        written[rel] = folder.write(rel, data)
+        return written[rel]
+
+    others = write_collections(folder, docs, stylesheet("pages.xsl", None),
+                               {"edition-title": "Parts", "build-date": date}, write)
     folder.save()
-    return written, removed
+    assert set(others.values()) <= {"unchanged", "removed"}
+    return written, [rel for rel, status in others.items() if status == "removed"]
 
 
 def parts_of(out: Path, first: str) -> list[Path]:
@@ -159,11 +168,28 @@ def test_part_pages_name_nothing_of_the_other_parts_rows(large):
     assert "1200" not in text  # the edition's total is on index.html only
 
 
+def test_a_changed_title_renders_only_its_own_parts_again(tmp_path):
+    docs = summaries(3000)
+    build(tmp_path, docs)
+    at = next(i for i, s in enumerate(docs) if s.year == "1962")
+    changed = docs[:at] + [replace(docs[at], title="A new title")] + docs[at + 1:]
+    written, _ = build(tmp_path, changed, date="2026-12-08")  # another build date too
+    assert set(written) == {DATA, "chronology/1962.html", "index/1962.html"}
+    assert all(status == "replace" for status in written.values())
+    # a page edited by hand is rendered again (and refused, as every hand edit is)
+    (tmp_path / "index/1970.html").write_text("edited")
+    with pytest.raises(TeiToolsError):
+        build(tmp_path, changed, date="2026-12-08")
+
+
 def test_rebuild_is_deterministic_and_stale_parts_go(tmp_path):
     docs = summaries(1200)
     first, _ = build(tmp_path, docs)
     again, removed = build(tmp_path, docs)
-    assert set(again.values()) == {"unchanged"} and removed == []
+    assert again == {DATA: "unchanged"} and removed == []  # no page rendered again
+    (tmp_path / STATE_NAME).unlink()  # every page rendered again: the same bytes
+    again, removed = build(tmp_path, docs)
+    assert again.keys() == first.keys() and set(again.values()) == {"unchanged"}
     # fewer documents: one page per list again, the parts' files are removed
     (tmp_path / "chronology/1962.html").write_text("edited by hand")
     written, removed = build(tmp_path, docs[:100])

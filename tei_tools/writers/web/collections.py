@@ -24,6 +24,7 @@ parts; the script (assets/tei-tools.js) adds sorting and filtering over data.js.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 from collections.abc import Callable, Sequence
@@ -34,13 +35,15 @@ from pathlib import Path
 from lxml import etree
 
 from ... import saxon
-from ...outputs import OutputFolder
+from ...outputs import OutputFolder, file_sha256, inside, sha256, write_atomic
+from ...resources import xslt_path
 from .summary import DocSummary, summaries_xml
 
 PAGE_SIZE = 250               # rows per page: ≈ 150 kB of index, ≈ 100 kB of chronology
 FOLDERS = ("index/", "chronology/")
 DATA = "index/data.js"
 UNDATED = "undated"
+STATE_NAME = ".tei-tools-collections.json"   # what each page was rendered from
 
 
 @dataclass(frozen=True)
@@ -190,37 +193,90 @@ def index_data(summaries: Sequence[DocSummary], facets: Facets) -> bytes:
     return f"window.teiToolsIndex = {text};\n".encode()
 
 
-Write = Callable[[str, bytes], None]
+# writes one file; returns its status ("new", "replace", "unchanged"), None when refused
+Write = Callable[[str, bytes], str | None]
+
+
+@dataclass
+class _Renderer:
+    """Renders pages, except those whose input is what the last build rendered them from
+    (same page XML, parameters and stylesheets; the file as written then): a changed
+    document costs the transform of its own parts only. The build date is no part of that
+    input: like the document pages, an unchanged part keeps the date it was built on."""
+
+    folder: OutputFolder
+    sheet: Path
+    params: dict[str, str]
+    write: Write
+    fingerprint: str
+    old: dict[str, str]
+    keys: dict[str, str]
+    skipped: dict[str, str]
+
+    def render(self, root: etree._Element, page: str, href: str) -> None:
+        key = sha256(b"\0".join([self.fingerprint.encode(), page.encode(),
+                                  etree.tostring(root, encoding="utf-8")]))
+        target = inside(self.folder.root, href)
+        recorded = self.folder.recorded(href)
+        if (self.old.get(href) == key and recorded and target.is_file()
+                and file_sha256(target) == recorded):
+            self.keys[href] = key
+            self.skipped[href] = "unchanged"
+            return
+        html = saxon.transform(self.sheet, root.getroottree(), {**self.params, "page": page})
+        if self.write(href, html.encode("utf-8")) is not None:
+            self.keys[href] = key
+
+
+def fingerprint(sheet: Path, params: dict[str, str], overrides: Sequence[Path] = ()) -> str:
+    """What every collection page is made from besides its own XML: the stylesheet (its path,
+    the shipped stylesheets' and the edition's overrides' contents) and the parameters."""
+    h = hashlib.sha256(str(sheet).encode())
+    shipped = xslt_path("")
+    for path in sorted(p for p in shipped.rglob("*.xsl") if p.is_file()):
+        h.update(f"\0{path.relative_to(shipped)}\0".encode() + path.read_bytes())
+    for path in sorted(overrides):
+        h.update(f"\0{path}\0".encode() + (path.read_bytes() if path.is_file() else b""))
+    kept = {k: v for k, v in params.items() if k != "build-date"}
+    h.update(json.dumps(kept, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def _load_state(folder: OutputFolder) -> dict[str, str]:
+    try:
+        data = json.loads((folder.root / STATE_NAME).read_text("utf-8"))
+        pages = data.get("pages", {})
+        return {str(k): str(v) for k, v in pages.items()} if isinstance(pages, dict) else {}
+    except (OSError, ValueError, AttributeError):  # missing or damaged: render every page
+        return {}
 
 
 def write_collections(folder: OutputFolder, summaries: Sequence[DocSummary], sheet: Path,
-                      params: dict[str, str], write: Write) -> list[str]:
+                      params: dict[str, str], write: Write,
+                      overrides: Sequence[Path] = ()) -> dict[str, str]:
     """Write the index and chronology pages (in parts when the edition is large) and
-    index/data.js; remove the parts an earlier build wrote that are no longer parts. Returns
-    the paths removed."""
+    index/data.js; remove the parts an earlier build wrote that are no longer parts.
+    ``overrides``: the edition's stylesheets that ``sheet`` imports. Returns the status of
+    the pages not written: "unchanged" (made from the same input as last time), "removed"."""
     total = len(summaries)
     facets = Facets.of(summaries)
-    wanted = {DATA}
+    renderer = _Renderer(folder, sheet, params, write, fingerprint(sheet, params, overrides),
+                         _load_state(folder), {}, {})
     index = plan(summaries, "index", "index.html")
     for part in index:
-        _render(sheet, part_xml(part, index, facets, total), params, "index", part.href, write)
-        wanted.add(part.href)
+        renderer.render(part_xml(part, index, facets, total), "index", part.href)
     chronology = plan(summaries, "chronology", None)
     for part in chronology:
-        _render(sheet, part_xml(part, chronology, facets, total), params, "chronology",
-                part.href, write)
-        wanted.add(part.href)
+        renderer.render(part_xml(part, chronology, facets, total), "chronology", part.href)
     if len(chronology) > 1:
-        _render(sheet, overview_xml(chronology, total), params, "chronology",
-                "chronology.html", write)
+        renderer.render(overview_xml(chronology, total), "chronology", "chronology.html")
     write(DATA, index_data(summaries, facets))
-    return _remove_stale(folder, wanted)
-
-
-def _render(sheet: Path, root: etree._Element, params: dict[str, str], page: str, href: str,
-            write: Write) -> None:
-    html = saxon.transform(sheet, root.getroottree(), {**params, "page": page})
-    write(href, html.encode("utf-8"))
+    wanted = {DATA, *(p.href for p in index), *(p.href for p in chronology)}
+    for relpath in _remove_stale(folder, wanted):
+        renderer.skipped[relpath] = "removed"
+    write_atomic(inside(folder.root, STATE_NAME),
+                 json.dumps({"pages": renderer.keys}, indent=0, sort_keys=True).encode())
+    return renderer.skipped
 
 
 def _remove_stale(folder: OutputFolder, wanted: set[str]) -> list[str]:
