@@ -190,8 +190,7 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
         div.set("subtype", env.facts.caption_subtype)     # A.4: the caption decides
     elif subtype is None and not caption_kind and div.find(f".//{{{TEI}}}salute") is not None:
         div.set("subtype", "letter")                       # A.4: letters with a salutation
-    if env.corresp is not None:
-        env.facts.correspondence = env.corresp.element()
+    env.facts.correspondence = env.corresp.element()
     if env.facts.caption_subtype is None and caption_kind:
         env.facts.caption_subtype = caption_kind
     return Body(div, env.facts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..context import Context
+from .correspondence import Correspondence
 from .dates import DateEnv
 from .facts import BodyFacts
 from .nodes import Node, Pos
@@ -32,7 +33,7 @@ class Env:
     zone: str = "body"          # head, body, closing, footnote
     pos: Pos | None = None      # position of the unit being built (for diagnostics)
     nodes: list[Node] | None = None   # nodes of the unit being built (to locate words)
-    corresp: object | None = None   # telegram.Correspondence, created on first use
+    corresp: Correspondence = field(default_factory=Correspondence)
     # the original text of each line by number (F1 collapses spaces that P15 still reads)
     raw_lines: dict[int, str] = field(default_factory=dict)
 

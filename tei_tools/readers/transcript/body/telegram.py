@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 
 from lxml import etree
@@ -41,7 +40,7 @@ def _dated(items: list[Item], env: Env, date_type: str) -> list[Item]:
 
 def field(text: str, items: list[Item], env: Env) -> tuple[str, etree._Element]:
     """(placement, element) for one telegram field line; placement is 'phrase' or 'block'."""
-    corr = Correspondence.of(env)
+    corr = env.corresp
     if text.startswith("From"):
         items = _dated(_wrap_group(items, _FROM_PLACE, "place", "placeName"), env, "sent")
         corr.add("sent", items)
@@ -78,51 +77,10 @@ def field(text: str, items: list[Item], env: Env) -> tuple[str, etree._Element]:
     return "phrase", atoms.fill(el("seg", {"type": "precedence"}), items)
 
 
-class Correspondence:
-    """Collects ``correspAction`` parts for ``BodyFacts.correspondence`` (L8, L27)."""
-
-    def __init__(self) -> None:
-        self.actions: dict[str, list[etree._Element]] = {"sent": [], "received": []}
-
-    @classmethod
-    def of(cls, env: Env) -> Correspondence:
-        if env.corresp is None:
-            env.corresp = cls()
-        return env.corresp  # type: ignore[return-value]
-
-    def add(self, kind: str, items: list[Item], name_from: str | None = None) -> None:
-        parts = self.actions[kind]
-        if name_from:
-            name = re.sub(r"\s*\[[^\]]*\]", "", name_from).strip()
-            if name:
-                parts.append(el("name", text=name))
-        for it in items:
-            if isinstance(it, str):
-                continue
-            if local(it) in ("placeName", "date"):
-                dup = copy.deepcopy(it)
-                dup.tail = None
-                parts.append(dup)
-
-    def element(self) -> etree._Element | None:
-        if not any(self.actions.values()):
-            return None
-        desc = el("correspDesc")
-        for kind in ("sent", "received"):
-            parts = self.actions[kind]
-            if not parts:
-                continue
-            action = el("correspAction", {"type": kind}, parent=desc)
-            order = {"name": 0, "placeName": 1, "date": 2}
-            for part in sorted(parts, key=lambda p: order.get(local(p), 3)):
-                action.append(part)
-        return desc
-
-
 def addressee(text: str, env: Env) -> None:
     """L27: the first line of an addressee block names the recipient."""
     name = re.sub(r"^(?:To|TO|to|For)\s+", "", text)
-    Correspondence.of(env).add("received", [], name_from=name)
+    env.corresp.add("received", [], name_from=name)
 
 
-__all__ = ["Correspondence", "addressee", "field"]
+__all__ = ["addressee", "field"]
