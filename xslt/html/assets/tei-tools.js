@@ -119,10 +119,16 @@
     var table = document.querySelector("table.doc-index");
     if (!table || !table.getAttribute("data-source")) return;
     if (window.teiToolsIndex) { wireIndex(table, window.teiToolsIndex); return; }
-    var script = document.createElement("script");
-    script.src = table.getAttribute("data-source");
-    script.onload = function () { if (window.teiToolsIndex) wireIndex(table, window.teiToolsIndex); };
-    document.head.appendChild(script);
+    function load() {
+      var script = document.createElement("script");
+      script.src = table.getAttribute("data-source");
+      script.onload = function () { if (window.teiToolsIndex) wireIndex(table, window.teiToolsIndex); };
+      document.head.appendChild(script);
+    }
+    // after the page itself has loaded: the rows of every document are for the filters,
+    // which the page's own table does not wait for
+    if (document.readyState === "complete") load();
+    else window.addEventListener("load", load);
   }
 
   function wireIndex(table, data) {
