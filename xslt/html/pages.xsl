@@ -91,6 +91,12 @@
         </div>
         <h2 id="documents-title">Documents <span class="count">(<xsl:value-of
             select="$total"/>)</span></h2>
+        <xsl:if test="parts">
+          <p class="part-note">This page lists <xsl:value-of select="$part-title"/>
+            (<xsl:value-of select="count($docs)"/>
+            <xsl:value-of select="if (count($docs) = 1) then ' document' else ' documents'"/>);
+            the list of pages leads to the others.</p>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <!-- nothing of the other parts here (not even the total): a part's page changes
