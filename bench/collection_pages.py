@@ -36,6 +36,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -44,7 +45,12 @@ sys.path.insert(0, str(HERE))
 from generate_corpus import generate  # noqa: E402
 
 from tei_tools.edition import load_edition  # noqa: E402
+from tei_tools.outputs import OutputFolder  # noqa: E402
 from tei_tools.writers.site import build_site  # noqa: E402
+from tei_tools.writers.web.collections import write_collections  # noqa: E402
+from tei_tools.writers.web.stylesheets import stylesheet  # noqa: E402
+from tei_tools.writers.web.summary import DocSummary  # noqa: E402
+from tei_tools.writers.web.summary_cache import SummaryCache  # noqa: E402
 
 MAX_PAGE = 300 * 1024     # bytes: no HTML page larger
 MAX_LOAD = 1.0            # seconds: the index's first page, loaded
@@ -75,6 +81,37 @@ def site_for(n: int, cache: Path, jobs: int, documents: int) -> tuple[Path, floa
                         search=False, changed=changed)
     seconds = time.perf_counter() - start
     return site, seconds, sum(1 for d in report.diagnostics if d.code == "HTML301")
+
+
+def collection_times(site: Path, tei: Path, scratch: Path) -> list[tuple[str, float, int]]:
+    """Seconds of write_collections alone, on the site's document summaries, into a folder of
+    its own: (what, seconds, pages rendered) for a first build, a build with nothing changed
+    and one after a changed title (what item 2's incremental build would pay here)."""
+    cache = SummaryCache.load(site)
+    docs = sorted((d for f in sorted(tei.glob("*.xml")) if (found := cache.get(str(f)))
+                   for d in found.documents), key=DocSummary.sort_key)
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    sheet = stylesheet("pages.xsl", None)
+    params = {"edition-title": "Bench", "build-date": "2026-12-07"}
+    found = []
+    middle = len(docs) // 2
+    retitled = docs[:middle] + [replace(docs[middle], title="A changed title")] + \
+        docs[middle + 1:]
+    for what, these in (("first build (every part rendered)", docs),
+                        ("nothing changed", docs), ("one title changed", retitled)):
+        folder = OutputFolder(scratch)
+        rendered = []
+
+        def write(rel: str, data: bytes, folder=folder, rendered=rendered) -> str:
+            rendered.append(rel)
+            return folder.write(rel, data)
+
+        start = time.perf_counter()
+        write_collections(folder, these, sheet, params, write)
+        folder.save()
+        found.append((what, time.perf_counter() - start, len(rendered) - 1))  # - data.js
+    return found
 
 
 def sizes(site: Path) -> dict[str, tuple[int, str]]:
@@ -190,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
             verdict = ("met" if size <= MAX_PAGE else "**not met**") if html else "(not HTML)"
             ok &= size <= MAX_PAGE or not html
             print(f"| {kind} | {size} | {size / 1024:.0f} | {rel} | {verdict} |")
+        print("\n| write_collections alone | s | pages rendered |\n|---|---:|---:|")
+        for what, seconds, rendered in collection_times(site, args.cache / f"out-{n}" / "tei",
+                                                         args.cache / f"collections-{n}"):
+            print(f"| {what} | {seconds:.2f} | {rendered} |")
         if args.no_browser:
             continue
         if chromium() is None:
