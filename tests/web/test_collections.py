@@ -176,6 +176,11 @@ def test_a_changed_title_renders_only_its_own_parts_again(tmp_path):
     written, _ = build(tmp_path, changed, date="2026-12-08")  # another build date too
     assert set(written) == {DATA, "chronology/1962.html", "index/1962.html"}
     assert all(status == "replace" for status in written.values())
+    # a new document: its own parts, and the pages that count the documents
+    new = replace(docs[at], docid="new", source="new.xml", date="1962-01-01")
+    written, _ = build(tmp_path, sorted(changed + [new], key=DocSummary.sort_key))
+    assert set(written) == {DATA, "chronology/1962.html", "index/1962.html", "index.html",
+                            "chronology.html"}
     # a page edited by hand is rendered again (and refused, as every hand edit is)
     (tmp_path / "index/1970.html").write_text("edited")
     with pytest.raises(TeiToolsError):

@@ -24,8 +24,11 @@ parts; the script (assets/tei-tools.js) adds sorting and filtering over data.js.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import json
+import operator
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -123,15 +126,20 @@ def _root_of(href: str) -> str:
 
 
 def _relative(href: str, page: str) -> str:
-    """``href`` (site-relative) as a link from the page ``page`` (site-relative)."""
-    return posixpath.relpath(href, posixpath.dirname(page) or ".")
+    """``href`` (site-relative) as a link from the page ``page`` (site-relative); pages are
+    at the root or one folder down (posixpath.relpath costs 20 times more, once per link)."""
+    folder, _, name = href.rpartition("/")
+    return name if folder == posixpath.dirname(page) else _root_of(page) + href
 
 
 def part_xml(part: Part, parts: Sequence[Part], facets: Facets, total: int) -> etree._Element:
     """The input of pages.xsl for one part: its documents (as summaries_xml writes them) and
-    the edition-wide things every part shows (total, filters, the list of parts)."""
+    the edition-wide things every part shows (filters, the list of parts). The edition's
+    total only on a page at the root (index.html): on a part it would make every part change
+    with every new document."""
     root = summaries_xml(list(part.docs))
-    root.set("total", str(total))
+    if "/" not in part.href:
+        root.set("total", str(total))
     root.set("root", _root_of(part.href))
     if len(parts) > 1:
         root.set("part-title", part.title)
@@ -158,20 +166,26 @@ def part_xml(part: Part, parts: Sequence[Part], facets: Facets, total: int) -> e
     return root
 
 
-def overview_xml(parts: Sequence[Part], total: int) -> etree._Element:
-    """The input of the chronology's first page when it is in parts: per year, its number of
-    documents and the parts it is on."""
-    root = etree.Element("edition", total=str(total), root="")
-    years = etree.SubElement(root, "years")
-    rows: dict[str, etree._Element] = {}
+def overview_rows(parts: Sequence[Part]) -> list[tuple[str, int, list[tuple[str, str]]]]:
+    """Per year (or "undated"): its number of documents and the (href, label) of its parts."""
+    rows: dict[str, tuple[list[int], list[tuple[str, str]]]] = {}
     for part in parts:
         for year, group in groupby(part.docs, key=lambda s: s.year or UNDATED):
-            count = len(list(group))
-            if year not in rows:
-                rows[year] = etree.SubElement(years, "year", value=year, count="0")
-            row = rows[year]
-            row.set("count", str(int(row.get("count")) + count))
-            etree.SubElement(row, "part", href=part.href, label=part.label)
+            count, where = rows.setdefault(year, ([0], []))
+            count[0] += len(list(group))
+            where.append((part.href, part.label))
+    return [(year, count[0], where) for year, (count, where) in rows.items()]
+
+
+def overview_xml(rows: Sequence[tuple[str, int, list[tuple[str, str]]]], total: int
+                 ) -> etree._Element:
+    """The input of the chronology's first page when it is in parts (see overview_rows)."""
+    root = etree.Element("edition", total=str(total), root="")
+    years = etree.SubElement(root, "years")
+    for year, count, where in rows:
+        row = etree.SubElement(years, "year", value=year, count=str(count))
+        for href, label in where:
+            etree.SubElement(row, "part", href=href, label=label)
     return root
 
 
@@ -200,9 +214,10 @@ Write = Callable[[str, bytes], str | None]
 @dataclass
 class _Renderer:
     """Renders pages, except those whose input is what the last build rendered them from
-    (same page XML, parameters and stylesheets; the file as written then): a changed
-    document costs the transform of its own parts only. The build date is no part of that
-    input: like the document pages, an unchanged part keeps the date it was built on."""
+    (same signature: everything the page's XML is made of; same parameters and stylesheets;
+    the file as written then): a changed document costs the transform of its own parts
+    only, and an unchanged part not even its XML. The build date is no part of that input:
+    like the document pages, an unchanged part keeps the date it was built on."""
 
     folder: OutputFolder
     sheet: Path
@@ -213,9 +228,9 @@ class _Renderer:
     keys: dict[str, str]
     skipped: dict[str, str]
 
-    def render(self, root: etree._Element, page: str, href: str) -> None:
-        key = sha256(b"\0".join([self.fingerprint.encode(), page.encode(),
-                                  etree.tostring(root, encoding="utf-8")]))
+    def render(self, signature: str, build: Callable[[], etree._Element], page: str,
+               href: str) -> None:
+        key = sha256("\0".join([self.fingerprint, page, href, signature]).encode())
         target = inside(self.folder.root, href)
         recorded = self.folder.recorded(href)
         if (self.old.get(href) == key and recorded and target.is_file()
@@ -223,7 +238,7 @@ class _Renderer:
             self.keys[href] = key
             self.skipped[href] = "unchanged"
             return
-        html = saxon.transform(self.sheet, root.getroottree(), {**self.params, "page": page})
+        html = saxon.transform(self.sheet, build().getroottree(), {**self.params, "page": page})
         if self.write(href, html.encode("utf-8")) is not None:
             self.keys[href] = key
 
@@ -263,13 +278,23 @@ def write_collections(folder: OutputFolder, summaries: Sequence[DocSummary], she
     renderer = _Renderer(folder, sheet, params, write, fingerprint(sheet, params, overrides),
                          _load_state(folder), {}, {})
     index = plan(summaries, "index", "index.html")
-    for part in index:
-        renderer.render(part_xml(part, index, facets, total), "index", part.href)
     chronology = plan(summaries, "chronology", None)
-    for part in chronology:
-        renderer.render(part_xml(part, chronology, facets, total), "chronology", part.href)
+    # every field of every summary (whatever summaries_xml takes of them): once per document
+    fields = operator.attrgetter(*(f.name for f in dataclasses.fields(DocSummary)))
+    signed = {id(s): repr(fields(s)) for s in summaries}
+    for page, parts in (("index", index), ("chronology", chronology)):
+        listing = repr([(p.href, p.label, p.group, p.number) for p in parts])
+        for i, part in enumerate(parts):
+            # what part_xml makes the page of: the same signature, the same XML
+            signature = "\0".join([listing, str(i), part.title, repr(facets),
+                                   str(total) if "/" not in part.href else "",
+                                   *(signed[id(s)] for s in part.docs)])
+            renderer.render(signature, functools.partial(part_xml, part, parts, facets, total),
+                            page, part.href)
     if len(chronology) > 1:
-        renderer.render(overview_xml(chronology, total), "chronology", "chronology.html")
+        rows = overview_rows(chronology)
+        renderer.render(f"{total}\0{rows!r}", functools.partial(overview_xml, rows, total),
+                        "chronology", "chronology.html")
     write(DATA, index_data(summaries, facets))
     wanted = {DATA, *(p.href for p in index), *(p.href for p in chronology)}
     for relpath in _remove_stale(folder, wanted):
