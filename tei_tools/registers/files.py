@@ -20,6 +20,8 @@ from .. import safexml
 from ..diagnostics import Diagnostic, Severity, TeiToolsError
 from ..outputs import OutputFolder
 from ..parallel import default_jobs
+from ..readers.transcript import read_transcript
+from ..readers.transcript.context import ReaderSettings, docid_from_name
 from .linking import Linker, link_tree
 from .model import Register
 from .report import LinkReport
@@ -52,10 +54,10 @@ class _Outcome:
 
 # the linker of a worker process, set once by the pool initializer (not per document)
 _worker_linker: Linker | None = None
-_worker_settings: object | None = None
+_worker_settings: ReaderSettings | None = None
 
 
-def _init_worker(linker: Linker, settings: object) -> None:
+def _init_worker(linker: Linker, settings: ReaderSettings | None) -> None:
     global _worker_linker, _worker_settings
     _worker_linker, _worker_settings = linker, settings
 
@@ -63,8 +65,6 @@ def _init_worker(linker: Linker, settings: object) -> None:
 def _read(source: Source, settings) -> tuple[bytes | None, list[Diagnostic]]:
     if not source.transcript:
         return safexml.read_file(source.path), []
-    from ..readers.transcript import read_transcript
-
     result = read_transcript(Path(source.path).read_bytes(), Path(source.path).name,
                              settings=settings, path=source.path)
     return result.tei, [d for d in result.diagnostics if d.severity == Severity.ERROR]
@@ -164,8 +164,6 @@ def tei_paths(paths: Sequence[str | os.PathLike]) -> list[Path]:
 
 def edition_sources(edition) -> list[Source]:
     """The documents of an edition: transcripts (converted in memory) and tei/*.xml."""
-    from ..readers.transcript.context import docid_from_name
-
     sources = [Source(str(p), f"{docid_from_name(p.name)}.xml", transcript=True)
                for p in edition.transcripts()]
     sources += [Source(str(p), p.name) for p in edition.tei_sources()]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .authority import authority_uri
+from .pointers import make_ref, parse_ref
 
 KINDS = ("person", "place", "org")
 # the TEI element of an entry, of its names and of its list, by kind
@@ -83,8 +84,6 @@ class Entry:
     @cached_property
     def pointer(self) -> str:
         """The value of @ref that points to this entry (see :mod:`.pointers`)."""
-        from .pointers import make_ref
-
         return make_ref(self.file, self.id)
 
     def authority_uris(self) -> list[str]:
@@ -116,8 +115,6 @@ class Register:
 
     def resolve(self, ref: str) -> Entry | None:
         """The entry a ``reg:FILE#ID`` pointer names (None: not a register pointer, or dangling)."""
-        from .pointers import parse_ref
-
         parsed = parse_ref(ref)
         if parsed is None:
             return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .. import __version__
 from ..diagnostics import Diagnostic, Severity
 
 FORMATS = ("text", "json", "junit", "sarif", "github")
@@ -120,8 +121,6 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 
 
 def to_sarif(report: ValidationReport) -> str:
-    from .. import __version__
-
     rules: dict[str, dict] = {}
     results = []
     for d in report.diagnostics:

@@ -39,6 +39,7 @@ from .rng_simplify import (
     new_pattern,
     simplify,
 )
+from .schema_docs import render_readme, render_values_sch, sch_rules
 
 ANN = "http://relaxng.org/ns/compatibility/annotations/1.0"
 _OPEN_TOKEN = r"[^\p{C}\p{Z}]+"  # TEI's teidata.word/enumerated: any token without spaces
@@ -183,8 +184,6 @@ def build(tei_all: Path, spec: dict) -> etree._ElementTree:
 
 def write(tei_all: Path, out_dir: Path) -> list[Path]:
     """Regenerate tei-tools.rng and README.md in ``out_dir`` (the schemas folder)."""
-    from .schema_docs import render_readme, render_values_sch, sch_rules
-
     spec = load_spec(out_dir / "src" / "house.toml")
     tree = build(tei_all, spec)
     values = out_dir / "tei-tools-values.sch"

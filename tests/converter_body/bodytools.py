@@ -9,6 +9,7 @@ from lxml import etree
 from tei_tools.readers.transcript.body import build_body
 from tei_tools.readers.transcript.body.lines import TextLine
 from tei_tools.readers.transcript.context import Context
+from tei_tools.readers.transcript.hints import BodyHints
 
 TEI = "http://www.tei-c.org/ns/1.0"
 
@@ -19,8 +20,8 @@ def lines_of(text: str) -> list[TextLine]:
 
 def build(text: str, docid: str = "t", **hints):
     """(div, ctx) for a document text given as a string (lines numbered from 1)."""
-    ctx = Context(docid, **hints)
-    body = build_body(lines_of(text), ctx)
+    ctx = Context(docid)
+    body = build_body(lines_of(text), ctx, BodyHints(**hints))
     return body, ctx
 
 

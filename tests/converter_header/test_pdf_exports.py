@@ -41,7 +41,7 @@ def test_P12_labels_on_their_own_lines_and_the_contents_rest_is_the_heading():
     assert meta.summaries == ["Ulbricht writes."]
     assert meta.original_language == "German"
     assert body_lines(wrapper)[:2] == ["Letter from Ulbricht, 2 October 1961.", "Dear Comrade!"]
-    assert ctx.document_heading == 19
+    assert wrapper.hints.document_heading == 19
     tei = parse_bytes(read_transcript(page, "doc.txt").tei)
     heads = tei.xpath("//t:div[@type='document']/t:head", namespaces=NS)
     assert ["".join(h.itertext()) for h in heads] == ["Letter from Ulbricht, 2 October 1961."]

@@ -72,10 +72,10 @@ def test_document_lines_keep_blank_lines_and_original_numbers(corpus_bytes):
     assert [line.number for line in lines] == list(range(10, 10 + len(lines)))
 
 
-def test_context_hints_for_the_body(corpus_bytes):
-    _, ctx = split(corpus_bytes("puzanov-1957-05-23.txt"))
-    assert ctx.doc_type == "Diary Entry"
-    assert ctx.catalogue_when == "1957-05-23"
+def test_wrapper_hints_for_the_body(corpus_bytes):
+    wrapper, _ = split(corpus_bytes("puzanov-1957-05-23.txt"))
+    assert wrapper.hints.doc_type == "Diary Entry"
+    assert wrapper.hints.catalogue_when == "1957-05-23"
 
 
 def test_unknown_template_warns_tx111_and_keeps_everything_before_the_trailer():
@@ -170,13 +170,14 @@ def test_bare_profile_keeps_the_whole_file():
     assert [ln.text for ln in wrapper.document_lines if not ln.blank] == [
         "Skip to content", "RECORD OF CONVERSATION", "Text."]
     assert wrapper.metadata.title == "RECORD OF CONVERSATION"
-    assert ctx.doc_type is None and ctx.catalogue_when is None
+    assert wrapper.hints.doc_type is None and wrapper.hints.catalogue_when is None
 
 
 def test_a_new_profile_plugs_in_without_touching_the_core():
     from tei_tools.readers.transcript import read_transcript
     from tei_tools.readers.transcript.context import ReaderSettings
     from tei_tools.readers.transcript.header import Metadata, build_header
+    from tei_tools.readers.transcript.hints import BodyHints
     from tei_tools.readers.transcript.profiles import _REGISTRY, Profile, Wrapper, register
 
     class FirstLineTitle(Profile):
@@ -184,10 +185,9 @@ def test_a_new_profile_plugs_in_without_touching_the_core():
 
         def split(self, source, ctx):
             lines = source.non_blank()
-            ctx.doc_type, ctx.catalogue_when = "Report", None
             meta = Metadata(template="T1", template_name="test page", title=lines[0].text,
                             digital_source=False)
-            return Wrapper(lines[1:], meta, "T1")
+            return Wrapper(lines[1:], meta, "T1", hints=BodyHints(doc_type="Report"))
 
         def build_header(self, wrapper, facts, ctx):
             return build_header(wrapper.metadata, facts, ctx)

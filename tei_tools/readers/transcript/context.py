@@ -44,21 +44,12 @@ class ReaderSettings:
 
 @dataclass
 class Context:
-    """One conversion: the document id, where diagnostics go, and hints passed between stages."""
+    """One conversion: the document id, where diagnostics go, ."""
 
     docid: str
     path: str | None = None
     settings: ReaderSettings = field(default_factory=ReaderSettings)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # Hints from the wrapper for the body (set by the profile before the body is built):
-    doc_type: str | None = None          # trailer "Type" value (M11), e.g. "Diary Entry"
-    catalogue_when: str | None = None    # ISO date of the WC date line (M1), for year inference
-    # default language of the archive family (A.7) that holds the original, from the archival
-    # citation (M17), else the trailer's Original Archive: B8 terms outside the lexicon
-    archive_lang: str | None = None
-    # original line number of a line the wrapper knows to be the document's own heading: the
-    # rest of a PDF export's Contents line (P12)
-    document_heading: int | None = None
 
     def emit(self, code: str, *, line: int | None = None, col: int | None = None,
              **params: object) -> None:

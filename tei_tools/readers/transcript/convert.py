@@ -47,7 +47,7 @@ def read_transcript(data: bytes | str, name: str = "document.txt", *,
         source = decode(data, ctx)
         profile = get_profile(settings.profile)
         wrapper = profile.split(source, ctx)
-        body = build_body(wrapper.document_lines, ctx)
+        body = build_body(wrapper.document_lines, ctx, wrapper.hints)
         header = profile.build_header(wrapper, body.facts, ctx)
         tei = assemble(header, body, ctx)
     except TeiToolsError as exc:

@@ -5,6 +5,7 @@ attachment notices (L23)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lxml import etree
 
@@ -19,8 +20,6 @@ from .vocab import pronouns
 
 GLOBAL = {"note", "gap", "pb", "milestone", "fw"}
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-_RULE_TYPES = {"=": "equals", "—": "dash", "–": "dash", "-": "dash", "_": "underscore",
-               "*": "asterisks"}
 
 
 def unit_items(unit: Unit, env: Env, nodes: list[Node] | None = None,
@@ -116,7 +115,6 @@ class Speakers:
 
 
 def slug(value: str) -> str:
-    import unicodedata
     s = unicodedata.normalize("NFKD", value)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -183,7 +181,7 @@ def build_flow(units: list[Unit], env: Env, speakers_on: bool,
             i = end
             continue
         if P.SEPARATOR.match(t):
-            out.append(el("milestone", {"unit": "rule", "type": _RULE_TYPES.get(t[0], "dash")}))
+            out.append(el("milestone", {"unit": "rule", "type": P.rule_type(t)}))
             i += 1
             continue
         sm = speaker_match(t) if speakers_on and unit.only_bracket() is None else None

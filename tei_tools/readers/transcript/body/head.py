@@ -9,18 +9,24 @@ memorandum fields (L30, L31, L1–L5, L27, L18, L8, L9, L26, B20 blocks).
 from __future__ import annotations
 
 import copy
+import re
 
 from lxml import etree
 
-from ..context import Context
+from ..hints import BodyHints
 from . import atoms, columns_out, dates, declass, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
+from .closing.split import PLACE_DATE, place_date_line
 from .inline import render
+from .memo import field_element
 from .nodes import Unit
 from .state import Env
 from .tei import el, local
+from .vocab import caption_subtype
 from .zones import HeadScanner, text
+
+_CABLE_NUMBER = re.compile(r"(?P<sign>Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)")
 
 BLOCKS = {"dateline", "stamp", "salute", "note", "add", "gap", "fw", "pb", "milestone"}
 TOP = "top"          # divTop or global: may precede the body
@@ -85,12 +91,13 @@ class HeadBuilder:
         return result
 
 
-def build_head(units: list[Unit], env: Env,
-               next_is_entry: bool) -> list[tuple[str, etree._Element]]:
-    """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
+def build_head(units: list[Unit], env: Env, next_is_entry: bool,
+               attachment: bool = False) -> list[tuple[str, etree._Element]]:
+    """The elements of a head zone, in transcript order, each tagged TOP or COMMON; the head
+    zone of an attached document may have a title of its own (P6)."""
     b = HeadBuilder(env)
-    scanner = HeadScanner(0, False, False)
-    kinds = ["caption" if _is_declared(u, env.ctx) else scanner.kind(u) or "unknown"
+    scanner = HeadScanner(0, False, False, attachment)
+    kinds = ["caption" if _is_declared(u, env.hints) else scanner.kind(u) or "unknown"
              for u in units]
     for start, end in declass.blocks([text(u) for u in units]).items():
         kinds[start:end + 1] = ["declassification"] * (end + 1 - start)
@@ -120,17 +127,17 @@ def build_head(units: list[Unit], env: Env,
     return b.out
 
 
-def declared_heading(units: list[Unit], ctx: Context) -> tuple[list[Unit], list[Unit]]:
+def declared_heading(units: list[Unit], hints: BodyHints) -> tuple[list[Unit], list[Unit]]:
     """P12: the line the wrapper declared to be the document's heading (the rest of a PDF
     export's Contents line) opens the head zone whatever it looks like: (heading, the rest)."""
     k = 0
-    while k < len(units) and _is_declared(units[k], ctx):
+    while k < len(units) and _is_declared(units[k], hints):
         k += 1
     return units[:k], units[k:]
 
 
-def _is_declared(unit: Unit, ctx: Context) -> bool:
-    return ctx.document_heading is not None and unit.pos.line == ctx.document_heading \
+def _is_declared(unit: Unit, hints: BodyHints) -> bool:
+    return hints.document_heading is not None and unit.pos.line == hints.document_heading \
         and unit.column_block is None
 
 
@@ -141,7 +148,10 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     t = text(unit)
     if kind == "columns":
         for placement, node in columns_out.build(unit.column_block, env):
-            if placement == "block":
+            if placement == "top":       # P10: the caption rows of the block
+                _caption_facts(" ".join(t for t, _ in unit.column_block.captions), env)
+                b.top(node)
+            elif placement == "block":
                 b.block(node, line)
             else:
                 b.phrase([node], line)
@@ -176,10 +186,7 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
             if _subtype(text(u)) == "telegram":
                 items = _cable_number(items)
             atoms.fill(head, items)
-        caption = " ".join(text(u) for u in group)
-        if env.facts.caption is None:
-            env.facts.caption = caption
-            env.facts.caption_subtype = _subtype(caption)
+        _caption_facts(" ".join(text(u) for u in group), env)
         b.top(head)
         return
     if kind == "registry" or kind == "classification":
@@ -203,6 +210,9 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     if kind == "motto" or kind == "copies":
         b.phrase([atoms.fill(el("seg", {"type": kind}), b.items(unit))], line)
         return
+    if kind == "attachments":      # P6: "3 attachments", a head-zone line with no seg type
+        b.phrase([atoms.fill(el("seg"), b.items(unit))], line)
+        return
     if kind == "dateline":
         _dateline(b, unit, env, last)
         return
@@ -211,7 +221,6 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
         (b.block(node, line) if placement == "block" else b.phrase([node], line))
         return
     if kind in ("field", "participants-open"):
-        from .memo import field_element
         b.common(field_element(group, [b.items(u) for u in group], env))
         return
     if kind in ("dist-inline", "dist-dash-head"):
@@ -222,19 +231,23 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     b.phrase(lineparts.wrap_loose(b.items(unit)) or [el("seg")], line)
 
 
+def _caption_facts(caption: str, env: Env) -> None:
+    """The document's caption and its A.4 subtype: the first caption's."""
+    if env.facts.caption is None:
+        env.facts.caption = caption
+        env.facts.caption_subtype = _subtype(caption)
+
+
 def _subtype(caption: str) -> str | None:
-    from .vocab import caption_subtype
     return caption_subtype(caption)
 
 
 def _cable_number(items: list[Item]) -> list[Item]:
-    import re
-    pattern = re.compile(r"(?P<sign>Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)")
 
     def build(m, its):
         a = m.start("num") - m.start()
         return its[:a] + [el("idno", {"type": "cable"}, m.group("num"))]
-    return atoms.apply(items, pattern, build)
+    return atoms.apply(items, _CABLE_NUMBER, build)
 
 
 def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
@@ -245,6 +258,10 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
         n = items.index(",") if "," in items else 0
         place = atoms.fill(el("placeName"), items[:n])
         items = [place] + items[n:]
+    elif place_date_line(t):       # P6: "Pyongyang 11/26/64", the place without a comma
+        items = atoms.per_character(items)
+        n = len(PLACE_DATE.match(t).group("place"))
+        items = [atoms.fill(el("placeName"), items[:n])] + items[n:]
     elif not P.is_date_only(t):
         place = atoms.fill(el("placeName"), items)
         if last:

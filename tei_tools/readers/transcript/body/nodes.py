@@ -98,6 +98,24 @@ def plain_nodes(nodes: list[Node]) -> str:
 
 
 @dataclass
+class Cell:
+    text: str
+    pos: Pos
+
+
+@dataclass
+class ColumnBlock:
+    """The cells of a collapsed header: ``columns[c]`` is the list of row cells of column c."""
+
+    rows: list[tuple[str, Pos]]
+    columns: list[list[Cell]] = field(default_factory=list)
+    unopened: set[int] = field(default_factory=set)   # B19 columns (implicit "[")
+    plain: set[int] = field(default_factory=set)      # non-bracket columns (P10)
+    captions: list[tuple[str, Pos]] = field(default_factory=list)   # caption rows (P10)
+    failed: bool = False
+
+
+@dataclass
 class Unit:
     """One logical line of the document text."""
 
@@ -105,7 +123,7 @@ class Unit:
     lines: list[int]               # original line numbers of its physical lines
     pos: Pos                       # start of its first character
     # set by later stages:
-    column_block: object | None = None   # a columns.ColumnBlock (B20) instead of nodes
+    column_block: ColumnBlock | None = None   # B20: a collapsed header instead of nodes
     superscripts: list[int] = field(default_factory=list)  # L24 join offsets in text()
     # text() is asked ~400 times per document, mostly by the zone scanners. A unit is made
     # once its brackets are closed and its nodes are not changed after that (stages that

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from ..context import Context
+from . import patterns as P
 from .lexer import CLOSE, EMAIL, NEWLINE, OPEN, OPEN2, TEXT, Token, tokenize
 from .nodes import LB, Bracket, Node, Orphan, Pos, SourceLine, Stray, Text, Unit
 
@@ -28,7 +29,6 @@ StopTest = Callable[[str], bool]
 def stop_test(journal: bool) -> StopTest:
     """L-4 (c): a numbered paragraph, a speaker label, ``Document Information`` and, in a
     journal, an entry date (elsewhere a stamp's own date line looks like one)."""
-    from . import patterns as P
 
     def stops(text: str) -> bool:
         t = text.strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..context import Context
+from ..hints import BodyHints
 from .correspondence import Correspondence
 from .dates import DateEnv
 from .facts import BodyFacts
@@ -16,7 +17,7 @@ class Footnote:
     """A footnote text found in the footnote zone (B9)."""
 
     n: str
-    rend: str                   # bracketed, parenthesised, slash
+    rend: str                   # the text's style: bracketed, parenthesised, slash, asterisk
     nodes: list[Node]           # the text after the marker
     pos: Pos
     used: bool = False
@@ -26,10 +27,12 @@ class Footnote:
 class Env:
     ctx: Context
     docid: str
+    hints: BodyHints = field(default_factory=BodyHints)   # from the profile's Wrapper
     facts: BodyFacts = field(default_factory=BodyFacts)
     dates: DateEnv = field(default_factory=DateEnv)
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     footnote_ids: set[str] = field(default_factory=set)   # xml:ids given to footnote notes
+    plain_numbers: set[str] = field(default_factory=set)  # P7: bare digits that are markers
     zone: str = "body"          # head, body, closing, footnote
     pos: Pos | None = None      # position of the unit being built (for diagnostics)
     nodes: list[Node] | None = None   # nodes of the unit being built (to locate words)

@@ -7,6 +7,7 @@ from lxml import etree
 
 from . import atoms, dates
 from . import patterns as P
+from .classify import content
 from .flow import Speakers, build_flow, unit_items
 from .inline import render
 from .nodes import Unit
@@ -18,7 +19,6 @@ def _is_gap_only(unit: Unit, env: Env) -> bool:
     br = unit.only_bracket()
     if br is None:
         return False
-    from .classify import content
     c = content(br)
     return bool(c) and set(c.replace(" ", "")) <= set("….") and ("…" in c or "..." in c)
 

@@ -15,7 +15,7 @@ from .. import vocabulary as vocab
 from ..context import Context
 from ..header import Metadata, build_header
 from ..source import Source
-from . import Profile, Wrapper
+from .base import Profile, Wrapper
 
 if TYPE_CHECKING:
     from ..body.facts import BodyFacts
@@ -36,9 +36,6 @@ class BareProfile(Profile):
             if any(line.text == c or line.text.startswith(c + " ") for c in captions):
                 meta.title = line.text
                 break
-        ctx.doc_type = None
-        ctx.catalogue_when = None
-        ctx.archive_lang = None
         return Wrapper(list(source.lines), meta, "bare")
 
     def build_header(self, wrapper: Wrapper, facts: BodyFacts,

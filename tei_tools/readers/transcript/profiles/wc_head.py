@@ -36,6 +36,7 @@ class Found:
     upper_title: str | None = None      # M4, used only without a citation sentence
     citation_date: str | None = None    # M7 date, used only without a date line
     archival: str | None = None         # M7 archival citation
+    document_heading: int | None = None  # P12: the line that is the document's own heading
 
 
 def _non_blank(lines: list[Line], start: int = 0) -> list[int]:
@@ -210,5 +211,5 @@ def _pdf_head(lines: list[Line], meta: Metadata, found: Found,
     if head.fields.get("Original Language:"):
         meta.original_language = head.fields["Original Language:"]
     if head.heading is not None:
-        ctx.document_heading = head.heading
+        found.document_heading = head.heading
     return head.start, head.extra

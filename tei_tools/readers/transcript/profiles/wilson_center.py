@@ -13,12 +13,13 @@ from lxml import etree
 from ....diagnostics import error
 from ..context import Context
 from ..header import Metadata, build_header
+from ..hints import BodyHints
 from ..source import Line, Source
-from . import Profile, Wrapper
+from .base import Profile, Wrapper
 from .wc_citation import DATE_LINE, family_of, iso_date, parse_archival, split_rest
 from .wc_head import NOISE, TEMPLATES, UNPROOFREAD, Found, detect_template, parse_head
 from .wc_pdf import PDF_NOISE, PDF_PREAMBLE
-from .wc_tail import find_tail, parse_tail, split_funders, take_summary
+from .wc_tail import find_tail, parse_tail, split_funders, take_summary, take_trailing_summary
 
 if TYPE_CHECKING:
     from ..body.facts import BodyFacts
@@ -40,17 +41,21 @@ class WilsonCenterProfile(Profile):
         doc = extra + [_drop_noise(line, template, meta) for line in lines[start:tail]]
         _first_line_unproofread(doc, meta)
         take_summary(doc, tail < len(lines), template, meta, ctx)
+        if tail == len(lines):
+            take_trailing_summary(doc, template, meta, ctx)
         values, trailer_funders = parse_tail(lines[tail:], meta, ctx)
         self._fill(meta, found, values, trailer_funders, lines, ctx)
         if all(line.blank for line in doc):
             raise error("TX103", path=ctx.path,
                         detail="no document text: the file holds only the website wrapper",
                         hint="check that the page was saved completely")
-        ctx.doc_type = meta.doc_type
-        ctx.catalogue_when = meta.catalogue_date[1] if meta.catalogue_date else None
         citation = meta.citation if meta.citation and meta.citation.parsed else None
-        ctx.archive_lang = (citation.lang if citation else None) or meta.original_archive_lang
-        return Wrapper(doc, meta, template)
+        hints = BodyHints(
+            doc_type=meta.doc_type,
+            catalogue_when=meta.catalogue_date[1] if meta.catalogue_date else None,
+            archive_lang=(citation.lang if citation else None) or meta.original_archive_lang,
+            document_heading=found.document_heading)
+        return Wrapper(doc, meta, template, hints=hints)
 
     def build_header(self, wrapper: Wrapper, facts: BodyFacts,
                      ctx: Context) -> list[etree._Element]:

@@ -42,7 +42,7 @@ def _orig_term(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     term = m.group("term") if m else c
     # B8: the lexicon (A.11), the script, else the archive family's language (A.7) in Latin
     # script; "und" only when the archive is unknown
-    family = state.env.ctx.archive_lang
+    family = state.env.hints.archive_lang
     lang = vocab.terms().get(term.lower()) or _script_lang(term) or (
         f"{family}-Latn" if family else "und")
     if lang != "und":
