@@ -14,7 +14,7 @@ from . import grammar as G
 from .lines import chars
 from .state import ClosingState
 
-SIGNATURE_KINDS = {"signature", "office", "name", "date", "signed", "sign-off"}
+SIGNATURE_KINDS = {"signature", "office", "name", "place", "date", "signed", "sign-off"}
 _PAREN_NAME = re.compile(r"^(?P<lead>\(signed\)\s*|\(-\)\s*|[(/])?(?P<name>[^()/\[\]]+?)"
                          r"(?P<trail>[)/])?$")
 
@@ -35,7 +35,7 @@ def signature_line(st: ClosingState) -> bool:
 def line_items(unit: Unit, kind: str, env: Env) -> list[Item]:
     """One line of the signature block: office → roleName, name → persName."""
     items = chars(unit, env)
-    if kind == "date":
+    if kind in ("date", "place"):
         return items
     if kind in ("signed", "sign-off"):
         return _labelled(items, kind)
