@@ -77,7 +77,7 @@ def test_P3_count_line_with_verb_fragment():
 
 def test_P3_count_line_continued_on_the_same_line():
     s, _ = closing_of("Three copies printed. Nº 3 to file.")
-    assert "<head>Three copies printed.</head><item>Nº 3 to file.</item>" in s
+    assert '<head>Three copies printed.</head><item n="3">Nº 3 to file.</item>' in s
 
 
 def test_P3_count_sentence_in_the_body_is_no_anchor():

@@ -1,17 +1,17 @@
 """F8 zones: head zone · body · closing zone · footnote zone · attachments.
 
 The head zone ends at the first body line (prose, or a body-structure pattern); the closing zone
-is found by the closing package (``closing.extent``); the footnote zone is a separator rule
-followed by footnote texts; an attachment starts where a second head zone follows a closing zone.
+is found by the closing package (``closing.extent``); the footnote zone (``footzone``) is a
+separator rule followed by footnote texts, or footnote texts wherever P8 finds them; an
+attachment starts where a second head zone follows a closing zone.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..context import Context
-from . import captions
+from . import captions, footzone
 from . import patterns as P
 from .closing import bracket_label, closing_kind, closing_start, text
 from .closing.split import is_attachment_title, mid_document_split, place_date_line, second_head
@@ -33,6 +33,7 @@ class Segment:
 class Zones:
     segments: list[Segment]
     footnotes: list[Unit] = field(default_factory=list)
+    footnote_rules: list[Unit] = field(default_factory=list)   # rules consumed before them
 
 
 class HeadScanner:
@@ -158,64 +159,6 @@ def sections_valid(units: list[Unit]) -> bool:
     return len(nums) >= 2 and nums[:2] == order[:2]
 
 
-def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], list[Unit]]:
-    """Remove the footnote zone (a rule followed by footnote texts) from ``units``."""
-    keep: list[Unit] = []
-    notes: list[Unit] = []
-    i = 0
-    while i < len(units):
-        u = units[i]
-        t = text(u)
-        # the rule may close the head zone when the footnote texts start the body
-        if i + 1 >= body_start and P.SEPARATOR.match(t) and i + 1 < len(units) \
-                and P.FOOTNOTE_TEXT.match(text(units[i + 1])):
-            j = i + 1
-            while j < len(units) and P.FOOTNOTE_TEXT.match(text(units[j])):
-                notes.append(units[j])
-                j += 1
-            i = j
-            continue
-        if i >= body_start and (_footnote_without_rule(units, i, keep)
-                                or _follows_footnote_text(units, i, notes)):
-            if not notes and keep and P.SEPARATOR.match(text(keep[-1])):
-                keep.pop()       # the rule before the footnotes, even where the body is short
-            notes.append(u)
-            i += 1
-            continue
-        keep.append(u)
-        i += 1
-    return keep, notes
-
-
-def _follows_footnote_text(units: list[Unit], i: int, notes: list[Unit]) -> bool:
-    """P8: a footnote text directly after one already taken is one too, marker or not (its
-    missing marker is TX331), when only footnote texts or closing-zone lines follow."""
-    if not notes or notes[-1] is not units[i - 1] or not P.FOOTNOTE_TEXT.match(text(units[i])):
-        return False
-    return all(P.FOOTNOTE_TEXT.match(text(u)) or closing_kind(u, True) is not None
-               for u in units[i + 1:])
-
-
-def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> bool:
-    """F8: a footnote text after the last body paragraph, with no rule before it: its marker
-    must occur earlier, and only footnote texts or closing-zone lines may follow."""
-    m = P.FOOTNOTE_TEXT.match(text(units[i]))
-    if not m:
-        return False
-    earlier = " ".join(u.text() for u in before)
-    if m.group("b"):
-        # any "[n]" not at the start, but not the "[[n]]" of an uncertain digit
-        marker = re.search(rf"(?<=.)(?<!\[)\[{m.group('b')}\]", earlier)
-    elif m.group("p"):
-        marker = re.search(rf"(?:[^\W\d_]|[).,])\({m.group('p')}\)", earlier)   # P7
-    else:
-        marker = re.search(r"[\w.,;:!?)]x/(?!\w)", earlier)
-    if not marker:
-        return False
-    return all(P.FOOTNOTE_TEXT.match(text(u)) or closing_kind(u, True) is not None
-               for u in units[i + 1:])
-
-
 def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
              sections_ok: bool, ctx: Context | None = None, attachment: bool = False) -> int:
     """Index of the first body line after ``start`` (TX430 when there is none)."""
@@ -263,7 +206,8 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
     speakers = count_speakers(units)
     sections_ok = sections_valid(units)
     first_body = head_end(units, 0, journal_hint or _journal(units), speakers, sections_ok)
-    units, notes = split_footnotes(units, first_body)
+    zone = footzone.split(units, first_body)
+    units = zone.kept
     segments: list[Segment] = []
     start = 0
     while True:
@@ -287,7 +231,7 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
         if split is None:
             break
         start = split
-    return Zones(segments, notes)
+    return Zones(segments, zone.texts, zone.rules)
 
 
 def _segment_end(units: list[Unit], start: int, journal: bool, speakers: int,

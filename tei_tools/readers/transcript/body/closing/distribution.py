@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import atoms, lineparts
 from .. import patterns as P
 from ..tei import el
 from . import grammar as G
 from .lines import chars
 from .state import ClosingState
+
+_COPY_NUMBER = re.compile(r"^(?:Nº|N°|№|No\.?)\s*(\d{1,2})\b")
 
 
 def distribution(st: ClosingState) -> bool:
@@ -26,10 +30,13 @@ def distribution(st: ClosingState) -> bool:
         return True
     count = G.count_line(t)
     if count and count.group("rest"):
-        # P3: "Three copies printed. Nº 3 to file.": the head, then the rest as one item
+        # P3: "Three copies printed. Nº 3 to file.": the head, then the rest as one item; an
+        # item that names its copy ("Nº 3") records the number, for it leaves the others out
         a = count.end("head")
         atoms.fill(el("head", parent=lst), first[:a])
-        atoms.fill(el("item", parent=lst), atoms.strip(first[a:]))
+        rest = atoms.strip(first[a:])
+        copy = _COPY_NUMBER.match(atoms.text(rest))
+        atoms.fill(el("item", {"n": copy.group(1) if copy else None}, parent=lst), rest)
         st.i += 1
         return True
     j = st.i
