@@ -100,9 +100,10 @@ def closing_kinds(units: list[Unit]) -> list[str | None]:
                 prev.endswith(",") or P.LOWER_START.match(text(units[k]))):
             kinds[k] = "list-more"
     for k in range(len(units) - 1):
-        # L5/L6: a known place over a date line is a place line (a journal entry's, or one
-        # under the signer), never a signer's name, so the pair anchors nothing (P2)
-        if kinds[k] == "name" and kinds[k + 1] == "date" and P.is_place(text(units[k])):
+        # L5/L6: a place of the gazetteer (A.12; a letter-spaced word may be a signer) over a
+        # date line is a place line (a journal entry's, or one under the signer), never a
+        # signer's name, so the pair anchors nothing (P2)
+        if kinds[k] == "name" and kinds[k + 1] == "date" and text(units[k]) in vocab.places():
             kinds[k] = "place"
     return kinds
 
