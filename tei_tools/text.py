@@ -311,7 +311,8 @@ class _Diplomatic(_Renderer):
         kind = el.get("type")
         if kind == "footnote":
             self.footnotes.append(el)
-            self.out.add(footnote_marker(el))
+            if el.get("anchored") != "false":     # a text without a marker has no call
+                self.out.add(footnote_marker(el))
             return
         if kind in BRACKETED_NOTES and not _opening_desc(el):
             self.out.add(_open(el))
@@ -330,9 +331,14 @@ def _opening_desc(el: etree._Element) -> bool:
             and not (parent.text or "").strip())
 
 
-def footnote_marker(note: etree._Element) -> str:
+def footnote_marker(note: etree._Element, *, text: bool = False) -> str:
+    """The marker as written in the transcript (``text``: the label of the footnote text).
+    ``@rend`` names the marker's style, then the text's where it differs (``plain bracketed``:
+    ``RAPACKI1`` … ``[1] …``); plain and asterisk markers are the bare ``@n``."""
     n = note.get("n") or ""
-    return {"parenthesised": f"({n})", "slash": f"{n}/"}.get(note.get("rend") or "", f"[{n}]")
+    styles = (note.get("rend") or "").split() or ["bracketed"]
+    style = styles[-1] if text else styles[0]
+    return {"bracketed": f"[{n}]", "parenthesised": f"({n})", "slash": f"{n}/"}.get(style, n)
 
 
 class _Reading(_Renderer):
@@ -397,7 +403,7 @@ def diplomatic_lines(tree: Tei) -> list[str]:
         renderer.out.add(FOOTNOTE_RULE)
         renderer.out.end()
         for note in footnotes:
-            renderer.out.add(footnote_marker(note) + " ")
+            renderer.out.add(footnote_marker(note, text=True) + " ")
             renderer.children(note)
             renderer.out.end()
     return renderer.out.result()

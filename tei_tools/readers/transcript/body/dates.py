@@ -23,7 +23,8 @@ from .vocab import MONTH_RE, month_number, roman_month
 
 _ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 # a quoted day, curly or straight quotes (L7; the straight form in PDF exports, P12)
-_DAY = r"(?:[“\"](?P<qd>\d{1,2})[”\"]|(?P<d>\d{1,2}))"
+# an English ordinal day, ``11th May 1962`` (P6 pages), keeps its suffix in the date's text
+_DAY = r"(?:[“\"](?P<qd>\d{1,2})[”\"]|(?P<d>\d{1,2})(?:st|nd|rd|th)?)"
 _TIME = (r"(?:,? at (?P<th>\d{1,2}) hours (?P<tm>\d{1,2}) minutes"
          r"|,? at (?P<ch>\d{1,2}):(?P<cm>\d{2})"
          r"|, (?P<r1h>\d{1,2}):(?P<r1m>\d{2})(?:-(?P<r2h>\d{1,2}):(?P<r2m>\d{2}))?"
@@ -51,7 +52,7 @@ DATE_RE = re.compile(
 # digit or a roman month. Runs of text without it skip the long alternation; the digit test
 # alone discards most of them fastest.
 _HAS_DIGIT = re.compile(r"\d")
-_DATE_CORE = re.compile(rf"\d(?:[./ -][\dIVX]|[”\"]? {MONTH_RE})|{MONTH_RE} \d")
+_DATE_CORE = re.compile(rf"\d(?:[./ -][\dIVX]|(?:[”\"]|st|nd|rd|th)? {MONTH_RE})|{MONTH_RE} \d")
 DATE_SEARCH = atoms.Prefiltered(
     DATE_RE, lambda text: _HAS_DIGIT.search(text) and _DATE_CORE.search(text))
 

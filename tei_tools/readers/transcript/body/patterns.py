@@ -51,7 +51,11 @@ ADDRESSEE = re.compile(r"^(?:To\s|TO\s|to Cde\.|For Comrade)")
 MOTTO = re.compile(r"^(?:Workers|Proletarians) of (?:the world|all countries),? unite!?$", re.I)
 INSTITUTION = re.compile(r"\b(?:Embassy|Ministry|Committee|Department|Party|Republic|"
                          r"Directorate|Office)\b")
-ATTACHMENT = re.compile(r"^(?:Attachments?|Attached|Enclosures?|Appendix):\s")
+# L23, case-insensitive since P6 (``ATTACHMENT: as stated, 31 pages.``)
+ATTACHMENT = re.compile(r"^(?:Attachments?|Attached|Enclosures?|Appendix):\s", re.I)
+# P6: the number of attachments in the head zone, ``3 attachments``, ``1 attachment``
+ATTACHMENT_COUNT = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                              r"(?:attachments?|enclosures?)\.?$", re.I)
 INITIALS = re.compile(r"^[A-Z]{1,3}/[a-z]{1,3}$")
 DRAFTING = re.compile(r"^(?:Typed by|Drafted by|Official:|Recorded by|Prepared by)")
 SPRAVKA = re.compile(r"^Spravka:")

@@ -10,7 +10,7 @@ from ..nodes import Unit
 from ..repairs import repair_orphans
 from ..state import Env
 from ..tei import TEI_NS, el, local
-from . import after, attachment, distribution, in_closer, registry, signature, typed
+from . import after, attachment, distribution, in_closer, registry, signature, trailing, typed
 from .grammar import count_line
 from .kinds import closing_kinds
 from .state import ClosingState, Rule
@@ -20,6 +20,7 @@ from .state import ClosingState, Rule
 # would otherwise take its date as the signer's, P4); the last rule applies to every line.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("L23 attachment notice before the closer", attachment.before_closer),
+    ("P5 editorial brackets after the closer", trailing.after_closer),
     ("L21/P4 outgoing registry and its date", registry.outgoing_registry),
     ("L19 signature block line", signature.signature_line),
     ("L18 closing salutation", in_closer.salute),
@@ -36,7 +37,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
 
 
 def build_closing(units: list[Unit], env: Env) -> list[etree._Element]:
-    """``closer`` and ``postscript`` for a closing zone, after any attachment notices."""
+    """``closer`` and ``postscript`` for a closing zone, after any attachment notices and
+    before any editorial brackets that end it (P5)."""
     env.zone = "closing"
     units = repair_orphans(units, env.ctx)       # B27a also applies in the closing zone
     st = ClosingState(env, units, closing_kinds(units))
@@ -44,7 +46,7 @@ def build_closing(units: list[Unit], env: Env) -> list[etree._Element]:
         env.pos = st.unit.pos
         next(True for _, rule in RULES if rule(st))
     _heads_alone(st.post)
-    return st.before + _placed(st.closer, st.post)
+    return st.before + _placed(st.closer, st.post) + st.after
 
 
 def _heads_alone(post: etree._Element) -> None:

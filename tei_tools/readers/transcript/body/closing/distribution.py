@@ -16,6 +16,8 @@ from . import grammar as G
 from .lines import chars
 from .state import ClosingState
 
+_COPY_NUMBER = re.compile(r"^(?:Nº|N°|№|No\.?)\s*(\d{1,2})\b")
+
 
 def _items(lst: etree._Element, items: list[Item]) -> None:
     for part in lineparts.split_items(items, prefer_semicolon=False):
@@ -57,7 +59,8 @@ def _count_head(lst: etree._Element, items: list[Item], count: re.Match[str]) ->
     """P3: a count line as the head. What follows its full stop on the same line: trailing
     initials (``3 copies. ak``) are the typist's, ``seg[@type='drafting']`` inside the head
     (an ``ab`` there would break the line order); anything else is the first item
-    (``Three copies printed. Nº 3 to file.``)."""
+    (``Three copies printed. Nº 3 to file.``), which records the copy it names in ``@n`` (for
+    it leaves the others out, TT-DIST-COUNT)."""
     a = count.end("head")
     head = atoms.fill(el("head", parent=lst), items[:a])
     rest = count.group("rest")
@@ -67,7 +70,9 @@ def _count_head(lst: etree._Element, items: list[Item], count: re.Match[str]) ->
         b = a + len(atoms.text(items[a:])) - len(atoms.text(items[a:]).lstrip())
         atoms.fill(head, items[a:b] + [atoms.fill(el("seg", {"type": "drafting"}), items[b:])])
         return
-    atoms.fill(el("item", parent=lst), atoms.strip(items[a:]))
+    rest_items = atoms.strip(items[a:])
+    copy = _COPY_NUMBER.match(atoms.text(rest_items))
+    atoms.fill(el("item", {"n": copy.group(1) if copy else None}, parent=lst), rest_items)
 
 
 def distribution(st: ClosingState) -> bool:

@@ -33,13 +33,13 @@ PLACE_DATE_LINE = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?,\s+\d{4}\.?\s+[
 # stop is no part of the number), "Nº 71-op (2 pages)" (the page count stays in the line)
 REGISTRY_LINE = re.compile(r"^(?:Nº|N°|№|No\.?|Nr\.?)\s*(?P<num>\d[\w./-]*?)(?P<stop>\.)?"
                            r"(?P<pages>\s+\(\d+\s+pages?\))?$")
-# P2: the date under a signer, time first, year supplied: "11:00 p.m., 19 June [1954]"
-SIGNER_DATE = re.compile(r"^(?:\d{1,2}:\d{2}\s*[ap]\.m\.,\s+)?(?P<date>[^\[\]]+?)\s*"
-                         r"(?:\[(?P<year>\d{4})\])?$")
 # P4: "16 March of this year"
 RELATIVE_YEAR = re.compile(r"\s+of this year$")
 # P2: the addressee block after the signature opens "Esteemed Comrade", "Dear Comrade …"
 ADDRESSEE_AFTER = re.compile(r"^(?:Esteemed|Dear|Respected|To)\s+Comrades?\b[^.;:!?]*,?$")
+# P2: a time before the date under the signer, a year the translator supplied after it
+TIME_FIRST = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.m\.)?,?\s+")
+SUPPLIED_YEAR = re.compile(r"\s*\[\d{4}\]$")
 # P1/P2: "Signed: {name}" and the en-dash sign-off "– 191 – Horváth –"
 SIGNED_LABEL = re.compile(r"^(?P<label>Signed:)\s*(?P<name>\S.*)$")
 SIGN_OFF = re.compile(r"^(?P<a>[–—-]\s*)(?P<num>\d+)(?P<b>\s*[–—-]\s*)(?P<name>[^–—\d][^–—]*?)"

@@ -102,13 +102,12 @@ def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
 
 
 def is_date_line(t: str) -> bool:
-    """A date alone on its line, with a final full stop or the relative ``of this year`` (P4);
-    under a signer also with the time first and a supplied year (P2: ``4:00 a.m., 3 March
-    [1951]``)."""
-    m = G.SIGNER_DATE.match(t)
-    if m:
-        t = f"{m.group('date')} {m.group('year') or ''}".strip()
-    return P.is_date_only(t) or P.is_date_only(G.RELATIVE_YEAR.sub("", t.rstrip(".")))
+    """A date alone on its line, with a final full stop or the relative ``of this year`` (P4),
+    a time before it or a year supplied after it (P2: ``11:00 p.m., 19 June [1954]``)."""
+    if P.is_date_only(t) or P.is_date_only(G.RELATIVE_YEAR.sub("", t.rstrip("."))):
+        return True
+    bare = G.SUPPLIED_YEAR.sub("", G.TIME_FIRST.sub("", t))
+    return bare != t and P.is_date_only(bare)
 
 
 def closing_kinds(units: list[Unit]) -> list[str | None]:
@@ -159,6 +158,6 @@ def is_anchor(kinds: list[str | None], k: int) -> bool:
     near = {kinds[x] for x in (k - 1, k + 1) if 0 <= x < len(kinds)}
     if kind == "office":
         return bool(near & {"name", "signature"})
-    if kind == "name":      # P2: a bare signer name with the date or time under it
+    if kind == "name":      # P2: a bare name signs when a date or time line follows it
         return k + 1 < len(kinds) and kinds[k + 1] == "date"
     return kind == "outgoing" and "date" in near

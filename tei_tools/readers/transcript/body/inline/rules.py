@@ -17,7 +17,7 @@ from .footnote import MARKER
 from .handwriting import ADDED_BY_HAND, HAND
 from .illegible import DOUBLE, ILLEGIBLE_GAP
 from .names import ACRONYM, IDENTIFICATION, ROMANISATION
-from .notes import DESCRIPTIVE, EDITORIAL, QUERY, SUMMARY, TRANSLATOR, UNCLASSIFIED
+from .notes import DESCRIPTIVE, EDITORIAL, QUERY, SOURCE, SUMMARY, TRANSLATOR, UNCLASSIFIED
 from .omission import EMPTY, OMISSION
 from .page import PAGE, SIGNATURE_MARK
 from .sic import SIC
@@ -39,6 +39,7 @@ RULES: list[BracketRule] = [
     STAMP,                      # B18  [stamp: …] (A.8 labels)
     HAND,                       # B21  [handwritten: …] (A.8 labels)
     EDITORIAL,                  # B11  [Ed. note: …]
+    SOURCE,                     # P5   [Source: …], never B25
     TRANSLATOR,                 # B11  [Translator's note: …]
     ILLEGIBLE_GAP,              # B16  [illegible …]
     DESCRIPTIVE,                # B24  descriptions of A.9
