@@ -81,7 +81,7 @@ def transcript_lines(data: bytes | str, name: str, settings: ReaderSettings | No
     settings = settings or ReaderSettings()
     ctx = Context(docid_from_name(name), path=name, settings=settings)
     wrapper = get_profile(settings.profile).split(decode(data, ctx), ctx)
-    texts, rules = footnote_zone(wrapper.document_lines, ctx)
+    texts, rules = footnote_zone(wrapper.document_lines, ctx, wrapper.hints)
     numbered = [(line.number, _DOUBLE_ILLEGIBLE.sub(r"[\1]", _EMAIL.sub("", line.text)).strip())
                 for line in wrapper.document_lines if not line.blank]
     lines = _footnotes_last([(n, t) for n, t in numbered if t], texts, rules)

@@ -73,11 +73,12 @@ def to_units(lines: list[SourceLine], ctx: Context,
     return label_only.merge(units)      # P10: [Stamp]: content
 
 
-def footnote_zone(lines: list[SourceLine], ctx: Context) -> tuple[list[list[int]], set[int]]:
+def footnote_zone(lines: list[SourceLine], ctx: Context, hints: BodyHints = NO_HINTS
+                  ) -> tuple[list[list[int]], set[int]]:
     """N8 for the round-trip check: the line numbers of each footnote text, in reading order,
     and of the separator rules consumed before them, as the reader finds them (P8)."""
     prepared, _ = prepare(lines, ctx)
-    _, units = declared_heading(to_units(prepared, ctx), ctx)
+    _, units = declared_heading(to_units(prepared, ctx, hints), hints)
     plan = zones.find_zones(units, ctx)
     return ([u.lines for u in plan.footnotes],
             {n for u in plan.footnote_rules for n in u.lines})
