@@ -60,3 +60,21 @@ def test_P3_a_lone_ordinal_line_is_no_recipient():
     assert G.ORDINAL.match("1st of all, the delegation")
     s, _ = zone("[signature] (G. TUNKIN)\n1st of all")
     assert "<label>" not in s
+
+
+def test_P3_fyi_line_in_the_head_zone_is_a_distribution_note():
+    text = ("CIPHERED TELEGRAM No. 2814\nFrom: Hanoi\n(FYI: Michałowski, Wiśniewski)\n"
+            "Yesterday I was received by the Prime Minister together with the other ambassadors.")
+    body, _ = build(text)
+    s = xml(body.div)
+    assert ('<note type="distribution" place="top"><list type="distribution" rend="commas">'
+            "<head>(FYI:</head><item>Michałowski</item><item>Wiśniewski</item></list>)</note>") in s
+    assert [x for x in diplomatic_lines(wrap(body.div)) if x.strip()] == text.split("\n")
+
+
+def test_P3_head_zone_list_split_at_semicolons_or_commas_round_trips():
+    for line in ("Copies: Stalin, Beria", "Copies: Comrade A; Comrade B"):
+        text = ("CIPHERED TELEGRAM No. 2814\n" + line + "\n"
+                "Yesterday I was received by the Prime Minister together with the ambassadors.")
+        body, _ = build(text)
+        assert [x for x in diplomatic_lines(wrap(body.div)) if x.strip()] == text.split("\n")
