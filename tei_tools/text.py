@@ -28,7 +28,8 @@ OWN_LINE_IN_CONTAINER = {"stamp", "note", "add", "gap", "fw", "pb", "milestone",
 # notes written between brackets in D (the others are written as they are)
 BRACKETED_NOTES = {"desc", "query", "orig-term", "alt-name", "identification", "expansion", "sic",
                    "editorial", "translator", "resolution", "handwritten"}
-RULE_CHARS = {"equals": "=", "dash": "—", "underscore": "_", "asterisks": "*"}
+RULE_CHARS = {"equals": "=", "dash": "—", "underscore": "_", "asterisks": "*", "hash": "#",
+              "letters": "x"}
 FOOTNOTE_RULE = "—" * 10
 GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
 
@@ -288,14 +289,12 @@ class _Diplomatic(_Renderer):
             self.children(el)
 
     def label_only(self, el: etree._Element) -> None:
-        """P10/P11: ``[Stamp]: content`` — the brackets hold only the label (the desc note that
-        opens the element, without its colon), the content follows them."""
+        """P10/P11: ``[Stamp]: content``, ``[Handwritten text:] content`` — the brackets hold
+        only the label (the desc note that opens the element), the content follows them."""
         self.out.add(el.text or "")
         for child in el:
             if isinstance(child.tag, str) and _opening_desc(child):
-                label = "".join(child.itertext())
-                colon = label.endswith(":")
-                self.out.add("[" + label.removesuffix(":") + "]" + (":" if colon else ""))
+                self.out.add("[" + "".join(child.itertext()) + "]")
             elif isinstance(child.tag, str):
                 self.render(child)
             self.out.add(child.tail or "")
@@ -316,7 +315,9 @@ class _Diplomatic(_Renderer):
             if el.get("anchored") != "false":     # a text without a marker has no call
                 self.out.add(footnote_marker(el))
             return
-        if kind in BRACKETED_NOTES and not _opening_desc(el):
+        if el.get("rend") == "label-only":       # P11: [Handwritten]: …
+            self.label_only(el)
+        elif kind in BRACKETED_NOTES and not _opening_desc(el):
             self.out.add(_open(el))
             self.children(el)
             self.out.add(_close(el))

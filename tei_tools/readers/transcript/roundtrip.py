@@ -28,9 +28,8 @@ from lxml import etree
 from ...safexml import parse_bytes
 from ...text import FOOTNOTE_RULE, diplomatic_lines
 from .body import footmarks, footnote_zone
-from .body.columns import MAX_ROWS
 from .body.patterns import SEPARATOR as _SEPARATOR  # L17, as the reader recognises it
-from .body.repairs import looks_like_stamp_content
+from .body.stamp_rows import last_row
 from .context import Context, ReaderSettings, docid_from_name
 from .profiles import get_profile
 from .source import decode
@@ -151,11 +150,7 @@ def column_blocks(lines: list[str]) -> list[Block]:
 
 def _stamp_rows(lines: list[str], index: int) -> int:
     """End (exclusive) of the run of stamp-content lines after line ``index`` (B19)."""
-    end = index + 1
-    while end < len(lines) and end - index <= MAX_ROWS and "[" not in lines[end] \
-            and looks_like_stamp_content(lines[end]):
-        end += 1
-    return end
+    return last_row(lines, index) + 1      # the reader's own rule (P10)
 
 
 def _tokens(lines: list[str]) -> Counter[str]:

@@ -148,7 +148,10 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     t = text(unit)
     if kind == "columns":
         for placement, node in columns_out.build(unit.column_block, env):
-            if placement == "block":
+            if placement == "top":       # P10: the caption rows of the block
+                _caption_facts(" ".join(t for t, _ in unit.column_block.captions), env)
+                b.top(node)
+            elif placement == "block":
                 b.block(node, line)
             else:
                 b.phrase([node], line)
@@ -183,10 +186,7 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
             if _subtype(text(u)) == "telegram":
                 items = _cable_number(items)
             atoms.fill(head, items)
-        caption = " ".join(text(u) for u in group)
-        if env.facts.caption is None:
-            env.facts.caption = caption
-            env.facts.caption_subtype = _subtype(caption)
+        _caption_facts(" ".join(text(u) for u in group), env)
         b.top(head)
         return
     if kind == "registry" or kind == "classification":
@@ -229,6 +229,13 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     env.ctx.emit("TX410", line=unit.pos.line, col=unit.pos.col, unit="head-zone line",
                  kept="an opener seg")
     b.phrase(lineparts.wrap_loose(b.items(unit)) or [el("seg")], line)
+
+
+def _caption_facts(caption: str, env: Env) -> None:
+    """The document's caption and its A.4 subtype: the first caption's."""
+    if env.facts.caption is None:
+        env.facts.caption = caption
+        env.facts.caption_subtype = _subtype(caption)
 
 
 def _subtype(caption: str) -> str | None:

@@ -50,9 +50,10 @@ class HeadScanner:
         self.prev: str | None = None     # kind of the previous head line
         self.prev_text = ""              # its text (a caption can go on over lines, P13)
 
-    def body_structure(self, t: str) -> bool:
-        if P.ENTRY_DATE.match(t) and self.caption and self.journal:
-            return True
+    def body_structure(self, t: str, next_text: str | None = None) -> bool:
+        if P.ENTRY_DATE.match(t) and self.caption and self.journal \
+                and not (next_text is not None and P.REGISTRY.match(next_text)):
+            return True      # P10/L1: a date line with a registry line under it is the head's
         if self.speakers >= 2 and _speaker(t):
             return True
         if P.NUMBERED.match(t) and not P.FOOTNOTE_TEXT.match(t) or P.DASH.match(t) \
@@ -60,13 +61,14 @@ class HeadScanner:
             return True
         return bool(self.sections_ok and P.ROMAN_SECTION.match(t))
 
-    def kind(self, unit: Unit) -> str | None:
-        """The head-zone kind of ``unit``, or None when the body starts here."""
-        result = self._kind(unit)
+    def kind(self, unit: Unit, next_unit: Unit | None = None) -> str | None:
+        """The head-zone kind of ``unit``, or None when the body starts here. ``next_unit``: the
+        line after it, which decides whether a journal date line opens an entry."""
+        result = self._kind(unit, None if next_unit is None else text(next_unit))
         self.prev, self.prev_text = result, text(unit)
         return result
 
-    def _kind(self, unit: Unit) -> str | None:
+    def _kind(self, unit: Unit, next_text: str | None) -> str | None:
         t = text(unit)
         if unit.column_block is not None:
             return "columns"
@@ -87,7 +89,7 @@ class HeadScanner:
             return "group"
         if self.prev in ("dist-dash-head", "dist-dash") and P.DASH.match(t):
             return "dist-dash"
-        if self.body_structure(t):
+        if self.body_structure(t, next_text):
             return None
         return self._pattern(t)
 
@@ -129,7 +131,7 @@ class HeadScanner:
         if self.attachment and not self.caption and is_attachment_title(t):
             self.caption = True
             return "caption"       # P6: the attached document's own title
-        if P.is_prose(t):
+        if P.is_prose(t) and not P.is_spaced_line(t):
             return None
         return "unknown"
 
@@ -165,7 +167,7 @@ def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
     scanner = HeadScanner(speakers, journal, sections_ok, attachment)
     caption_at = -1
     for i in range(start, len(units)):
-        kind = scanner.kind(units[i])
+        kind = scanner.kind(units[i], units[i + 1] if i + 1 < len(units) else None)
         if kind is None:
             return i
         if kind == "caption":

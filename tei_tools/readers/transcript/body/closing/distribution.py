@@ -70,6 +70,7 @@ def _count_head(lst: etree._Element, items: list[Item], count: re.Match[str]) ->
         b = a + len(atoms.text(items[a:])) - len(atoms.text(items[a:]).lstrip())
         atoms.fill(head, items[a:b] + [atoms.fill(el("seg", {"type": "drafting"}), items[b:])])
         return
+    # an item that names its copy ("Nº 3 to file") records the number: it leaves the others out
     rest_items = atoms.strip(items[a:])
     copy = _COPY_NUMBER.match(atoms.text(rest_items))
     atoms.fill(el("item", {"n": copy.group(1) if copy else None}, parent=lst), rest_items)

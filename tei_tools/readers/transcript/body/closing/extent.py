@@ -47,11 +47,11 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
 
 
 def _take_trailing(units: list[Unit], kinds: list[str | None], lo: int) -> None:
-    """P1: lines after the last anchor that fit no pattern do not hide the zone: a bracket line
-    of its own (a note, an unlabelled stamp) or a separator the L17 rule does not know
-    (``###``). They are marked ``trailing`` so that the scan goes over them; the build keeps
-    them after the signer. (Editorial brackets are P5's, ``trailing.py``; the summary line of
-    a capture without trailer is the profile's, ``probe.py``.)"""
+    """P1: lines after the last anchor that fit no pattern do not hide the zone: up to two lines
+    that hold only a bracket (a note, an unlabelled stamp). They are marked ``trailing`` so that
+    the scan goes over them; the build keeps them after the signer. (Editorial brackets are
+    P5's, ``trailing.py``; the summary line of a capture without trailer is the profile's,
+    ``probe.py``.)"""
     k = len(units)
     while k > lo and len(units) - k < _MAX_UNKNOWN_RUN and kinds[k - 1] is None \
             and _trailing_line(units[k - 1]):
@@ -64,7 +64,7 @@ def _take_trailing(units: list[Unit], kinds: list[str | None], lo: int) -> None:
 
 
 def _trailing_line(unit: Unit) -> bool:
-    return unit.only_bracket() is not None or bool(G.ODD_SEPARATOR.match(text(unit)))
+    return unit.only_bracket() is not None
 
 
 def _quoted_end(t: str) -> bool:

@@ -35,19 +35,15 @@ REGISTRY_LINE = re.compile(r"^(?:Nº|N°|№|No\.?|Nr\.?)\s*(?P<num>\d[\w./-]*?)
                            r"(?P<pages>\s+\(\d+\s+pages?\))?$")
 # P4: "16 March of this year"
 RELATIVE_YEAR = re.compile(r"\s+of this year$")
-# P2: the addressee block after the signature opens "Esteemed Comrade", "Dear Comrade …"
-ADDRESSEE_AFTER = re.compile(r"^(?:Esteemed|Dear|Respected|To)\s+Comrades?\b[^.;:!?]*,?$")
 # P2: a time before the date under the signer, a year the translator supplied after it
 TIME_FIRST = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.m\.)?,?\s+")
 SUPPLIED_YEAR = re.compile(r"\s*\[\d{4}\]$")
+# P2: the addressee block after the signature opens "Esteemed Comrade", "Dear Comrade …"
+ADDRESSEE_AFTER = re.compile(r"^(?:Esteemed|Dear|Respected|To)\s+Comrades?\b[^.;:!?]*,?$")
 # P1/P2: "Signed: {name}" and the en-dash sign-off "– 191 – Horváth –"
 SIGNED_LABEL = re.compile(r"^(?P<label>Signed:)\s*(?P<name>\S.*)$")
 SIGN_OFF = re.compile(r"^(?P<a>[–—-]\s*)(?P<num>\d+)(?P<b>\s*[–—-]\s*)(?P<name>[^–—\d][^–—]*?)"
                       r"(?P<c>\s*[–—-])$")
-
-
-# P1/P5: a separator line of another kind than L17's (``###``, ``xxx``), after a closer
-ODD_SEPARATOR = re.compile(r"^(?:#{3,}|x{3,}|X{3,})$")
 
 
 def count_line(text: str) -> re.Match[str] | None:

@@ -14,7 +14,7 @@ from ..classify import Where
 from ..nodes import Bracket
 from .expansion import EXPANSION
 from .footnote import MARKER
-from .handwriting import ADDED_BY_HAND, HAND
+from .handwriting import ADDED_BY_HAND, HAND, UNOPENED_HAND
 from .illegible import DOUBLE, ILLEGIBLE_GAP
 from .names import ACRONYM, IDENTIFICATION, ROMANISATION
 from .notes import DESCRIPTIVE, EDITORIAL, QUERY, SOURCE, SUMMARY, TRANSLATOR, UNCLASSIFIED
@@ -37,6 +37,7 @@ RULES: list[BracketRule] = [
     ADDED_BY_HAND,              # B22  [added by hand]
     BARE_STAMP,                 # B18  [stamp]
     STAMP,                      # B18  [stamp: …] (A.8 labels)
+    UNOPENED_HAND,              # P11  "…"] whose "[handwritten:" line was lost (a repair)
     HAND,                       # B21  [handwritten: …] (A.8 labels)
     EDITORIAL,                  # B11  [Ed. note: …]
     SOURCE,                     # P5   [Source: …], never B25
