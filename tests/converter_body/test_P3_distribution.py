@@ -78,3 +78,15 @@ def test_P3_head_zone_list_split_at_semicolons_or_commas_round_trips():
                 "Yesterday I was received by the Prime Minister together with the ambassadors.")
         body, _ = build(text)
         assert [x for x in diplomatic_lines(wrap(body.div)) if x.strip()] == text.split("\n")
+
+
+def test_P3_fyi_after_polish_ciphergram_fields_stays_in_the_head_zone():
+    # L8: "Dispatched from …" is the Sent field, "Came into the Deciphering Department …" the
+    # arrival, so the head zone (and the FYI line in it) goes on over them
+    body, _ = build("Ciphergram No. 2814\nDispatched from Hanoi on 03.04.1965 at 14:20\n"
+                    "Came into the Deciphering Department on 03.05.1965 at 10:35\n"
+                    "(FYI: Michałowski, Wiśniewski)\n"
+                    "Yesterday I was received by the Prime Minister together with the others.")
+    s = xml(body.div)
+    assert "<dateline>Dispatched from Hanoi on" in s and 'subtype="arrived">Came into' in s
+    assert '<note type="distribution" place="top">' in s

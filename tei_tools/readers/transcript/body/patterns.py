@@ -78,8 +78,10 @@ DIST_INLINE = re.compile(r"^(?P<head>(?:Copies|Distribution list[^:]*|Extracts s
 FYI = re.compile(r"^(?:\(FYI:\s*\S.*\)|FYI:\s*\S.*)$")
 DIST_DASH_HEAD = re.compile(r"^Produced in \d+ copies for:$|^.*copies for:$")
 FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s+\S")
-TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Received\b|Deciphered by\b|Typed by\b|"
-                      r"Special No\.|Level:|Arrived\b|Date:)")
+# L8 field lines; Polish ciphergrams write "Dispatched from …" for Sent and "Came into the
+# Deciphering Department …" for the arrival
+TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Dispatched\b|Received\b|Deciphered by\b|"
+                      r"Typed by\b|Special No\.|Level:|Arrived\b|Came into\b|Date:)")
 PROSE_END = re.compile(r"[.?!:;]$")
 SIGNED_NAME = re.compile(r"^(?:\(signed\)\s*|\(-\)\s*)?[(/]?(?P<name>[^()\[\]/]+?)[)/]?$")
 LOWER_START = re.compile(r"^[a-z]")
