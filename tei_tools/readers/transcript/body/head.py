@@ -246,7 +246,8 @@ def _gap_row(b: HeadBuilder, unit: Unit, env: Env) -> bool:
     if len(unit.lines) != 1 or not all(isinstance(n, Text) for n in unit.nodes):
         return False
     texts = gap_columns.cells(env.raw_lines.get(unit.pos.line, ""))
-    if len(texts) < 2 or " ".join(texts) != text(unit):
+    # a letter-spaced phrase's wide gaps are between its words (P15), not columns
+    if len(texts) < 2 or " ".join(texts) != text(unit) or P.is_spaced_line(text(unit)):
         return False
     raw = env.raw_lines[unit.pos.line]
     parts = []
