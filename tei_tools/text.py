@@ -157,6 +157,8 @@ class _Renderer:
             for index, item in enumerate(items):
                 if index:
                     self.out.add(self.separator(el, items))
+                    if _after_line_break(item):
+                        self.out.end()      # P3: an inline list wrapped over lines
                 self.children(item)
             self.out.end()
             return
@@ -189,8 +191,8 @@ class _Renderer:
     def inline_list(el: etree._Element, items: list, labels: list) -> bool:
         """A list written on one transcript line (L9 fields, inline L20 lists): no labels, no
         dash rendering, and items that are not one-per-line group lines (``Chinese side: …``)."""
-        if labels or el.get("rend") == "dash" or not items:
-            return False
+        if labels or el.get("rend") == "dash" or not items or _after_line_break(items[0]):
+            return False        # P3: an item after an lb opens a list of one item per line
         if el.get("type") not in ("distribution", "participants", "subject"):
             return False
         return not any(GROUP_LINE.match("".join(i.itertext())) for i in items)
@@ -208,6 +210,12 @@ class _Renderer:
     # --- single elements: overridden by the views -----------------------------------------
     def element(self, el: etree._Element, name: str) -> None:
         self.children(el)
+
+
+def _after_line_break(item: etree._Element) -> bool:
+    """An ``lb`` between the previous item and this one."""
+    prev = item.getprevious()
+    return prev is not None and local(prev) == "lb"
 
 
 def _outside_brackets(text: str) -> str:
@@ -236,7 +244,8 @@ class _Diplomatic(_Renderer):
             add(_close(el))
         elif name == "figure" and el.get("type") == "signature":
             desc = el.find("t:figDesc", NS)
-            add(_open(el) + ("".join(desc.itertext()) if desc is not None else "") + _close(el))
+            text = "".join(desc.itertext()) if desc is not None else ""
+            add(f"/{text}/" if rend == "slashes" else _open(el) + text + _close(el))
         elif name == "gap":
             desc = el.find("t:desc", NS)
             double = rend == "single-close"
@@ -303,7 +312,8 @@ class _Diplomatic(_Renderer):
         kind = el.get("type")
         if kind == "footnote":
             self.footnotes.append(el)
-            self.out.add(footnote_marker(el))
+            if el.get("anchored") != "false":     # a text without a marker has no call
+                self.out.add(footnote_marker(el))
             return
         if el.get("rend") == "label-only":       # P11: [Handwritten]: …
             self.label_only(el)
@@ -334,9 +344,14 @@ def _opening_desc(el: etree._Element) -> bool:
             and not (parent.text or "").strip())
 
 
-def footnote_marker(note: etree._Element) -> str:
+def footnote_marker(note: etree._Element, *, text: bool = False) -> str:
+    """The marker as written in the transcript (``text``: the label of the footnote text).
+    ``@rend`` names the marker's style, then the text's where it differs (``plain bracketed``:
+    ``RAPACKI1`` … ``[1] …``); plain and asterisk markers are the bare ``@n``."""
     n = note.get("n") or ""
-    return {"parenthesised": f"({n})", "slash": f"{n}/"}.get(note.get("rend") or "", f"[{n}]")
+    styles = (note.get("rend") or "").split() or ["bracketed"]
+    style = styles[-1] if text else styles[0]
+    return {"bracketed": f"[{n}]", "parenthesised": f"({n})", "slash": f"{n}/"}.get(style, n)
 
 
 class _Reading(_Renderer):
@@ -401,7 +416,7 @@ def diplomatic_lines(tree: Tei) -> list[str]:
         renderer.out.add(FOOTNOTE_RULE)
         renderer.out.end()
         for note in footnotes:
-            renderer.out.add(footnote_marker(note) + " ")
+            renderer.out.add(footnote_marker(note, text=True) + " ")
             renderer.children(note)
             renderer.out.end()
     return renderer.out.result()

@@ -27,20 +27,20 @@ from ..diagnostics import Diagnostic, diagnostic
 from ..edition import Edition
 from ..outputs import file_sha256, write_atomic
 from ..resources import data_dir
-from .depends import stage_files
+from .depends import stage_data, stage_files
 
 STATE_NAME = ".tei-tools-build.json"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent
 
-# Stage → its functions in stages.py (whose imports give the code it runs, see .depends),
-# the shipped data folders it reads (xslt/…, schemas/…) and whether the edition's own
-# settings/stylesheets count. The book is printed with the pdf stage's fingerprint.
+# Stage → its functions in stages.py (whose imports give the code it runs and the stylesheets and
+# schemas that code loads, see .depends) and whether the edition's own settings/stylesheets
+# count. The book is printed with the pdf stage's fingerprint.
 _DEPENDS = {
-    "convert": (["_convert"], [], False),
-    "validate": (["_validate"], ["schemas"], False),
-    "html": (["_site"], ["xslt/html", "xslt/common"], True),
-    "pdf": (["_pdf", "_book"], ["xslt/print", "xslt/common"], True),
+    "convert": (["_convert"], False),
+    "validate": (["_validate"], False),
+    "html": (["_site"], True),
+    "pdf": (["_pdf", "_book"], True),
 }
 
 
@@ -61,25 +61,17 @@ def _tree_files(path: Path) -> list[Path]:
     return []
 
 
-def _data(name: str) -> Path | None:
-    top, _, rest = name.partition("/")
-    try:
-        return data_dir(top) / rest
-    except FileNotFoundError:
-        return None
-
-
 @cache
 def _code_fingerprints(package: Path = _PACKAGE) -> dict[str, str]:
     """Per stage, a hash of its code and shipped data, taken once per process: the process
     runs the code it imported, whatever happens to the files afterwards."""
     result = {}
-    for stage, (functions, data, _) in _DEPENDS.items():
+    for stage, (functions, _) in _DEPENDS.items():
         digest = hashlib.sha256(f"{FORMAT}:{__version__}:{stage}".encode())
         files = sorted({f for function in functions for f in stage_files(package, function)})
         named = [(f.relative_to(package).as_posix(), f) for f in files]
-        named += [(f"{rel}/{f.relative_to(d).as_posix()}", f)
-                  for rel in data if (d := _data(rel)) for f in _tree_files(d)]
+        named += sorted({item for function in functions
+                         for item in stage_data(package, function, data_dir)})
         for name, path in named:
             digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         result[stage] = digest.hexdigest()
@@ -94,7 +86,7 @@ def stage_fingerprints(edition: Edition, extra: dict[str, object] | None = None
     result = {}
     for stage, code_hash in _code_fingerprints().items():
         digest = hashlib.sha256(code_hash.encode())
-        if _DEPENDS[stage][2]:
+        if _DEPENDS[stage][1]:
             for path in edition_files:
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         digest.update(json.dumps((extra or {}).get(stage), sort_keys=True,

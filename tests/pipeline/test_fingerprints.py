@@ -9,7 +9,8 @@ import pytest
 from build_fakes import Recorder, make_edition
 
 from tei_tools.pipeline import build_edition, state
-from tei_tools.pipeline.depends import module_closure, stage_files
+from tei_tools.pipeline.depends import module_closure, stage_data, stage_files
+from tei_tools.resources import data_dir
 
 
 @pytest.fixture
@@ -74,3 +75,44 @@ def test_a_changed_reader_module_reconverts_on_the_next_build(tmp_path, package_
     assert build_edition(edition, out, stages=rec.stages(), jobs=1).ok
     assert rec.calls["convert"] == [["doc-00", "doc-01"]]
     assert rec.calls["validate"] == []  # the TEI came out the same: nothing else to redo
+
+
+def _data_names(function: str) -> set[str]:
+    return {name for name, _ in stage_data(state._PACKAGE, function, data_dir)}
+
+
+def test_the_stylesheets_and_schemas_a_stage_loads_are_derived_from_its_code():
+    site = _data_names("_site")
+    # named in the code, imported by a stylesheet, read with doc(), a folder of assets
+    assert {"xslt/html/document.xsl", "xslt/common/text.xsl", "xslt/common/conventions.xml",
+            "xslt/common/dates.xsl"} <= site
+    assert any(name.startswith("xslt/html/assets/") for name in site)
+    assert not any(name.startswith(("xslt/print/", "schemas/")) for name in site)
+    pdf = _data_names("_pdf")
+    assert {"xslt/print/document.xsl", "xslt/print/notes.xsl", "xslt/print/print.css"} <= pdf
+    assert "xslt/html/document.xsl" not in pdf
+    validate = _data_names("_validate")
+    assert {"schemas/tei-tools.rng", "schemas/tei-tools.sch",
+            "schemas/tei-tools-values.sch"} <= validate          # sch:include is followed
+    assert not any(name.startswith("xslt/") for name in validate)
+    assert _data_names("_convert") == set()
+
+
+def test_a_changed_stylesheet_redoes_exactly_the_stages_that_load_it(tmp_path, monkeypatch):
+    copies = {name: tmp_path / name for name in ("xslt", "schemas")}
+    for name, copy in copies.items():
+        shutil.copytree(data_dir(name), copy)
+    monkeypatch.setattr(state, "data_dir", lambda name: copies[name])
+    fingerprints = state._code_fingerprints.__wrapped__  # uncached: the files change here
+
+    def changed_by(rel: str) -> set[str]:
+        before = fingerprints(state._PACKAGE)
+        with open(tmp_path / rel, "a", encoding="utf-8") as handle:
+            handle.write("\n<!-- changed -->\n")
+        after = fingerprints(state._PACKAGE)
+        return {stage for stage in before if before[stage] != after[stage]}
+
+    assert changed_by("xslt/print/notes.xsl") == {"pdf"}
+    assert changed_by("xslt/html/marks.xsl") == {"html"}
+    assert changed_by("xslt/common/dates.xsl") == {"html", "pdf"}   # imported by both
+    assert changed_by("schemas/tei-tools-values.sch") == {"validate"}

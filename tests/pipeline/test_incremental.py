@@ -136,13 +136,15 @@ def test_document_failing_in_a_writer_is_retried_next_time(tmp_path):
 
 
 def test_stage_fingerprints_name_existing_functions_and_data():
-    """A renamed stage function or data folder must not silently drop out of a fingerprint."""
+    """A renamed stage function or data file must not silently drop out of a fingerprint."""
     from tei_tools.pipeline import state
-    from tei_tools.pipeline.depends import stage_entries
+    from tei_tools.pipeline.depends import data_references, module_closure, stage_entries
+    from tei_tools.resources import data_dir
 
     functions = stage_entries(state._PACKAGE / "pipeline" / "stages.py")
-    for stage, (names, data, _) in state._DEPENDS.items():
+    for stage, (names, _) in state._DEPENDS.items():
         for name in names:
             assert functions.get(name), f"{stage}: {name}"
-        for rel in data:
-            assert state._data(rel) is not None and state._data(rel).exists(), f"{stage}: {rel}"
+            code = module_closure(state._PACKAGE, functions[name])
+            for folder, rel in data_references(code):
+                assert (data_dir(folder) / rel).exists(), f"{stage}: {folder}/{rel}"

@@ -17,6 +17,7 @@ from ..hints import BodyHints
 from . import atoms, columns_out, dates, declass, gap_columns, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
+from .closing.split import PLACE_DATE, place_date_line
 from .inline import render
 from .memo import field_element
 from .nodes import Pos, Text, Unit
@@ -91,11 +92,12 @@ class HeadBuilder:
         return result
 
 
-def build_head(units: list[Unit], env: Env,
-               next_is_entry: bool) -> list[tuple[str, etree._Element]]:
-    """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
+def build_head(units: list[Unit], env: Env, next_is_entry: bool,
+               attachment: bool = False) -> list[tuple[str, etree._Element]]:
+    """The elements of a head zone, in transcript order, each tagged TOP or COMMON; the head
+    zone of an attached document may have a title of its own (P6)."""
     b = HeadBuilder(env)
-    scanner = HeadScanner(0, False, False)
+    scanner = HeadScanner(0, False, False, attachment)
     kinds = ["caption" if _is_declared(u, env.hints) else scanner.kind(u) or "unknown"
              for u in units]
     for start, end in declass.blocks([text(u) for u in units]).items():
@@ -216,6 +218,9 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     if kind == "motto" or kind == "copies":
         b.phrase([atoms.fill(el("seg", {"type": kind}), b.items(unit))], line)
         return
+    if kind == "attachments":      # P6: "3 attachments", a head-zone line with no seg type
+        b.phrase([atoms.fill(el("seg"), b.items(unit))], line)
+        return
     if kind == "dateline":
         _dateline(b, unit, env, last)
         return
@@ -280,6 +285,10 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
         n = items.index(",") if "," in items else 0
         place = atoms.fill(el("placeName"), items[:n])
         items = [place] + items[n:]
+    elif place_date_line(t):       # P6: "Pyongyang 11/26/64", the place without a comma
+        items = atoms.per_character(items)
+        n = len(PLACE_DATE.match(t).group("place"))
+        items = [atoms.fill(el("placeName"), items[:n])] + items[n:]
     elif not P.is_date_only(t):
         place = atoms.fill(el("placeName"), items)
         if last:

@@ -17,7 +17,7 @@ from .footnote import MARKER
 from .handwriting import ADDED_BY_HAND, DOUBLE_LABEL_HAND, HAND, UNOPENED_HAND
 from .illegible import DOUBLE, ILLEGIBLE_GAP
 from .names import ACRONYM, IDENTIFICATION, ROMANISATION
-from .notes import DESCRIPTIVE, EDITORIAL, QUERY, SUMMARY, TRANSLATOR, UNCLASSIFIED
+from .notes import DESCRIPTIVE, EDITORIAL, QUERY, SOURCE, SUMMARY, TRANSLATOR, UNCLASSIFIED
 from .omission import EMPTY, OMISSION
 from .page import PAGE, SIGNATURE_MARK
 from .sic import SIC
@@ -41,6 +41,7 @@ RULES: list[BracketRule] = [
     UNOPENED_HAND,              # P11  "…"] whose "[handwritten:" line was lost (a repair)
     HAND,                       # B21  [handwritten: …] (A.8 labels)
     EDITORIAL,                  # B11  [Ed. note: …]
+    SOURCE,                     # P5   [Source: …], never B25
     TRANSLATOR,                 # B11  [Translator's note: …]
     ILLEGIBLE_GAP,              # B16  [illegible …]
     DESCRIPTIVE,                # B24  descriptions of A.9
