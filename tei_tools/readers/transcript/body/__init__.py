@@ -46,7 +46,7 @@ from .vocab import type_subtype
 
 __all__ = ["Body", "build_body", "footnote_zone"]
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
+_NUMERIC_DATE = re.compile(r"(?=\d)(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
 
 
 @dataclass

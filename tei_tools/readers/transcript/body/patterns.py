@@ -14,7 +14,7 @@ from .dates import DATE_RE
 from .vocab import MONTH_RE
 
 # L16: letter-spaced text, "P y o n g y a n g" (also a place or a signer)
-SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_\d])")
+SPACED = re.compile(r"(?=[^\W\d_] )(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_\d])")
 # L17; P5/P15: ``###`` and ``xxx`` lines are separators too
 SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,}|(?:#\s*){3,}|(?:[xX]\s*){3,})$")
 _RULE_TYPES = {"=": "equals", "_": "underscore", "*": "asterisks", "#": "hash", "x": "letters",

@@ -58,6 +58,17 @@ def is_stampish_bracket(unit: Unit) -> bool:
 
 def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
     """The closing-zone kind of a line, or None (the first matching test wins)."""
+    if not after_only_closing:
+        return _closing_kind(unit, False)
+    memo = unit.closing_kind_memo
+    if memo is not None and memo[0] is unit.nodes:
+        return memo[1]
+    kind = _closing_kind(unit, True)
+    unit.closing_kind_memo = (unit.nodes, kind)
+    return kind
+
+
+def _closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
     t = text(unit)
     if P.SPRAVKA.match(t):
         return "spravka"
