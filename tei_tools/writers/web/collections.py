@@ -247,9 +247,9 @@ def fingerprint(sheet: Path, params: dict[str, str], overrides: Sequence[Path] =
     """What every collection page is made from besides its own XML: the stylesheet (its path,
     the shipped stylesheets' and the edition's overrides' contents) and the parameters."""
     h = hashlib.sha256(str(sheet).encode())
-    shipped = xslt_path("")
-    for path in sorted(p for p in shipped.rglob("*.xsl") if p.is_file()):
-        h.update(f"\0{path.relative_to(shipped)}\0".encode() + path.read_bytes())
+    for shipped in (xslt_path("html"), xslt_path("common")):  # what pages.xsl may import
+        for path in sorted(p for p in shipped.rglob("*") if p.is_file()):
+            h.update(f"\0{path.relative_to(shipped.parent)}\0".encode() + path.read_bytes())
     for path in sorted(overrides):
         h.update(f"\0{path}\0".encode() + (path.read_bytes() if path.is_file() else b""))
     kept = {k: v for k, v in params.items() if k != "build-date"}

@@ -40,7 +40,7 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
     k = _strict_start(units, kinds, lo)
     k = _anchored_start(units, kinds, lo, k)
     # a run of only dates or names is not a closing zone unless a signature-like line is in it
-    while k < len(units) and kinds[k] in ("date", "name", "separator") and not any(
+    while k < len(units) and kinds[k] in ("date", "name", "place", "separator") and not any(
             x in _SIGNATURE_LIKE for x in kinds[k:]) and not any(
             is_anchor(kinds, x) for x in range(k, len(units))):
         k += 1
