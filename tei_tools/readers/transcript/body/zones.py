@@ -103,7 +103,7 @@ class HeadScanner:
             return "participants-open" if P.FIELD.match(t).group("v") == "" else "field"
         if P.TELEGRAM.match(t) and not P.is_prose(t) or P.TELEGRAM.match(t) and len(t) < 90:
             return "telegram"
-        if P.DIST_INLINE.match(t):
+        if P.DIST_INLINE.match(t) or P.FYI.match(t):
             return "dist-inline"
         if P.DIST_DASH_HEAD.match(t):
             return "dist-dash-head"
