@@ -43,8 +43,7 @@ DRIFT = {
     ("web", "diplomatic"): {
         "01-journal-ivanov-1956-10", "02-journal-yudin-1958-02", "03-journal-puzanov-1959-07",
         "10-report-hungary-pyongyang-1962-11", "12-letter-czechoslovakia-pyongyang-1961-11",
-        "19-journal-moskovsky-collapsed-1963-04", "21-telegram-razuvaev-copies-wrapped-1951-03",
-        "25-telegram-hungary-signoff-seenby-1972-09", "27-letter-czech-cover-declass-1962-05",
+        "19-journal-moskovsky-collapsed-1963-04", "27-letter-czech-cover-declass-1962-05",
         "32-cover-letter-tunkin-stamps-attachment-1949-08",
         "34-pdf-preamble-oneline-cable-panyushkin-1953-04",
         "37-ciphergram-poland-hanoi-oldsite-footnotes-1965-03",
