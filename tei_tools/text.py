@@ -294,7 +294,9 @@ class _Diplomatic(_Renderer):
         self.out.add(el.text or "")
         for child in el:
             if isinstance(child.tag, str) and _opening_desc(child):
-                self.out.add("[" + "".join(child.itertext()) + "]")
+                self.out.add("[")
+                self.children(child)       # a label over two lines keeps its <lb/>
+                self.out.add("]")
             elif isinstance(child.tag, str):
                 self.render(child)
             self.out.add(child.tail or "")
@@ -317,12 +319,22 @@ class _Diplomatic(_Renderer):
             return
         if el.get("rend") == "label-only":       # P11: [Handwritten]: …
             self.label_only(el)
+        elif el.get("rend") == "single-close" and _labelled(el):
+            self.out.add("[")                    # P11: [[Handwriting …]: … ]]
+            self.label_only(el)
+            self.out.add("]]")
         elif kind in BRACKETED_NOTES and not _opening_desc(el):
             self.out.add(_open(el))
             self.children(el)
             self.out.add(_close(el))
         else:
             self.children(el)
+
+
+def _labelled(el: etree._Element) -> bool:
+    """The element opens with its label's desc note."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    return first is not None and _opening_desc(first)
 
 
 def _opening_desc(el: etree._Element) -> bool:

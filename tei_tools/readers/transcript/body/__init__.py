@@ -25,7 +25,7 @@ from lxml import etree
 from ....diagnostics import TeiToolsError, error
 from ..context import Context
 from ..hints import NO_HINTS, BodyHints
-from . import captions, dates, footmarks, label_only, unopened_hand, zones
+from . import captions, dates, double_label, footmarks, label_only, unopened_hand, zones
 from . import patterns as P
 from .closing import build_closing
 from .columns import build_block, find_blocks
@@ -68,8 +68,9 @@ def to_units(lines: list[SourceLine], ctx: Context,
         units.append(build_block(lines[first:end + 1], n, implicit, ctx))
         last = end + 1
     units.extend(parse(lines[last:], ctx, _stops))
-    # P10: [Stamp]: content; P11: a quoted handwriting note whose "[handwritten:" line was lost
-    return unopened_hand.merge(label_only.merge(units), ctx)
+    # P10: [Stamp]: content; P11: [Handwritten]: content, [[Handwriting …]: content ]], and a
+    # quoted handwriting note whose "[handwritten:" line was lost
+    return unopened_hand.merge(double_label.merge(label_only.merge(units)), ctx)
 
 
 def footnote_zone(lines: list[SourceLine], ctx: Context, hints: BodyHints = NO_HINTS

@@ -70,7 +70,7 @@ DRAFTING = re.compile(r"^(?:Typed by|Drafted by|Official:|Recorded by|Prepared b
 SPRAVKA = re.compile(r"^Spravka:")
 CERTIFIED = re.compile(r"^Верно:")
 COPIES_COUNT = re.compile(r"^(?:Written|Produced|Printed):?\s+in\s+\d+\s+copies\.?$", re.I)
-DIST_HEAD = re.compile(r"^(?:\w+|\d+) copies printed:?$|^Copies:$|^Distribution:?$", re.I)
+DIST_HEAD = re.compile(r"^(?:\w+|\d+) copies printed:?$|^Copies(?: to)?:$|^Distribution:?$", re.I)
 DIST_NUMBERED = re.compile(r"^(?P<label>\d+\s*-|\d+x)\s+(?P<item>\S.*)$")
 DIST_INLINE = re.compile(r"^(?P<head>(?:Copies|Distribution list[^:]*|Extracts sent to|"
                          r"Copies to|Sent to)\s*:)\s*(?P<rest>\S.*)$")
