@@ -40,17 +40,7 @@ WEB_NOT_TEXT = ("visually-hidden", "marker", "fnref", "p-anchor", "iv-ref", "sig
 
 # pages (file stems) on which a rendering differs from tei_tools.text today
 DRIFT = {
-    ("web", "diplomatic"): {
-        "01-journal-ivanov-1956-10", "02-journal-yudin-1958-02", "03-journal-puzanov-1959-07",
-        "10-report-hungary-pyongyang-1962-11", "12-letter-czechoslovakia-pyongyang-1961-11",
-        "19-journal-moskovsky-collapsed-1963-04", "27-letter-czech-cover-declass-1962-05",
-        "32-cover-letter-tunkin-stamps-attachment-1949-08",
-        "34-pdf-preamble-oneline-cable-panyushkin-1953-04",
-        "37-ciphergram-poland-hanoi-oldsite-footnotes-1965-03",
-        "38-discussion-zhou-le-duan-footnotes-1967-04",
-        "42-diary-krylov-declassified-stamp-1964-03",
-        "43-journal-filatov-interleaved-truncated-1958-06",
-    },
+    ("web", "diplomatic"): {"32-cover-letter-tunkin-stamps-attachment-1949-08"},
     ("print", "diplomatic"): {
         "01-journal-ivanov-1956-10", "02-journal-yudin-1958-02", "03-journal-puzanov-1959-07",
         "04-telegram-roshchin-1951-02", "05-telegram-alekseev-1962-11",

@@ -187,15 +187,37 @@
       <xsl:with-param name="kind" select="'stamp'"/>
       <xsl:with-param name="block" select="tt:block(.)"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:if test="not(@rend = 'unopened')">
-          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
-        </xsl:if>
-        <xsl:apply-templates mode="#current"/>
-        <xsl:if test="not(@rend = 'unclosed')">
-          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@rend = 'label-only'">
+            <xsl:call-template name="tt:label-only"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:if test="not(@rend = ('unopened', 'unbracketed'))">
+              <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+            </xsl:if>
+            <xsl:apply-templates mode="#current"/>
+            <xsl:if test="not(@rend = ('unclosed', 'unbracketed'))">
+              <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+            </xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- P10/P11: "[Stamp]: content", "[Handwritten text:] content" (@rend='label-only'): the
+       brackets hold only the label (the desc note that opens the element), the content follows -->
+  <xsl:template name="tt:label-only">
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::note[tt:opening-desc(.)]">
+          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+          <span class="label-desc"><xsl:apply-templates mode="tt:dipl"/></span>
+          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="tt:dipl"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="stamp" mode="tt:read">
@@ -224,19 +246,29 @@
 
   <!-- == handwriting (B21, B22) == -->
 
-  <xsl:template match="add | note[@type = ('resolution', 'handwritten')]" mode="tt:dipl">
-    <xsl:variable name="bracketed" select="exists(note[tt:opening-desc(.)])"/>
+  <!-- D: a hand's note is bracketed wherever it stands (a margin note too: priority over the
+       margin aside of scholarly.xsl), an add only when a label opens it (B21, B22) -->
+  <xsl:template match="add | note[@type = ('resolution', 'handwritten')]" mode="tt:dipl"
+      priority="2.5">
+    <xsl:variable name="bracketed" select="exists(self::note) or exists(note[tt:opening-desc(.)])"/>
     <xsl:call-template name="tt:mark">
       <xsl:with-param name="kind" select="'hand'"/>
       <xsl:with-param name="block" select="tt:block(.)"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:if test="$bracketed">
-          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
-        </xsl:if>
-        <xsl:apply-templates mode="#current"/>
-        <xsl:if test="$bracketed">
-          <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@rend = 'label-only'">
+            <xsl:call-template name="tt:label-only"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:if test="$bracketed">
+              <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+            </xsl:if>
+            <xsl:apply-templates mode="#current"/>
+            <xsl:if test="$bracketed">
+              <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+            </xsl:if>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -321,6 +353,10 @@
       <xsl:with-param name="marker" select="tt:footnote-marker(., $tt:view = 'dipl')"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- B9: a footnote whose text has no marker in the transcript (@anchored='false') has no call -->
+  <xsl:template match="note[tt:is-footnote(.)][@anchored = 'false']" mode="tt:dipl tt:read"
+      priority="5"/>
 
   <!-- R: no space before a call ("1990 <note>" reads "1990¹"); D keeps the transcript's spacing -->
   <xsl:template match="text()[following-sibling::node()[1][self::note[tt:is-footnote(.)]]]"
