@@ -132,8 +132,12 @@
     <xsl:choose>
       <xsl:when test="$in-note"><xsl:sequence select="p:bracketed(.)"/></xsl:when>
       <xsl:when test="$p:d and @n">
-        <xsl:variable name="call" select="if (@rend = 'parenthesised') then '(' || @n || ')'
-            else if (@rend = 'slash') then @n || '/' else '[' || @n || ']'"/>
+        <!-- the marker's style is @rend's first word (the text's may follow: "plain
+             bracketed"); plain and asterisk markers are the bare @n (tei_tools.text) -->
+        <xsl:variable name="style" select="(tokenize(normalize-space(@rend)), 'bracketed')[1]"/>
+        <xsl:variable name="call" select="if ($style = 'parenthesised') then '(' || @n || ')'
+            else if ($style = 'slash') then @n || '/'
+            else if ($style = 'bracketed') then '[' || @n || ']' else string(@n)"/>
         <xsl:sequence select="p:footnote('footnote', (), node(), $call)"/>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="p:footnote('footnote', (), node())"/></xsl:otherwise>

@@ -109,8 +109,10 @@
   <!-- B17 signature placeholder -->
   <xsl:template match="tei:figure[@type = 'signature']">
     <span class="signature">
-      <xsl:value-of select="if ($p:d) then '[' || normalize-space(tei:figDesc) || ']'
-                            else '(signed)'"/>
+      <!-- P2: /signature/ is the placeholder between slashes (@rend='slashes') -->
+      <xsl:value-of select="if (not($p:d)) then '(signed)'
+          else if (@rend = 'slashes') then '/' || normalize-space(tei:figDesc) || '/'
+          else '[' || normalize-space(tei:figDesc) || ']'"/>
     </span>
   </xsl:template>
 
@@ -134,10 +136,19 @@
     <xsl:variable name="label" select="p:first-desc(.)"/>
     <span class="stamp stamp-{(@type, 'other')[1]}{if ($block) then ' block' else ' inline'}">
       <xsl:choose>
+        <!-- P10: "[Stamp]: content" (@rend='label-only'): the brackets hold the label only -->
+        <xsl:when test="$p:d and @rend = 'label-only'">
+          <xsl:for-each select="node()">
+            <xsl:choose>
+              <xsl:when test=". is $label">[<xsl:apply-templates select="."/>]</xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:when>
         <xsl:when test="$p:d">
-          <xsl:if test="not(@rend = 'unopened')">[</xsl:if>
+          <xsl:if test="not(@rend = ('unopened', 'unbracketed'))">[</xsl:if>
           <xsl:apply-templates/>
-          <xsl:if test="not(@rend = 'unclosed')">]</xsl:if>
+          <xsl:if test="not(@rend = ('unclosed', 'unbracketed'))">]</xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <!-- the transcript's own label ("faded USSR MFA Stamp:") says it best -->

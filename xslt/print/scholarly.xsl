@@ -113,8 +113,11 @@
 
   <!-- ========================= margin notes ========================= -->
 
+  <!-- B21: a hand's resolution or note in the margin is printed as the hand's note (notes.xsl:
+       bracketed in D, as tei_tools.text writes it), not as a plain margin note -->
   <xsl:template match="tei:note[@place = ('margin', 'left', 'right', 'marginLeft',
-      'marginRight', 'marginOuter', 'marginInner', 'margin-left', 'margin-right')]">
+      'marginRight', 'marginOuter', 'marginInner', 'margin-left', 'margin-right')]
+      [not(@type = ('resolution', 'handwritten'))]">
     <span class="margin-note">
       <xsl:apply-templates>
         <xsl:with-param name="in-note" select="true()" tunnel="yes"/>
