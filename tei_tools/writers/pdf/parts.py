@@ -6,7 +6,8 @@ into parts, each part is laid out once, only a part with a misplaced footnote is
 again, and the parts' pages are joined into one PDF (links, outline and anchors work across
 them, see assemble.py).
 
-Where the cuts go: before every top-level division (a ``div`` of class ``div`` inside no other
+Where the cuts go (in a page larger than ``MAX_PART`` characters; a smaller one is one
+part): before every top-level division (a ``div`` of class ``div`` inside no other
 one) and, inside a division larger than ``MAX_PART`` characters of HTML, before each of its
 sub-divisions but the first (the division's head stays with its first sub-division). A part
 therefore starts on a new page, as a chapter does. Text that has no divisions is one part.
@@ -58,6 +59,8 @@ def _size(element: etree._Element) -> int:
 def cut_points(root: etree._Element, max_part: int = MAX_PART) -> list[etree._Element]:
     """The elements before which a new part starts, in document order (see the module)."""
     cuts: list[etree._Element] = []
+    if _size(root) <= max_part:
+        return cuts  # short enough to lay out at once, without new pages at its divisions
 
     def visit(division: etree._Element) -> None:
         if _size(division) <= max_part:
