@@ -33,6 +33,7 @@ from .assemble import layout_in_parts, numbering
 from .document import Failures, footnote_warnings
 from .glyphs import glyph_warnings
 from .html import DocFacts, book_stylesheet, chronological, document_html, facts
+from .metadata import PdfFacts, identifier, mark
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
 _ANCHOR = re.compile(r"<a\b[^>]*\bclass=\"ix\"[^>]*>")
@@ -269,6 +270,11 @@ def _join(parts: list[_Part], anchors: dict[str, int], edition: Edition,
         stamp = created.replace("-", "").replace(":", "").replace("T", "").rstrip("Z")
         metadata["/CreationDate"] = metadata["/ModDate"] = f"D:{stamp}Z"
     writer.add_metadata({k: v for k, v in metadata.items() if v})
+    mark(writer, PdfFacts(edition.title, tuple(edition.editors) or
+                          ((edition.publisher,) if edition.publisher else ()),
+                          edition.language, created,
+                          edition.description or edition.subtitle or ""),
+         identifier(*(part.pdf.read_bytes() for part in parts)))
     buffer = BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

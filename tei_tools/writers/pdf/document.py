@@ -14,6 +14,7 @@ from . import engine
 from .assemble import layout_in_parts
 from .glyphs import glyph_warnings
 from .html import document_html, documents
+from .metadata import identifier
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
 
@@ -58,7 +59,9 @@ def _render_one(job: tuple[Path, PrintOptions, Path]
             html = document_html(path, options, created=fixed_date(), tree=doc.tree,
                                  member=doc.member)
             document, misplaced = layout_in_parts(html, layouter, str(path))
-            results.append((doc.docid, engine.to_pdf(document), len(document.pages),
+            ident = identifier(html, *engine.stylesheet_text(options))
+            data = engine.to_pdf(document, ident, engine.facts_of(document))
+            results.append((doc.docid, data, len(document.pages),
                             glyph_warnings(path, html, options.fonts.files)
                             + footnote_warnings(path, misplaced)))
         except TeiToolsError as exc:

@@ -13,6 +13,7 @@ from weasyprint.urls import URLFetcher
 
 from ...diagnostics import error
 from ...resources import xslt_path
+from .metadata import PdfFacts, weasyprint_finisher
 from .options import PrintOptions
 
 # WeasyPrint logs every CSS property it does not know and every refused URL at WARNING; the
@@ -151,6 +152,16 @@ def layout_checked(html: str, options: PrintOptions | Layouter, roots: list[Path
     return best
 
 
-def to_pdf(document: Document) -> bytes:
-    """Serialise pages; no PDF identifier from the clock, so reruns give the same bytes."""
-    return document.write_pdf(pdf_identifier=b"tei-tools")
+def to_pdf(document: Document, ident: bytes = b"tei-tools", facts: PdfFacts | None = None
+           ) -> bytes:
+    """Serialise pages; the identifier is given (metadata.identifier), not taken from the
+    clock, so reruns give the same bytes. ``facts``: also write them as XMP metadata."""
+    return document.write_pdf(pdf_identifier=ident,
+                              finisher=weasyprint_finisher(facts) if facts else None)
+
+
+def facts_of(document: Document) -> PdfFacts:
+    """Title, authors, language and date that the print HTML's head gave the layout."""
+    meta = document.metadata
+    return PdfFacts(meta.title or "", tuple(meta.authors or ()), meta.lang or "",
+                    meta.created or "", meta.description or "")
