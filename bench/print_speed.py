@@ -16,6 +16,9 @@ document of two pages (real-tei/frus-history/documents/
   (a release of TEIC/Stylesheets, unpacked); fetched there once when missing, skipped with
   the reason when neither works. Saxon HE is looked for in /usr/share/java.
 
+* fop-floor: the same two JVMs with a stylesheet that only makes a block of each paragraph,
+  head and note: what the chain costs at least (for when the TEI Stylesheets are absent).
+
 Printed per input and path: pages, wall seconds, CPU seconds (this process or the child
 processes), footnotes away from their call's page (tei-tools paths), and the ratios. CPU time
 is the figure that depends least on other work on a shared machine.
@@ -53,6 +56,23 @@ INPUTS = {"small": SHARED / "documents" / "1988-01-11-slany-notes-on-informal-ha
 CACHE = Path.home() / ".cache" / "tei-tools-bench"
 RELEASE = ("https://github.com/TEIC/Stylesheets/releases/download/v7.58.0/"
            "tei-xsl-7.58.0.zip")
+# The chain's floor when the TEI Stylesheets are absent: the same two JVMs (Saxon HE, FOP) with
+# a stylesheet that only makes a block of every paragraph, head and note (no footnotes, no
+# styles). The real chain does more; tei-tools under this floor is under the chain.
+FLOOR_XSL = """<xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <xsl:template match="/">
+    <fo:root><fo:layout-master-set><fo:simple-page-master master-name="A4"
+      page-width="210mm" page-height="297mm" margin="22mm"><fo:region-body/>
+      </fo:simple-page-master></fo:layout-master-set>
+      <fo:page-sequence master-reference="A4"><fo:flow flow-name="xsl-region-body">
+        <xsl:for-each select="//tei:text//(tei:p | tei:head | tei:note)">
+          <fo:block space-after="2mm"><xsl:value-of select="normalize-space()"/></fo:block>
+        </xsl:for-each><fo:block/>
+      </fo:flow></fo:page-sequence></fo:root>
+  </xsl:template>
+</xsl:stylesheet>
+"""
 SAXON = [Path("/usr/share/java/Saxon-HE.jar"), Path("/usr/share/java/saxon9he.jar")]
 
 
@@ -102,11 +122,11 @@ def find_stylesheets(given: str | None) -> tuple[Path | None, str]:
                       f"{CACHE / 'Stylesheets'}) and not fetched from {RELEASE}: {exc}")
 
 
-def fop_chain(tei: Path, stylesheets: Path, saxon: Path, work: Path) -> Run:
+def fop_chain(tei: Path, xsl: Path, saxon: Path, work: Path) -> Run:
+    """TEI → FO with ``xsl`` (Saxon HE), FO → PDF (FOP): wall and CPU of both JVMs."""
     fo, pdf = work / f"{tei.stem}.fo", work / f"{tei.stem}.pdf"
     wall, cpu = time.perf_counter(), _children_cpu()
-    subprocess.run(["java", "-jar", str(saxon), f"-s:{tei}",
-                    f"-xsl:{stylesheets / 'fo' / 'fo.xsl'}", f"-o:{fo}"],
+    subprocess.run(["java", "-jar", str(saxon), f"-s:{tei}", f"-xsl:{xsl}", f"-o:{fo}"],
                    check=True, capture_output=True)
     subprocess.run(["fop", "-q", "-fo", str(fo), "-pdf", str(pdf)], check=True,
                    capture_output=True)
@@ -156,15 +176,21 @@ def main() -> int:
         for label, parts in ([] if args.no_before else [("before", False)]) + [("after", True)]:
             runs[label] = tei_tools_run(tei, parts=parts)
             _show(name, label, runs[label])
-        if fop_skip:
-            runs["fop"] = fop_skip
-        else:
-            with tempfile.TemporaryDirectory(prefix="tei-tools-fop-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="tei-tools-fop-") as tmp:
+            if fop_skip:
+                runs["fop"] = fop_skip
+            else:
                 assert stylesheets is not None and saxon is not None
-                runs["fop"] = fop_chain(tei, stylesheets, saxon, Path(tmp))
-        _show(name, "fop", runs["fop"])
+                runs["fop"] = fop_chain(tei, stylesheets / "fo" / "fo.xsl", saxon, Path(tmp))
+            _show(name, "fop", runs["fop"])
+            if saxon is not None and not missing:
+                floor = Path(tmp) / "floor.xsl"
+                floor.write_text(FLOOR_XSL, "utf-8")
+                runs["floor"] = fop_chain(tei, floor, saxon, Path(tmp))
+                _show(name, "fop-floor", runs["floor"])
         _ratio(runs.get("before"), runs.get("after"), "before / after")
         _ratio(runs.get("after"), runs.get("fop"), "after / fop")
+        _ratio(runs.get("after"), runs.get("floor"), "after / fop-floor")
     return 0
 
 
