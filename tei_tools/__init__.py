@@ -17,7 +17,7 @@ _API = {
     "convert": "tei_tools.conversion:convert",
     "convert_text": "tei_tools.conversion:convert_text",
     "validate": "tei_tools.validation:validate",
-    "render_html": "tei_tools.writers.html:render_html",
+    "render_html": "tei_tools.writers.site:render_html",
     "build_site": "tei_tools.writers.site:build_site",
     "render_pdf": "tei_tools.writers.pdf:render_pdf",
     "render_book": "tei_tools.writers.pdf:render_book",

@@ -28,7 +28,8 @@ OWN_LINE_IN_CONTAINER = {"stamp", "note", "add", "gap", "fw", "pb", "milestone",
 # notes written between brackets in D (the others are written as they are)
 BRACKETED_NOTES = {"desc", "query", "orig-term", "alt-name", "identification", "expansion", "sic",
                    "editorial", "translator", "resolution", "handwritten"}
-RULE_CHARS = {"equals": "=", "dash": "—", "underscore": "_", "asterisks": "*"}
+RULE_CHARS = {"equals": "=", "dash": "—", "underscore": "_", "asterisks": "*", "hash": "#",
+              "letters": "x"}
 FOOTNOTE_RULE = "—" * 10
 GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
 
@@ -156,6 +157,8 @@ class _Renderer:
             for index, item in enumerate(items):
                 if index:
                     self.out.add(self.separator(el, items))
+                    if _after_line_break(item):
+                        self.out.end()      # P3: an inline list wrapped over lines
                 self.children(item)
             self.out.end()
             return
@@ -188,8 +191,8 @@ class _Renderer:
     def inline_list(el: etree._Element, items: list, labels: list) -> bool:
         """A list written on one transcript line (L9 fields, inline L20 lists): no labels, no
         dash rendering, and items that are not one-per-line group lines (``Chinese side: …``)."""
-        if labels or el.get("rend") == "dash" or not items:
-            return False
+        if labels or el.get("rend") == "dash" or not items or _after_line_break(items[0]):
+            return False        # P3: an item after an lb opens a list of one item per line
         if el.get("type") not in ("distribution", "participants", "subject"):
             return False
         return not any(GROUP_LINE.match("".join(i.itertext())) for i in items)
@@ -207,6 +210,12 @@ class _Renderer:
     # --- single elements: overridden by the views -----------------------------------------
     def element(self, el: etree._Element, name: str) -> None:
         self.children(el)
+
+
+def _after_line_break(item: etree._Element) -> bool:
+    """An ``lb`` between the previous item and this one."""
+    prev = item.getprevious()
+    return prev is not None and local(prev) == "lb"
 
 
 def _outside_brackets(text: str) -> str:
@@ -235,7 +244,8 @@ class _Diplomatic(_Renderer):
             add(_close(el))
         elif name == "figure" and el.get("type") == "signature":
             desc = el.find("t:figDesc", NS)
-            add(_open(el) + ("".join(desc.itertext()) if desc is not None else "") + _close(el))
+            text = "".join(desc.itertext()) if desc is not None else ""
+            add(f"/{text}/" if rend == "slashes" else _open(el) + text + _close(el))
         elif name == "gap":
             desc = el.find("t:desc", NS)
             double = rend == "single-close"
@@ -277,14 +287,12 @@ class _Diplomatic(_Renderer):
             self.children(el)
 
     def label_only(self, el: etree._Element) -> None:
-        """P10/P11: ``[Stamp]: content`` — the brackets hold only the label (the desc note that
-        opens the element, without its colon), the content follows them."""
+        """P10/P11: ``[Stamp]: content``, ``[Handwritten text:] content`` — the brackets hold
+        only the label (the desc note that opens the element), the content follows them."""
         self.out.add(el.text or "")
         for child in el:
             if isinstance(child.tag, str) and _opening_desc(child):
-                label = "".join(child.itertext())
-                colon = label.endswith(":")
-                self.out.add("[" + label.removesuffix(":") + "]" + (":" if colon else ""))
+                self.out.add("[" + "".join(child.itertext()) + "]")
             elif isinstance(child.tag, str):
                 self.render(child)
             self.out.add(child.tail or "")
@@ -302,9 +310,12 @@ class _Diplomatic(_Renderer):
         kind = el.get("type")
         if kind == "footnote":
             self.footnotes.append(el)
-            self.out.add(footnote_marker(el))
+            if el.get("anchored") != "false":     # a text without a marker has no call
+                self.out.add(footnote_marker(el))
             return
-        if kind in BRACKETED_NOTES and not _opening_desc(el):
+        if el.get("rend") == "label-only":       # P11: [Handwritten]: …
+            self.label_only(el)
+        elif kind in BRACKETED_NOTES and not _opening_desc(el):
             self.out.add(_open(el))
             self.children(el)
             self.out.add(_close(el))
@@ -321,9 +332,14 @@ def _opening_desc(el: etree._Element) -> bool:
             and not (parent.text or "").strip())
 
 
-def footnote_marker(note: etree._Element) -> str:
+def footnote_marker(note: etree._Element, *, text: bool = False) -> str:
+    """The marker as written in the transcript (``text``: the label of the footnote text).
+    ``@rend`` names the marker's style, then the text's where it differs (``plain bracketed``:
+    ``RAPACKI1`` … ``[1] …``); plain and asterisk markers are the bare ``@n``."""
     n = note.get("n") or ""
-    return {"parenthesised": f"({n})", "slash": f"{n}/"}.get(note.get("rend") or "", f"[{n}]")
+    styles = (note.get("rend") or "").split() or ["bracketed"]
+    style = styles[-1] if text else styles[0]
+    return {"bracketed": f"[{n}]", "parenthesised": f"({n})", "slash": f"{n}/"}.get(style, n)
 
 
 class _Reading(_Renderer):
@@ -388,7 +404,7 @@ def diplomatic_lines(tree: Tei) -> list[str]:
         renderer.out.add(FOOTNOTE_RULE)
         renderer.out.end()
         for note in footnotes:
-            renderer.out.add(footnote_marker(note) + " ")
+            renderer.out.add(footnote_marker(note, text=True) + " ")
             renderer.children(note)
             renderer.out.end()
     return renderer.out.result()

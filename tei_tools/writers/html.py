@@ -2,13 +2,13 @@
 
 ``render_document`` is the per-document worker that ``tei_tools.writers.site.build_site`` runs
 in parallel; it is module-level (pickled to worker processes) and writes its own files, so that
-only small results travel back. ``render_html`` is the API of ``tei-tools html``.
+only small results travel back. This module knows nothing of the site around the pages: site.py
+imports it, never the other way round.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
@@ -20,15 +20,12 @@ from lxml import html as lxml_html
 
 from .. import safexml, saxon
 from ..diagnostics import Diagnostic, TeiToolsError, diagnostic
-from ..edition import Edition
 from ..outputs import edited_by_hand, inside, journal, sha256, write_atomic, write_status
 from ..resources import xslt_path
 from .tei import member_tree
 
 if TYPE_CHECKING:
     from saxonche import PyXdmNode
-
-    from .site import SiteReport
 
 
 @dataclass(frozen=True)
@@ -86,20 +83,20 @@ def _write(job: DocJob, relpath: str, data: bytes, result: DocResult) -> None:
 def render_views(stylesheet: str, node: PyXdmNode, params: dict[str, str]) -> dict[str, str]:
     """Both views of one document: {"read": html, "dipl": html}.
 
-    The shipped document.xsl renders both in one transform (view = 'both'), which builds what
-    the views share once: the two pages with _NEXT_PAGE between them, the DOCTYPE written only
-    before the first. With a splice marker (a nonce) it writes what the pages share only once
-    and leaves each page's apparatus to be put together here (_spliced): much less to build
-    and to serialise. An edition's overrides may read the global $view, which cannot be both:
-    its stylesheet runs once per view.
+    The shipped document.xsl renders both in one transform (view = 'both' with a splice
+    marker, a nonce): the two pages with _NEXT_PAGE between them, the DOCTYPE written only
+    before the first, what the pages share written only once, and each page's apparatus left
+    to be put together here (_spliced). That costs about 0.7 of one transform per view
+    (docs/developer/architecture.md, "Rendering the two views"). An edition's overrides may
+    read the global $view, which cannot be both: its stylesheet runs once per view, and so does
+    a document whose spliced result is incomplete (an apparatus entry that only the reading
+    view shows, such as a <choice> of other projects' TEI).
     """
     if _is_default_document_xsl(stylesheet):
         marker = f"tei-tools:{secrets.token_hex(8)}:"
         pages = _spliced(saxon.transform(stylesheet, node, {**params, "view": "both",
                                                             "splice-marker": marker}), marker)
-        if pages is None:  # an entry that only the reading view shows: the general way
-            pages = saxon.transform(stylesheet, node, {**params, "view": "both"})
-        read, sep, dipl = pages.partition(_NEXT_PAGE)
+        read, sep, dipl = (pages or "").partition(_NEXT_PAGE)
         # once only, else the text itself holds the comment (in an attribute value, which the
         # HTML serialiser does not escape): then the split is not safe
         if sep and _NEXT_PAGE not in dipl:
@@ -245,17 +242,3 @@ def render_document(job: DocJob) -> DocResult:
     except Exception as exc:  # a bug must not stop the other documents (shown without traceback)
         result.diagnostics.append(diagnostic("HTML099", path=job.source, error=exc))
     return result
-
-
-def render_html(tei_files: list[Path], out_dir: Path, *, edition: Edition | None = None,
-                force: bool = False, jobs: int | None = None,
-                progress: Callable[[int], None] | None = None) -> SiteReport:
-    """``tei-tools html``: the web edition of these TEI files in ``out_dir`` (see build_site).
-
-    PDFs are linked only where ``out_dir/pdf/{docid}.pdf`` already exists, since this command
-    does not make them.
-    """
-    from .site import build_site
-
-    return build_site(tei_files, out_dir, edition=edition, force=force, jobs=jobs,
-                      progress=progress, pdf_links=None)

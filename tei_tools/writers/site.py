@@ -294,4 +294,16 @@ def _write_pages(folder: OutputFolder, summaries: list[DocSummary], edition: Edi
         _write(folder, f"{page}.html", html.encode("utf-8"), report)
 
 
-__all__ = ["SiteReport", "build_site", "build_date", "docid_of"]
+def render_html(tei_files: list[Path], out_dir: Path, *, edition: Edition | None = None,
+                force: bool = False, jobs: int | None = None,
+                progress: Callable[[int], None] | None = None) -> SiteReport:
+    """``tei-tools html``: the web edition of these TEI files in ``out_dir`` (see build_site).
+
+    PDFs are linked only where ``out_dir/pdf/{docid}.pdf`` already exists, since this command
+    does not make them.
+    """
+    return build_site(tei_files, out_dir, edition=edition, force=force, jobs=jobs,
+                      progress=progress, pdf_links=None)
+
+
+__all__ = ["SiteReport", "build_site", "build_date", "docid_of", "render_html"]

@@ -35,3 +35,9 @@ def test_P1_selfcheck_a_recognised_closing_zone_is_silent():
     assert "TX450" not in codes(ctx)
     assert "TX450" in {d.code for d in build(PROSE + "[signature] in the middle of a sentence "
                                              "that goes on and on\n\n" + PROSE)[1].diagnostics}
+
+
+def test_P1_selfcheck_slash_placeholder_and_ordinal_recipients_in_the_body():
+    found = _tx450(PROSE + "/signature/\n\n" + PROSE + "1st to the Ministry\n\n3rd to file\n\n"
+                   + PROSE)
+    assert len(found) == 3 and "signature placeholder" in found[0]

@@ -66,3 +66,9 @@ def test_P13_caption_with_a_footnote_marker_and_an_upper_case_continuation():
                         "30 July 1962, Pitsunda\n" + PROSE)
         assert heads(body.div)[0].startswith("RECORD OF A CONVERSATION")
         assert "<lb/>BETWEEN N. S. KHRUSHCHEV AND LE DUAN" in heads(body.div)[0]
+
+
+def test_P13_lost_first_line_caption_makes_a_journal():
+    body, _ = build("of Soviet Ambassador in the DPRK V. P. Moskovsky for the period\n"
+                    "1 April through 19 April 1963\n9 April 1963\n" + PROSE)
+    assert 'xml:id="t-e1963-04-09"' in xml(body.div)

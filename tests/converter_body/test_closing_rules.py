@@ -53,7 +53,8 @@ def test_P1_partial_list_at_end_of_file_is_kept():
 
 def test_P2_mixed_case_office_after_the_name_and_dateline():
     s, _ = closing_of("Pyongyang, 1956 March 14.\nKároly Pongrácz\nChargé d'Affaires ad interim")
-    assert "<dateline>Pyongyang, 1956 March 14.</dateline>" in s
+    assert ('<dateline><placeName>Pyongyang</placeName>, <date when="1956-03-14">1956 March 14'
+            '</date>.</dateline>') in s
     assert ("<signed><persName>Károly Pongrácz</persName><lb/>"
             "<roleName>Chargé d'Affaires ad interim</roleName></signed>") in s
 
@@ -77,7 +78,7 @@ def test_P3_count_line_with_verb_fragment():
 
 def test_P3_count_line_continued_on_the_same_line():
     s, _ = closing_of("Three copies printed. Nº 3 to file.")
-    assert "<head>Three copies printed.</head><item>Nº 3 to file.</item>" in s
+    assert '<head>Three copies printed.</head><item n="3">Nº 3 to file.</item>' in s
 
 
 def test_P3_count_sentence_in_the_body_is_no_anchor():
@@ -89,7 +90,9 @@ def test_P3_count_sentence_in_the_body_is_no_anchor():
 def test_P3_inline_list_continued_over_lines():
     s, _ = closing_of("RAZUVAEV\nCopies: Stalin (2), Beria,\nMalenkov, Mikoyan,\nGromyko - file")
     assert "<head>Copies:</head>" in s
-    assert "<ab>Malenkov, Mikoyan,</ab>" in s and "<ab>Gromyko - file</ab>" in s
+    # the continuation lines are items of the one list (P3), not blocks of their own
+    assert "<ab>" not in s and s.count("<list") == 1
+    assert "<item>Mikoyan</item><lb/><item>Gromyko - file</item>" in s
 
 
 def test_P3_count_head_alone_is_a_copies_ab():
@@ -105,5 +108,39 @@ def test_P4_registry_with_final_stop_and_date_after():
 def test_P4_registry_date_before_number_and_relative_year():
     s, _ = closing_of("RAZUVAEV\n16 March of this year\nNo. 412/sh.")
     assert '<ab type="outgoing-registry">' in s
-    assert '<idno type="outgoing">412/sh.</idno>' in s
+    assert '<idno type="outgoing">412/sh</idno>.</ab>' in s     # the full stop is no part of it
 
+
+
+def test_P1_trailing_editorial_bracket_does_not_hide_the_zone():
+    s, _ = closing_of("[signature] M. Suslov\nNº 71-op (2 pages)\n[Source: a book, Moscow, 2001]")
+    assert "<persName>M. Suslov</persName>" in s and "outgoing-registry" in s
+
+
+def test_P1_trailing_summary_line_after_a_signer_does_not_hide_the_zone():
+    s, ctx = closing_of("Signed: I. Dumitrescu\n"
+                        "The Embassy reports on a Korean request for a visit.")
+    assert "<signed>Signed: <persName>I. Dumitrescu</persName></signed>" in s
+    assert "<p>" not in s and "TX440" in codes(ctx)
+
+
+def test_P1_trailing_odd_separator_does_not_hide_the_zone():
+    s, _ = closing_of("KRASOVSKY\nNo. 2752\n2.11.50\n###")
+    assert "<persName>KRASOVSKY</persName>" in s and "outgoing-registry" in s
+
+
+def test_P1_a_list_without_signer_takes_no_trailing_prose():
+    body, _ = build(BODY + "1 - to the addressee\n2 - to file\nThis is a sentence of the body.")
+    assert "<p>This is a sentence of the body.</p>" in xml(body.div)
+
+
+def test_P2_quoted_sign_off_is_body_text():
+    body, _ = build(BODY + '"To Comrade FILIPPOV.\nWe agree with your proposal, as stated.\n'
+                    'MAO ZEDONG\n2.11.50"\nKRASOVSKY\nNo. 2752\n2.11.50\n###')
+    s = xml(body.div)
+    assert "<p>MAO ZEDONG</p>" in s and "<persName>KRASOVSKY</persName>" in s
+
+
+def test_P2_placeholder_inside_a_sentence_is_no_signature_line():
+    body, _ = build(BODY + "He left, and [signature] the next paragraph goes on.\n" + BODY)
+    assert "<closer" not in xml(body.div)

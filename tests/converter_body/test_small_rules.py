@@ -46,3 +46,21 @@ def test_P15_letter_spaced_phrase_is_one_hi_per_word():
     assert '<hi rend="spaced">Highly</hi> <hi rend="spaced">classified</hi> .' in tei
     assert '<hi rend="spaced">Berlin</hi>' in tei
     assert "Highlyclassified" not in tei
+
+
+def test_P15_hash_and_letters_separators_are_milestones():
+
+    prose = "I was received by the Deputy Minister at my request and we spoke for an hour."
+    for line, kind in (("###", "hash"), ("xxx", "letters"), ("X X X", "letters"),
+                       ("# # # #", "hash")):
+        body, _ = build(f"{prose}\n{line}\n{prose}")
+        s = xml(body.div)
+        assert f'<milestone unit="rule" type="{kind}"/>' in s and f"<p>{line}</p>" not in s
+
+
+def test_P15_two_letters_or_a_roman_heading_are_no_separator():
+
+    prose = "I was received by the Deputy Minister at my request and we spoke for an hour."
+    for line in ("xx", "XXX. Agriculture and the plan", "##"):
+        body, _ = build(f"{prose}\n{line}\n{prose}")
+        assert "milestone" not in xml(body.div)

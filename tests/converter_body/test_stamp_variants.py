@@ -67,10 +67,10 @@ def test_P10_label_only_stamp_takes_the_rest_of_the_line_and_its_content_lines()
                     "Incoming Nº 7702-z\n23 August 1949\nto Cde. A. Ya. VYSHINSKY\n" + PROSE)
     s = xml(body.div)
     assert s.count('<stamp type="incoming" rend="label-only">') == 2
-    assert ('<note type="desc" place="inline" resp="#tr">Stamp:</note> USSR Ministry of Foreign '
+    assert ('<note type="desc" place="inline" resp="#tr">Stamp</note>: USSR Ministry of Foreign '
             'Affairs<lb/>Secretariat of the Minister<lb/>Incoming Nº <idno type="incoming">'
             '6118-v</idno><lb/><date when="1949-08-22">22 August 1949</date></stamp>') in s
-    assert ('Stamp:</note><lb/>Secretariat of Zorin<lb/>SECRET<lb/>Incoming Nº '
+    assert ('Stamp</note>:<lb/>Secretariat of Zorin<lb/>SECRET<lb/>Incoming Nº '
             '<idno type="incoming">7702-z</idno>') in s
     # M1: the document's date is the embassy's dateline, not the stamp date before it
     assert body.facts.creation_date.get("when") == "1949-08-04"
@@ -80,7 +80,7 @@ def test_P10_label_only_stamp_in_the_body_keeps_its_line_only():
     body, _ = build("Note\n" + PROSE + "\n[Stamp]: Declassified\nIncoming Nº 6118-v\n" + PROSE)
     s = xml(body.div)
     assert ('<stamp type="declassification" rend="label-only"><note type="desc" place="inline" '
-            'resp="#tr">Stamp:</note> Declassified</stamp>') in s
+            'resp="#tr">Stamp</note>: Declassified</stamp>') in s
     assert "<p>Incoming Nº" in s
 
 

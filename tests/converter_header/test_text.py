@@ -170,7 +170,10 @@ def test_P10_diplomatic_view_of_unbracketed_and_label_only_stamps():
     tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><opener>'
            '<stamp type="declassification" rend="unbracketed">Reason: x<lb/>Date: y</stamp>'
            '<stamp type="declassification" rend="label-only"><note type="desc" place="inline">'
-           'Stamp:</note> Declassified</stamp></opener><p>z</p></div></body></text></TEI>')
+           'Stamp</note>: Declassified</stamp><note type="handwritten" rend="label-only">'
+           '<note type="desc" place="inline">Handwritten text:</note> Seen</note></opener>'
+           '<p>z</p></div></body></text></TEI>')
     from tei_tools.safexml import parse_bytes
     lines = diplomatic_lines(parse_bytes(tei.encode()))
-    assert lines[:3] == ["Reason: x", "Date: y", "[Stamp]: Declassified"]
+    assert lines[:4] == ["Reason: x", "Date: y", "[Stamp]: Declassified",
+                         "[Handwritten text:] Seen"]

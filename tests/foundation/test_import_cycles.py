@@ -147,7 +147,6 @@ LAZY_IMPORTS: dict[str, str] = {
     "tei_tools.pipeline.stages": "a stage loads its writer (Saxon, WeasyPrint) only when it runs",
     "tei_tools.pipeline": "a build loads the HTML writer only when it has pages to place",
     "tei_tools.serve.steps": "the preview calls the public API, whatever module stands behind it",
-    "tei_tools.writers.html": "html.py <-> site.py: being untangled (issue 12 item 4)",
 }
 
 

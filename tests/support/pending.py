@@ -16,16 +16,6 @@ PENDING: dict[str, tuple[frozenset[str], str]] = {
     "20-journal-puzanov-flat-truncated-1961-05.txt": (
         frozenset({"project-rules"}),
         "capture cut inside the distribution list: the partial list is counted as incomplete (P5)"),
-    "23-telegram-roshchin-inline-copies-1950-12.txt": (
-        frozenset({"project-rules"}),
-        "'Three copies printed. Nº 3 to file.': the count (3) names more copies than the one item "
-        "listed, which the count Schematron rule reports (P3)"),
-    "38-discussion-zhou-le-duan-footnotes-1967-04.txt": (
-        frozenset({"roundtrip"}),
-        "footnote text [5] without a marker gets another marker's call in the D view (P8)"),
-    "40-working-notes-presidium-paren-headerless-1956-11.txt": (
-        frozenset({"roundtrip"}),
-        "'(n) text' footnote block after a rule vs (n) numbered paragraphs reorders lines (P8)"),
     "41-journal-kornienko-record-stamps-1969-05.txt": (
         frozenset({"roundtrip"}),
         "two stamps on one head-zone line are two opener stamps (P13 gold), which D writes on "

@@ -1,7 +1,7 @@
-"""The shipped document.xsl renders both views in one transform, and with a splice marker
-writes what the two pages share only once (tei_tools.writers.html.render_views). Whatever the
-path, the pages must be exactly those of one transform per view, the way an edition's
-overriding stylesheet is run."""
+"""The shipped document.xsl renders both views in one transform with a splice marker, writing
+what the two pages share only once (tei_tools.writers.html.render_views); an edition's
+overriding stylesheet, and a document whose spliced result lacks an entry, run one transform
+per view. Whichever way, the pages must be exactly those of one transform per view."""
 
 from __future__ import annotations
 

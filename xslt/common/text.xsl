@@ -261,7 +261,7 @@
   <!-- D: the separator as the transcript writes it, ten characters of its kind (N6) -->
   <xsl:template match="milestone[@unit = 'rule']" mode="tt:dipl">
     <xsl:variable name="char" select="(map {'equals': '=', 'dash': '—', 'underscore': '_',
-        'asterisks': '*'}(string(@type)), '-')[1]"/>
+        'asterisks': '*', 'hash': '#', 'letters': 'x'}(string(@type)), '-')[1]"/>
     <div class="rule-dipl" role="separator">
       <xsl:value-of select="string-join((1 to 10) ! $char, '')"/>
     </div>

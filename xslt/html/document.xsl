@@ -2,14 +2,17 @@
 <!--
   One document page of the web edition, in one of two views (parameter view = 'read' | 'dipl').
   Input: one TEI document. Output: a complete HTML page.
-  With view = 'both', both pages in one transform (what tei_tools.writers.html uses: the fixed
-  cost of a transform and the apparatus entries are then paid for once): the reading page, a
-  comment "tei-tools: next page", and the diplomatic page, whose DOCTYPE the serialiser writes
-  only once. Templates read the view from the tunnel parameter tt:view. With $splice-marker
-  (layout.xsl; what render_views sets) the parts that are the same on both pages are written out
-  once, and the text goes straight into the pages, its marks' apparatus entries as comments that
-  render_views turns into each page's apparatus. Without it, each view's text is built first,
-  with placeholders for the entries (mode tt:view-parts), and the entries are built from them.
+  Two ways to run it, which give the same pages byte for byte (tests/web/test_render_paths.py):
+  * view = 'read' or 'dipl': one page. The view's text is built first, with placeholders for
+    the apparatus entries (mode tt:view-parts), and the entries are built from them. Edition
+    overrides run this way (they may read the global $view).
+  * view = 'both' with $splice-marker (layout.xsl; what tei_tools.writers.html.render_views
+    sets): both pages in one transform, so that the fixed cost of a transform and the apparatus
+    entries are paid for once: the reading page, a comment "tei-tools: next page", and the
+    diplomatic page, whose DOCTYPE the serialiser writes only once. The parts that are the same
+    on both pages are written out once, and the text goes straight into the pages, its marks'
+    apparatus entries as comments that render_views turns into each page's apparatus.
+  Templates read the view from the tunnel parameter tt:view.
 
   Parts (each a named template or mode that an edition may override):
     tt:doc-header     title, kicker, summary
@@ -74,30 +77,6 @@
           </xsl:with-param>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$view = 'both'">
-        <!-- what the two pages share is built once and handed down in tt:parts -->
-        <xsl:variable name="read" as="map(*)?">
-          <xsl:apply-templates select="$tei" mode="tt:view-parts">
-            <xsl:with-param name="tt:view" tunnel="yes" select="'read'"/>
-          </xsl:apply-templates>
-        </xsl:variable>
-        <xsl:variable name="dipl" as="map(*)?">
-          <xsl:apply-templates select="$tei" mode="tt:view-parts">
-            <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
-          </xsl:apply-templates>
-        </xsl:variable>
-        <xsl:variable name="shared" as="map(*)"
-            select="map {'entries': tt:apparatus-entries(($read, $dipl))}"/>
-        <xsl:call-template name="tt:doc-page">
-          <xsl:with-param name="tt:view" tunnel="yes" select="'read'"/>
-          <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($read, $shared))"/>
-        </xsl:call-template>
-        <xsl:comment>tei-tools: next page</xsl:comment>
-        <xsl:call-template name="tt:doc-page">
-          <xsl:with-param name="tt:view" tunnel="yes" select="'dipl'"/>
-          <xsl:with-param name="tt:parts" tunnel="yes" select="map:merge(($dipl, $shared))"/>
-        </xsl:call-template>
-      </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="tt:doc-page">
           <xsl:with-param name="tt:view" tunnel="yes" select="$view"/>
@@ -121,25 +100,20 @@
   </xsl:template>
 
   <!--
-    The page's content. Without a splice marker, from the parts of a view's page: map {'body':
+    The page's content. Without a splice marker, from the parts of the view's page: map {'body':
     the text, 'notes': the footnotes section, 'entries': the apparatus entries by their key}; the
     text and notes hold an <apparatus-entry> placeholder after each mark (see marks.xsl), in the
-    order of the apparatus; tt:parts has them ready when both views are rendered in one transform.
+    order of the apparatus.
   -->
   <xsl:template match="TEI" mode="tt:page">
     <xsl:param name="tt:view" tunnel="yes" as="xs:string" select="$view"/>
-    <xsl:param name="tt:parts" tunnel="yes" as="map(*)?"/>
     <xsl:param name="tt:splice" tunnel="yes" as="xs:string?"/>
+    <!-- not evaluated with a splice marker: that page writes its text straight out -->
     <xsl:variable name="parts" as="map(*)">
-      <xsl:choose>
-        <xsl:when test="exists($tt:parts)"><xsl:sequence select="$tt:parts"/></xsl:when>
-        <xsl:otherwise>
-          <xsl:variable name="own" as="map(*)">
-            <xsl:apply-templates select="." mode="tt:view-parts"/>
-          </xsl:variable>
-          <xsl:sequence select="map:merge(($own, map {'entries': tt:apparatus-entries($own)}))"/>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:variable name="own" as="map(*)">
+        <xsl:apply-templates select="." mode="tt:view-parts"/>
+      </xsl:variable>
+      <xsl:sequence select="map:merge(($own, map {'entries': tt:apparatus-entries($own)}))"/>
     </xsl:variable>
     <article class="document" aria-labelledby="doc-title">
       <xsl:if test="$tt:view = 'read'">

@@ -14,8 +14,8 @@
   Each mark is followed by its apparatus entry, as the tunnel parameter tt:collect asks:
     ''              an <apparatus-entry> with the entry itself
     'placeholders'  an <apparatus-entry> with its key (id, kind, view), holding the entry where
-                    it is cheap to build here (document.xsl builds the others, once for both
-                    views, and removes the placeholders from the text)
+                    it is cheap to build here (document.xsl builds the others, once each,
+                    and removes the placeholders from the text)
     'comments'      a comment with the key (and the entry between two comments): the text is
                     written straight into the page and render_views builds the apparatus list
                     (see $splice-marker in layout.xsl)

@@ -7,7 +7,8 @@ decoding and profile (so N1, N3, N4 and the wrapper split are the reader's), the
 * N5  omission variants → ``[…]``; in ``[….]`` / ``[.…]`` the full stop moves outside;
 * N6  separator rules → 10 characters of their kind; the rule before footnotes → ``——————————``;
 * N7  a collapsed column block (B20) is compared as a multiset of tokens, brackets removed;
-* N8  footnote texts move after the body, under the footnote rule, in marker order;
+* N8  footnote texts move after the body, under the footnote rule, in marker order; which
+  lines are footnote texts is the reader's own finding (P8: they can stand anywhere);
 * N9  dash bullets are written ``- item``.
 
 Two more equalities follow from the house encoding and are applied to the transcript side
@@ -26,9 +27,9 @@ from lxml import etree
 
 from ...safexml import parse_bytes
 from ...text import FOOTNOTE_RULE, diplomatic_lines
-from .body.columns import MAX_ROWS
+from .body import footmarks, footnote_zone
 from .body.patterns import SEPARATOR as _SEPARATOR  # L17, as the reader recognises it
-from .body.repairs import looks_like_stamp_content
+from .body.stamp_rows import last_row
 from .context import Context, ReaderSettings, docid_from_name
 from .profiles import get_profile
 from .source import decode
@@ -39,7 +40,6 @@ _EMAIL = re.compile(r"\s?\[email protected\]")
 # "[[illegible]]" and "[illegible]" are one gap in TEI, so D gives the single form back
 # (also inside an enclosing bracket: "[[[illegible]]]" is "[" + "[[illegible]]" + "]", L-2)
 _DOUBLE_ILLEGIBLE = re.compile(r"\[\[([^\[\]]*\billegible\b[^\[\]]*)\]\]", re.I)
-_FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s")
 _DOUBLE = re.compile(r"\[\[[^\[\]]*\]\]")
 _STAMP_LABEL_B19 = re.compile(r"^[A-Z][A-Z .'’-]+\s.*\b[Ss]tamps?:")
 
@@ -80,41 +80,38 @@ def transcript_lines(data: bytes | str, name: str, settings: ReaderSettings | No
     settings = settings or ReaderSettings()
     ctx = Context(docid_from_name(name), path=name, settings=settings)
     wrapper = get_profile(settings.profile).split(decode(data, ctx), ctx)
-    lines = [line.text for line in wrapper.document_lines if not line.blank]
-    lines = [_DOUBLE_ILLEGIBLE.sub(r"[\1]", _EMAIL.sub("", t)).strip() for t in lines]
-    lines = [t for t in lines if t]
-    lines = _footnotes_last(lines)
+    texts, rules = footnote_zone(wrapper.document_lines, ctx, wrapper.hints)
+    numbered = [(line.number, _DOUBLE_ILLEGIBLE.sub(r"[\1]", _EMAIL.sub("", line.text)).strip())
+                for line in wrapper.document_lines if not line.blank]
+    lines = _footnotes_last([(n, t) for n, t in numbered if t], texts, rules)
     lines = [normalise_line(t) for t in lines]
     return lines, column_blocks(lines)
 
 
-def _footnotes_last(lines: list[str]) -> list[str]:
-    """N8: footnote texts (with the rule before them) go after the body."""
-    text = "\n".join(lines)
-    notes: list[int] = []
-    for index, line in enumerate(lines):
-        m = _FOOTNOTE_TEXT.match(line)
-        if not m:
-            continue
-        if m["x"]:
-            marker = re.search(r"\Sx/", text)
-        elif m["b"]:
-            # not the "[[1]]" of an uncertain digit
-            marker = re.search(rf"(?<!^)(?<!\[)\[{m['b']}\]", text, re.M) or (
-                # P9: "[n]" is always a marker, also at the start of an earlier line
-                index and re.search(rf"^\[{m['b']}\]", "\n".join(lines[:index]), re.M))
-        else:
-            marker = re.search(rf"[^\W\d_)]\({m['p']}\)", text)
-        if marker:
-            notes.append(index)
-    if not notes:
-        return lines
-    drop = set(notes)
-    first = notes[0]
-    if first > 0 and _SEPARATOR.match(lines[first - 1]):
-        drop.add(first - 1)
-    kept = [line for i, line in enumerate(lines) if i not in drop]
-    return kept + [FOOTNOTE_RULE] + [lines[i] for i in notes]
+def _footnotes_last(lines: list[tuple[int, str]], texts: list[list[int]], rules: set[int]
+                    ) -> list[str]:
+    """N8: the footnote texts the reader found (``texts``: their line numbers, P8) go after the
+    body under the footnote rule, their label written as D writes it (``*[…]`` → ``* […]``);
+    the rules consumed before them go."""
+    if not texts:
+        return [t for _, t in lines]
+    by_number = dict(lines)
+    moved = {n for unit in texts for n in unit}
+    kept = [t for n, t in lines if n not in moved and n not in rules]
+    notes: list[str] = []
+    for unit in texts:
+        unit_lines = [by_number[n] for n in unit if n in by_number]
+        if unit_lines:
+            notes.append(_labelled(unit_lines[0]))
+            notes.extend(unit_lines[1:])
+    return kept + [FOOTNOTE_RULE] + notes
+
+
+def _labelled(line: str) -> str:
+    form = footmarks.text_form(line)
+    if form is None:
+        return line
+    return footmarks.label(form.n, form.style) + " " + line[form.start:].lstrip()
 
 
 def column_blocks(lines: list[str]) -> list[Block]:
@@ -153,11 +150,7 @@ def column_blocks(lines: list[str]) -> list[Block]:
 
 def _stamp_rows(lines: list[str], index: int) -> int:
     """End (exclusive) of the run of stamp-content lines after line ``index`` (B19)."""
-    end = index + 1
-    while end < len(lines) and end - index <= MAX_ROWS and "[" not in lines[end] \
-            and looks_like_stamp_content(lines[end]):
-        end += 1
-    return end
+    return last_row(lines, index) + 1      # the reader's own rule (P10)
 
 
 def _tokens(lines: list[str]) -> Counter[str]:

@@ -25,7 +25,7 @@ from lxml import etree
 from ....diagnostics import TeiToolsError, error
 from ..context import Context
 from ..hints import NO_HINTS, BodyHints
-from . import captions, dates, label_only, zones
+from . import captions, dates, footmarks, label_only, unopened_hand, zones
 from . import patterns as P
 from .closing import build_closing
 from .columns import build_block, find_blocks
@@ -44,7 +44,7 @@ from .tei import TEI_NS as TEI
 from .tei import el
 from .vocab import type_subtype
 
-__all__ = ["Body", "build_body"]
+__all__ = ["Body", "build_body", "footnote_zone"]
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
 
@@ -70,7 +70,19 @@ def to_units(lines: list[SourceLine], ctx: Context,
         units.append(build_block(lines[first:end + 1], n, implicit, ctx))
         last = end + 1
     units.extend(parse(lines[last:], ctx, _stops))
-    return label_only.merge(units)      # P10: [Stamp]: content
+    # P10: [Stamp]: content; P11: a quoted handwriting note whose "[handwritten:" line was lost
+    return unopened_hand.merge(label_only.merge(units), ctx)
+
+
+def footnote_zone(lines: list[SourceLine], ctx: Context, hints: BodyHints = NO_HINTS
+                  ) -> tuple[list[list[int]], set[int]]:
+    """N8 for the round-trip check: the line numbers of each footnote text, in reading order,
+    and of the separator rules consumed before them, as the reader finds them (P8)."""
+    prepared, _ = prepare(lines, ctx)
+    _, units = declared_heading(to_units(prepared, ctx, hints), hints)
+    plan = zones.find_zones(units, ctx)
+    return ([u.lines for u in plan.footnotes],
+            {n for u in plan.footnote_rules for n in u.lines})
 
 
 def _unsplit_columns(units: list[Unit], ctx: Context) -> list[Unit]:
@@ -87,30 +99,33 @@ def _unsplit_columns(units: list[Unit], ctx: Context) -> list[Unit]:
     return out
 
 
-def _footnotes(units: list[Unit], env: Env) -> None:
-    for unit in units:
-        t = unit.text().strip()
-        m = P.FOOTNOTE_TEXT.match(t)
-        if not m:
+def _footnotes(texts: list[Unit], rest: list[Unit], env: Env) -> None:
+    """B9: the footnote texts by number, and (P7) the numbers whose bare-digit markers in the
+    rest of the document are markers."""
+    forms = []
+    for unit in texts:
+        form = footmarks.text_form(unit.text().strip())
+        if form is None:
             continue
-        n = m.group("b") or m.group("p") or m.group("x")
-        rend = "bracketed" if m.group("b") else "parenthesised" if m.group("p") else "slash"
+        forms.append(form)
         nodes = list(unit.nodes)
-        if m.group("b"):
+        if form.style == "bracketed":
             nodes = nodes[1:]        # the "[n]" bracket
         else:
             first = nodes[0]
             assert isinstance(first, Text)
-            cut = len(first.text) - len(first.text.lstrip()) + len(m.group(0)) - 1
+            lead = len(first.text) - len(first.text.lstrip())
+            cut = lead + len(footmarks.label(form.n, form.style))
             nodes = [Text(first.text[cut:].lstrip(), first.pos)] + nodes[1:]
         if nodes and isinstance(nodes[0], Text):
             nodes[0] = Text(nodes[0].text.lstrip(), nodes[0].pos)
         # a repeated number keeps both texts (the second one has no marker of its own: TX331)
-        key, k = n, 1
+        key, k = form.n, 1
         while key in env.footnotes:
             k += 1
-            key = f"{n}-{k}"
-        env.footnotes[key] = Footnote(n, rend, nodes, unit.pos)
+            key = f"{form.n}-{k}"
+        env.footnotes[key] = Footnote(form.n, form.style, nodes, unit.pos)
+    env.plain_numbers = footmarks.plain_numbers("\n".join(u.text() for u in rest), forms)
 
 
 def _prescan(units: list[Unit], env: Env, ctx: Context) -> None:
@@ -164,7 +179,8 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     for seg in plan.segments:
         seg.body = _unsplit_columns(seg.body, ctx)
         seg.closing = _unsplit_columns(seg.closing, ctx)
-    _footnotes(plan.footnotes, env)
+    _footnotes(plan.footnotes, [u for seg in plan.segments
+                                for part in (seg.head, seg.body, seg.closing) for u in part], env)
     _prescan([u for s in plan.segments[:1] for u in s.head], env, ctx)
     # L7: m/d/yy is read month first when the document has an unambiguous US-order date
     env.dates.us_order = any(int(m.group(2)) > 12 for u in units if "/" in u.text()
@@ -183,6 +199,8 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
     speakers = Speakers(env, units)
     speakers_on = zones.count_speakers([u for s in plan.segments for u in s.body]) >= 2
     for seg, box in zip(plan.segments, containers, strict=True):
+        if len(plan.segments) > 1:     # P6: a cover letter before an attached journal
+            journal = captions.is_journal([u.text().strip() for u in _units_of(seg)], None)
         for node in _segment(seg, env, journal, speakers_on, speakers):
             box.append(node)
         if not len(box):
@@ -206,7 +224,7 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
     # L6: a place line directly before the first entry goes into its dateline
     first = seg.body[0] if seg.body else None
     next_entry = journal and first is not None and bool(P.ENTRY_DATE.match(first.text()))
-    head_out = build_head(head_units, env, next_entry)
+    head_out = build_head(head_units, env, next_entry, seg.attachment)
     held = _held_place(head_out)
     env.zone = "body"
     sections = zones.sections_valid(seg.body)
@@ -228,17 +246,23 @@ def _segment(seg: zones.Segment, env: Env, journal: bool, speakers_on: bool,
     return top + body + closing
 
 
+def _units_of(seg: zones.Segment) -> list[Unit]:
+    return seg.head + seg.body + seg.closing
+
+
 _GLOBAL = {"note", "gap", "pb", "milestone", "fw", "lb"}
 _DIV_BOTTOM = {"closer", "postscript", "signed", "trailer"}
 
 
 def _after_divs(closing: list[etree._Element]) -> list[etree._Element]:
-    """After journal entries or sections (div) TEI allows only divBottom elements, so closing
-    lines such as an attachment notice (ab) go into a postscript there."""
+    """After journal entries or sections (div) TEI allows only divBottom and global elements,
+    so closing lines such as an attachment notice (ab) go into a postscript there; a gap or
+    note after the closer (P5) stays as it is."""
     out: list[etree._Element] = []
     wrapper: etree._Element | None = None
     for node in closing:
-        if etree.QName(node).localname in _DIV_BOTTOM:
+        if etree.QName(node).localname in _DIV_BOTTOM or (
+                etree.QName(node).localname in _GLOBAL and wrapper is None):
             out.append(node)
             wrapper = None
             continue

@@ -7,7 +7,8 @@
   ``L. P. Krylov``), and over a date-range line after ``for the period`` (P13). A footnote
   marker after the caption word (``CONVERSATION*``) does not hide it.
 * A caption whose first line was lost still counts when it starts with ``of {office} …`` and
-  names the period (``of Soviet Ambassador … for the period``) (P13).
+  names the period (``of Soviet Ambassador … for the period``) (P13); the lost line was a
+  journal's (``JOURNAL``), so the document is a journal.
 * ``FROM THE JOURNAL`` / ``OF X`` followed, before any body paragraph, by a
   record-of-conversation caption is one memorandum of conversation: the document is no journal
   and has no entries (P13).
@@ -87,4 +88,11 @@ def is_journal(lines: Iterable[str], trailer_subtype: str | None) -> bool:
 
 
 def _first_caption_kind(lines: Iterable[str]) -> str | None:
-    return next((caption_subtype(t) for t in lines if P.is_caption(t)), None)
+    """A.4 of the first caption; a caption that lost its first line and names a period is a
+    journal's (``JOURNAL`` / ``of … for the period``, P13)."""
+    for t in lines:
+        if P.is_caption(t):
+            return caption_subtype(t)
+        if lost_first_line(t):
+            return "diary"
+    return None

@@ -14,7 +14,6 @@ from functools import cached_property
 from . import vocab
 from .nodes import Bracket
 
-SIGNATURE_CONTENT = re.compile(r"(?i)^(?:illegible\s+)?(?:signature|sign)(?:\s+illegible)?$")
 _SYLLABLE_BREAK = re.compile(r"[\s-]+")
 _SYLLABLE = re.compile(r"[^\s-]+")
 _LETTER_START = re.compile(r"^[^\W\d_]")

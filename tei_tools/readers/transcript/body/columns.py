@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from ..context import Context
-from . import vocab
+from . import stamp_rows, vocab
 from .nodes import Cell, ColumnBlock, Pos, SourceLine, Unit
-from .repairs import looks_like_stamp_content
 
 _CAPS_RUN = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?:\s+|$))+")
 _EMAIL = re.compile(r"\s?\[email[ \u00a0]protected\]")
@@ -24,7 +23,7 @@ _LABEL_SPLIT = re.compile(r".*?\bstamp:", re.I)
 _REGISTRY_SPLIT = re.compile(r"(?=\b(?:Incoming|Outgoing|Received)\b)")
 _DATE_CELL = re.compile(
     rf"(?:“\d{{1,2}}”|\d{{0,2}}(?:\[\[\d+\]\])?\d{{0,2}}) {vocab.MONTH_RE} \d{{4}}\]?")
-MAX_ROWS = 6
+MAX_ROWS = stamp_rows.MAX_ROWS
 
 
 def _counts(text: str) -> tuple[int, int]:
@@ -110,12 +109,8 @@ _DOUBLE = re.compile(r"\[\[[^\[\]]*\]\]")
 
 
 def _stamp_rows(lines: list[SourceLine], i: int) -> int:
-    """The last of the lines after ``i`` that look like stamp content (registry, dates)."""
-    j = i
-    while j + 1 < len(lines) and j - i < MAX_ROWS and "[" not in lines[j + 1].text \
-            and looks_like_stamp_content(lines[j + 1].text):
-        j += 1
-    return j
+    """The last line of the never-closed B19 stamp whose label is ``lines[i]`` (P10)."""
+    return i + stamp_rows.last_row([ln.text for ln in lines[i:i + MAX_ROWS + 1]], 0)
 
 
 def _cells(text: str, first: bool, implicit: bool) -> list[str]:
@@ -162,13 +157,17 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
             ctx.emit("TX209", line=pos.line, col=pos.col)
             raw = _EMAIL.sub("", raw)
         rows.append((raw.strip(), pos))
-    block = ColumnBlock(rows, [[] for _ in range(n + 1)])
+    # P10: caption rows between a depth-0 label and its content go to head, not to a column
+    at_caption = _caption_rows([t for t, _ in rows]) if implicit else set()
+    cell_rows = [row for k, row in enumerate(rows) if k not in at_caption]
+    captions = [row for k, row in enumerate(rows) if k in at_caption]
+    block = ColumnBlock(rows, [[] for _ in range(n + 1)], captions=captions)
     if implicit:
         block.unopened = set(range(1, n + 1))
         ctx.emit("TX304", line=rows[0][1].line, col=rows[0][1].col)
     open_cols = list(range(1, n + 1))
     inferred = False
-    for r, (text, pos) in enumerate(rows):
+    for r, (text, pos) in enumerate(cell_rows):
         cells = _cells(text, r == 0, implicit)
         if len(cells) > n + 1 or not cells or not _covers(cells, text):
             block.failed = True
@@ -201,9 +200,12 @@ def build_block(lines: list[SourceLine], n: int, implicit: bool, ctx: Context) -
             if _closes(cell) and col in open_cols:
                 open_cols.remove(col)
     if block.failed:
-        extra = plain_column_block(rows, n, implicit)   # P10: a classification/copy column
+        extra = plain_column_block(cell_rows, n, implicit)   # P10: a classification/copy column
         if extra is not None:
-            block, open_cols, inferred = extra, [], True
+            extra.rows, extra.captions = rows, captions
+            open_cols = [c for c in range(1, n + 1)
+                         if not any(_closes(cell.text) for cell in extra.columns[c])]
+            block, inferred = extra, True
     if implicit and open_cols and not block.failed:
         ctx.emit("TX302", line=rows[-1][1].line, col=rows[-1][1].col,
                  detail="stamp label without its opening '[' is never closed either; "
@@ -244,8 +246,8 @@ def plain_column_block(rows: list[tuple[str, Pos]], n: int,
             block.columns[col].append(Cell(cell, Pos(pos.line, pos.col + max(col_at, 0))))
             if _closes(cell) and col in open_cols:
                 open_cols.remove(col)
-    if open_cols or not block.columns[extra]:
-        return None
+    if open_cols and not implicit or not block.columns[extra]:
+        return None      # a B19 label's column may stay open: it ends with its content (P10)
     return block
 
 
@@ -289,4 +291,15 @@ def _plain_row(text: str, first: bool, n: int,
     if dates and "".join(dates).replace(" ", "") == text.replace(" ", "") \
             and len(dates) == len(open_cols) + 1:
         return [(dates[0], 0)] + list(zip(dates[1:], open_cols, strict=True))
+    if len(open_cols) == 1 and stamp_rows.is_content_row(text):
+        return [(text, open_cols[0])]     # one stamp open: its number or date row (P10)
     return None
+
+
+def _caption_rows(texts: list[str]) -> set[int]:
+    """Indexes of the caption rows among a block's rows after the label row (P10)."""
+    found: set[int] = set()
+    for k in range(1, len(texts)):
+        if stamp_rows.is_caption_row(texts[k], k - 1 in found):
+            found.add(k)
+    return found

@@ -38,7 +38,15 @@ def build(block: ColumnBlock, env: Env) -> list[tuple[str, etree._Element]]:
             el("lb", parent=letterhead)
         items = mark_text(_cell_items(cell, env), env)
         atoms.fill(letterhead, _letterhead_row(items, env))
-    out.append(("phrase", letterhead))
+    if block.columns[0]:          # no letterhead cell (the label row was the first, P10): none
+        out.append(("phrase", letterhead))
+    if block.captions:            # P10: caption rows interleaved with a stamp column
+        head = el("head")
+        for k, (text, pos) in enumerate(block.captions):
+            if k:
+                el("lb", parent=head)
+            atoms.fill(head, _cell_items(Cell(text, pos), env))
+        out.append(("top", head))
     for c in range(1, len(block.columns)):
         cells = block.columns[c]
         if c in block.plain:       # P10: classification and copy lines, not a stamp

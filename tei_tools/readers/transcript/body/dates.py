@@ -23,7 +23,8 @@ from .vocab import MONTH_RE, month_number, roman_month
 
 _ROMAN = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 # a quoted day, curly or straight quotes (L7; the straight form in PDF exports, P12)
-_DAY = r"(?:[“\"](?P<qd>\d{1,2})[”\"]|(?P<d>\d{1,2}))"
+# an English ordinal day, ``11th May 1962`` (P6 pages), keeps its suffix in the date's text
+_DAY = r"(?:[“\"](?P<qd>\d{1,2})[”\"]|(?P<d>\d{1,2})(?:st|nd|rd|th)?)"
 _TIME = (r"(?:,? at (?P<th>\d{1,2}) hours (?P<tm>\d{1,2}) minutes"
          r"|,? at (?P<ch>\d{1,2}):(?P<cm>\d{2})"
          r"|, (?P<r1h>\d{1,2}):(?P<r1m>\d{2})(?:-(?P<r2h>\d{1,2}):(?P<r2m>\d{2}))?"
@@ -36,7 +37,10 @@ DATE_RE = re.compile(
     rf"(?P<pm2>{MONTH_RE}) (?P<py>\d{{4}})"
     # P10: a day range in a stamp, ``11/12 May``, ``12-18 May 1958``
     rf"|(?P<gd1>\d{{1,2}})[/-](?P<gd2>\d{{1,2}}) (?P<gm>{MONTH_RE})(?:,? (?P<gy>\d{{4}}))?"
-    rf"|{_DAY} (?P<m>{MONTH_RE})(?:,? (?P<y>\d{{4}}))?"
+    # P4: a relative year, ``4 May of this year``, is the year of the document (@cert)
+    rf"|{_DAY} (?P<m>{MONTH_RE})(?:,? (?P<y>\d{{4}})| (?P<rel>of this year))?"
+    # P2: year first, ``1971 May 4`` (a foot dateline of Hungarian reports)
+    rf"|(?P<fy>\d{{4}}) (?P<fm>{MONTH_RE}) (?P<fd>\d{{1,2}})"
     rf"|(?P<xd>\d{{1,2}})(?P<sep>[. ])(?P<xm>{_ROMAN})(?P=sep)(?P<xy>\d{{4}}|\d{{2}})"
     r"|(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})"
     r"|(?P<ua>\d{1,2})/(?P<ub>\d{1,2})/(?P<uy>\d{2}|\d{4})"
@@ -48,7 +52,7 @@ DATE_RE = re.compile(
 # digit or a roman month. Runs of text without it skip the long alternation; the digit test
 # alone discards most of them fastest.
 _HAS_DIGIT = re.compile(r"\d")
-_DATE_CORE = re.compile(rf"\d(?:[./ -][\dIVX]|[”\"]? {MONTH_RE})|{MONTH_RE} \d")
+_DATE_CORE = re.compile(rf"\d(?:[./ -][\dIVX]|(?:[”\"]|st|nd|rd|th)? {MONTH_RE})|{MONTH_RE} \d")
 DATE_SEARCH = atoms.Prefiltered(
     DATE_RE, lambda text: _HAS_DIGIT.search(text) and _DATE_CORE.search(text))
 
@@ -133,6 +137,9 @@ def attributes(g: dict, env: DateEnv, entry: bool = False) -> tuple[dict[str, st
         attrs = _time(g, iso)
         attrs.update({"cert": "high" if entry else "medium", "resp": "#conv"})
         return attrs, "TX502" if entry else "TX501"
+    if g.get("fy"):
+        iso = _iso(int(g["fy"]), month_number(g["fm"]), int(g["fd"]))
+        return (_time(g, iso), None) if iso else ({}, "TX504")
     if g.get("xd"):
         iso = _iso(_year2(g["xy"]), roman_month(g["xm"]), int(g["xd"]))
         return (_time(g, iso), None) if iso else ({}, "TX504")
@@ -192,6 +199,39 @@ def make_date(m: re.Match[str], items: list[Item], env: DateEnv, entry: bool = F
     if code:
         env.notes.append((code, m.group(0)))
     return node
+
+
+def supplied_years(items: list[Item], env: DateEnv) -> list[Item]:
+    """P2: ``19 June [1954]``, a date whose year the translator supplied in brackets: the
+    ``supplied`` year joins the ``date``, and ``@when`` takes that year (it is no longer the
+    converter's guess, so ``@cert``/``@resp`` and the TX501 note go)."""
+    if all(isinstance(i, str) for i in items):
+        return items
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        nxt = items[i + 2] if i + 2 < len(items) else None
+        if (nxt is not None and not isinstance(it, str) and etree.QName(it).localname == "date"
+                and isinstance(items[i + 1], str) and items[i + 1].isspace()
+                and not isinstance(nxt, str)
+                and etree.QName(nxt).localname == "supplied"
+                and re.fullmatch(r"\d{4}", "".join(nxt.itertext()))):
+            written = "".join(it.itertext())
+            m = DATE_RE.fullmatch(f"{written} {''.join(nxt.itertext())}")
+            attrs, _ = attributes(m.groupdict(), env) if m else ({}, None)
+            if attrs.get("when"):
+                for key in ("when", "cert", "resp"):
+                    it.attrib.pop(key, None)
+                it.set("when", attrs["when"])
+                atoms.fill(it, [items[i + 1], nxt])
+                env.notes[:] = [n for n in env.notes if n[1] != written]
+                out.append(it)
+                i += 3
+                continue
+        out.append(it)
+        i += 1
+    return out
 
 
 def rule(env: DateEnv, entry: bool = False,

@@ -20,8 +20,6 @@ from .vocab import pronouns
 
 GLOBAL = {"note", "gap", "pb", "milestone", "fw"}
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
-_RULE_TYPES = {"=": "equals", "—": "dash", "–": "dash", "-": "dash", "_": "underscore",
-               "*": "asterisks"}
 
 
 def unit_items(unit: Unit, env: Env, nodes: list[Node] | None = None,
@@ -183,7 +181,7 @@ def build_flow(units: list[Unit], env: Env, speakers_on: bool,
             i = end
             continue
         if P.SEPARATOR.match(t):
-            out.append(el("milestone", {"unit": "rule", "type": _RULE_TYPES.get(t[0], "dash")}))
+            out.append(el("milestone", {"unit": "rule", "type": P.rule_type(t)}))
             i += 1
             continue
         sm = speaker_match(t) if speakers_on and unit.only_bracket() is None else None

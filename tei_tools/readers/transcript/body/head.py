@@ -17,6 +17,7 @@ from ..hints import BodyHints
 from . import atoms, columns_out, dates, declass, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
+from .closing.split import PLACE_DATE, place_date_line
 from .inline import render
 from .memo import field_element
 from .nodes import Unit
@@ -90,11 +91,12 @@ class HeadBuilder:
         return result
 
 
-def build_head(units: list[Unit], env: Env,
-               next_is_entry: bool) -> list[tuple[str, etree._Element]]:
-    """The elements of a head zone, in transcript order, each tagged TOP or COMMON."""
+def build_head(units: list[Unit], env: Env, next_is_entry: bool,
+               attachment: bool = False) -> list[tuple[str, etree._Element]]:
+    """The elements of a head zone, in transcript order, each tagged TOP or COMMON; the head
+    zone of an attached document may have a title of its own (P6)."""
     b = HeadBuilder(env)
-    scanner = HeadScanner(0, False, False)
+    scanner = HeadScanner(0, False, False, attachment)
     kinds = ["caption" if _is_declared(u, env.hints) else scanner.kind(u) or "unknown"
              for u in units]
     for start, end in declass.blocks([text(u) for u in units]).items():
@@ -146,7 +148,10 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     t = text(unit)
     if kind == "columns":
         for placement, node in columns_out.build(unit.column_block, env):
-            if placement == "block":
+            if placement == "top":       # P10: the caption rows of the block
+                _caption_facts(" ".join(t for t, _ in unit.column_block.captions), env)
+                b.top(node)
+            elif placement == "block":
                 b.block(node, line)
             else:
                 b.phrase([node], line)
@@ -181,10 +186,7 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
             if _subtype(text(u)) == "telegram":
                 items = _cable_number(items)
             atoms.fill(head, items)
-        caption = " ".join(text(u) for u in group)
-        if env.facts.caption is None:
-            env.facts.caption = caption
-            env.facts.caption_subtype = _subtype(caption)
+        _caption_facts(" ".join(text(u) for u in group), env)
         b.top(head)
         return
     if kind == "registry" or kind == "classification":
@@ -208,6 +210,9 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     if kind == "motto" or kind == "copies":
         b.phrase([atoms.fill(el("seg", {"type": kind}), b.items(unit))], line)
         return
+    if kind == "attachments":      # P6: "3 attachments", a head-zone line with no seg type
+        b.phrase([atoms.fill(el("seg"), b.items(unit))], line)
+        return
     if kind == "dateline":
         _dateline(b, unit, env, last)
         return
@@ -224,6 +229,13 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
     env.ctx.emit("TX410", line=unit.pos.line, col=unit.pos.col, unit="head-zone line",
                  kept="an opener seg")
     b.phrase(lineparts.wrap_loose(b.items(unit)) or [el("seg")], line)
+
+
+def _caption_facts(caption: str, env: Env) -> None:
+    """The document's caption and its A.4 subtype: the first caption's."""
+    if env.facts.caption is None:
+        env.facts.caption = caption
+        env.facts.caption_subtype = _subtype(caption)
 
 
 def _subtype(caption: str) -> str | None:
@@ -246,6 +258,10 @@ def _dateline(b: HeadBuilder, unit: Unit, env: Env, last: bool) -> None:
         n = items.index(",") if "," in items else 0
         place = atoms.fill(el("placeName"), items[:n])
         items = [place] + items[n:]
+    elif place_date_line(t):       # P6: "Pyongyang 11/26/64", the place without a comma
+        items = atoms.per_character(items)
+        n = len(PLACE_DATE.match(t).group("place"))
+        items = [atoms.fill(el("placeName"), items[:n])] + items[n:]
     elif not P.is_date_only(t):
         place = atoms.fill(el("placeName"), items)
         if last:

@@ -19,7 +19,8 @@ from .inline.stamp import NUMERO, number_element
 from .state import Env
 from .tei import el, local
 
-_REGISTRY = re.compile(rf"^(?P<sign>{NUMERO})\s*(?P<num>[A-Z]?\d[\w./-]*)")
+# L1; P4: in the head zone also ``Outgoing Nº 241``
+_REGISTRY = re.compile(rf"^(?:Outgoing\s+)?(?P<sign>{NUMERO})\s*(?P<num>[A-Z]?\d[\w./-]*)")
 _COPY = re.compile(r"Copy\s+(?:(?:Nº|№|No\.?)\s*)?(?P<n>\d+|_{2,})(?!\w)|Only copy")
 
 

@@ -111,6 +111,7 @@ class ColumnBlock:
     columns: list[list[Cell]] = field(default_factory=list)
     unopened: set[int] = field(default_factory=set)   # B19 columns (implicit "[")
     plain: set[int] = field(default_factory=set)      # non-bracket columns (P10)
+    captions: list[tuple[str, Pos]] = field(default_factory=list)   # caption rows (P10)
     failed: bool = False
 
 

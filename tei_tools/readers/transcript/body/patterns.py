@@ -15,7 +15,15 @@ from .vocab import MONTH_RE
 
 # L16: letter-spaced text, "P y o n g y a n g" (also a place or a signer)
 SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_\d])")
-SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,})$")
+# L17; P5/P15: ``###`` and ``xxx`` lines are separators too
+SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,}|(?:#\s*){3,}|(?:[xX]\s*){3,})$")
+_RULE_TYPES = {"=": "equals", "_": "underscore", "*": "asterisks", "#": "hash", "x": "letters",
+               "X": "letters"}
+
+
+def rule_type(separator: str) -> str:
+    """``milestone[@unit='rule']/@type`` of a SEPARATOR line (L17): dashes for any other."""
+    return _RULE_TYPES.get(separator[:1], "dash")
 ENTRY_DATE = re.compile(rf"^\d{{1,2}} {MONTH_RE}(?: \d{{4}})?$")
 ROMAN_SECTION = re.compile(r"^(?P<n>[IVXLC]{1,5})\.\s+(?P<t>[A-Z].{0,78})$")
 NUMBERED = re.compile(r"^\s*(?:(?P<a>\d{1,2})[.)]|\((?P<b>\d{1,2}|[IVXLC]{1,5})\))\s+\S")
@@ -41,7 +49,9 @@ FIELD = re.compile(
     r"Those (?:taking part|present)|In attendance|Interpreters?|Translator|Recorder|Subject|Re|"
     r"Concerning)\s*:\s*(?P<v>.*)$", re.IGNORECASE)
 GROUP_LINE = re.compile(r"^[A-Z][\w ]+ (?:side|delegation):\s")
-REGISTRY = re.compile(r"^(?:Nº|N°|№|No\.|Nr\.?)\s*(?P<num>[A-Z]?\d[\w./-]*)")
+# L1; P4: in the head zone also ``Outgoing Nº 241``; F1: ``No``, ``no.``, ``Nr`` and ``Nr.`` are
+# equivalents of ``Nº``
+REGISTRY = re.compile(r"^(?:Outgoing\s+)?(?:Nº|N°|№|No\.?|no\.|Nr\.?)\s*(?P<num>[A-Z]?\d[\w./-]*)")
 COPY = re.compile(r"\bCopy\s+(?:Nº|№|No\.?)?\s*(?P<n>\d+|_{2,})(?!\w)|\bOnly copy\b")
 SALUTE_OPEN = re.compile(r"^(?:Dear|Esteemed|Respected) .+[!,]$|^Comrade [\w .'-]+[,!]$")
 SALUTE_CLOSE = re.compile(r"^(?:With (?:comradely|communist|socialist|fraternal) greetings|"
@@ -50,7 +60,11 @@ ADDRESSEE = re.compile(r"^(?:To\s|TO\s|to Cde\.|For Comrade)")
 MOTTO = re.compile(r"^(?:Workers|Proletarians) of (?:the world|all countries),? unite!?$", re.I)
 INSTITUTION = re.compile(r"\b(?:Embassy|Ministry|Committee|Department|Party|Republic|"
                          r"Directorate|Office)\b")
-ATTACHMENT = re.compile(r"^(?:Attachments?|Attached|Enclosures?|Appendix):\s")
+# L23, case-insensitive since P6 (``ATTACHMENT: as stated, 31 pages.``)
+ATTACHMENT = re.compile(r"^(?:Attachments?|Attached|Enclosures?|Appendix):\s", re.I)
+# P6: the number of attachments in the head zone, ``3 attachments``, ``1 attachment``
+ATTACHMENT_COUNT = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                              r"(?:attachments?|enclosures?)\.?$", re.I)
 INITIALS = re.compile(r"^[A-Z]{1,3}/[a-z]{1,3}$")
 DRAFTING = re.compile(r"^(?:Typed by|Drafted by|Official:|Recorded by|Prepared by)")
 SPRAVKA = re.compile(r"^Spravka:")
@@ -61,7 +75,6 @@ DIST_NUMBERED = re.compile(r"^(?P<label>\d+\s*-|\d+x)\s+(?P<item>\S.*)$")
 DIST_INLINE = re.compile(r"^(?P<head>(?:Copies|Distribution list[^:]*|Extracts sent to|"
                          r"Copies to|Sent to)\s*:)\s*(?P<rest>\S.*)$")
 DIST_DASH_HEAD = re.compile(r"^Produced in \d+ copies for:$|^.*copies for:$")
-OUTGOING = re.compile(r"^(?:Nº|N°|№|No\.?)\s*(?P<num>\d[\w./-]*)$")
 FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s+\S")
 TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Received\b|Deciphered by\b|Typed by\b|"
                       r"Special No\.|Level:|Arrived\b|Date:)")
@@ -131,6 +144,13 @@ def is_place(text: str) -> bool:
     if text in vocab.places():
         return True
     return bool(SPACED.fullmatch(text))
+
+
+def is_spaced_line(text: str) -> bool:
+    """L16: a line of letter-spaced words only (``H i g h l y  c l a s s i f i e d .``, spaces
+    collapsed): emphasis set apart on its own line, never a paragraph, whatever its end."""
+    tokens = text.split()
+    return all(len(t) == 1 for t in tokens) and sum(t.isalpha() for t in tokens) >= 4
 
 
 def is_date_only(text: str) -> bool:

@@ -12,15 +12,17 @@ import re
 from collections.abc import Iterable
 
 from ..context import Context
-from .classify import SIGNATURE_CONTENT
-from .nodes import Bracket, Unit
+from .closing.grammar import COUNT_START, recipient_line
+from .closing.kinds import has_placeholder
+from .nodes import Unit
 
-# P3: "Five copies printed:", "3 copies. ak", "Two copies sent to" — a short line, count first
-_COUNT_LINE = re.compile(
-    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+cop(?:y|ies)\b", re.I)
-# L20: "1 - Cde. Gromyko", "2– to file", "1st - Comrade X"
+# L20: "1 - Cde. Gromyko", "2– to file", "1st - Comrade X" (the closing zone's forms, and an
+# en dash or no space after the number)
 _RECIPIENT = re.compile(r"^\d+(?:st|nd|rd|th)?\s?[-–]\s?\S")
-_SLASH_PLACEHOLDER = re.compile(r"(?i)/signature/")
+
+
+def _recipient(text: str) -> bool:
+    return bool(_RECIPIENT.match(text) or recipient_line(text))
 _MAX_COUNT_WORDS = 8   # a copy-count sentence in running prose is not a closing line (P1)
 
 
@@ -28,9 +30,7 @@ def _placeholder(unit: Unit) -> bool:
     text = unit.text()
     if any(q in text for q in "\"“”«»"):
         return False    # P2: a quoted message's own sign-off is body text
-    return bool(_SLASH_PLACEHOLDER.search(text)) or any(
-        isinstance(n, Bracket) and SIGNATURE_CONTENT.match(n.plain().strip())
-        for n in unit.nodes)
+    return has_placeholder(unit)
 
 
 def _prose(unit: Unit) -> bool:
@@ -43,11 +43,12 @@ def _what(unit: Unit, previous: Unit | None, later: list[Unit]) -> str | None:
     text = unit.text().strip()
     if _placeholder(unit):
         return "a signature placeholder"
-    if (_COUNT_LINE.match(text) and len(text.split()) <= _MAX_COUNT_WORDS
+    # P3: "Five copies printed:", "3 copies. ak" — a short line, count first
+    if (COUNT_START.match(text) and len(text.split()) <= _MAX_COUNT_WORDS
             and not any(_prose(u) for u in later)):
         return "a copy-count line"
-    if _RECIPIENT.match(text) and any(
-            other is not None and _RECIPIENT.match(other.text().strip())
+    if _recipient(text) and any(
+            other is not None and _recipient(other.text().strip())
             for other in (previous, later[0] if later else None)):
         return "a numbered recipient line"
     return None

@@ -17,7 +17,7 @@ class Footnote:
     """A footnote text found in the footnote zone (B9)."""
 
     n: str
-    rend: str                   # bracketed, parenthesised, slash
+    rend: str                   # the text's style: bracketed, parenthesised, slash, asterisk
     nodes: list[Node]           # the text after the marker
     pos: Pos
     used: bool = False
@@ -32,6 +32,7 @@ class Env:
     dates: DateEnv = field(default_factory=DateEnv)
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     footnote_ids: set[str] = field(default_factory=set)   # xml:ids given to footnote notes
+    plain_numbers: set[str] = field(default_factory=set)  # P7: bare digits that are markers
     zone: str = "body"          # head, body, closing, footnote
     pos: Pos | None = None      # position of the unit being built (for diagnostics)
     nodes: list[Node] | None = None   # nodes of the unit being built (to locate words)

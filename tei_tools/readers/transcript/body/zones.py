@@ -1,19 +1,20 @@
 """F8 zones: head zone · body · closing zone · footnote zone · attachments.
 
 The head zone ends at the first body line (prose, or a body-structure pattern); the closing zone
-is found by the closing package (``closing.extent``); the footnote zone is a separator rule
-followed by footnote texts; an attachment starts where a second head zone follows a closing zone.
+is found by the closing package (``closing.extent``); the footnote zone (``footzone``) is a
+separator rule followed by footnote texts, or footnote texts wherever P8 finds them; an
+attachment starts where a second head zone follows a closing zone.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..context import Context
-from . import captions
+from . import captions, footzone
 from . import patterns as P
 from .closing import bracket_label, closing_kind, closing_start, text
+from .closing.split import is_attachment_title, mid_document_split, place_date_line, second_head
 from .nodes import Unit
 from .vocab import caption_subtype
 
@@ -24,29 +25,35 @@ class Segment:
     body: list[Unit] = field(default_factory=list)
     closing: list[Unit] = field(default_factory=list)
     no_body_line: bool = False
+    journal: bool = False       # its head zone was read with the journal structure (L6)
+    attachment: bool = False    # an attached document (L23, P6), not the first segment
 
 
 @dataclass
 class Zones:
     segments: list[Segment]
     footnotes: list[Unit] = field(default_factory=list)
+    footnote_rules: list[Unit] = field(default_factory=list)   # rules consumed before them
 
 
 class HeadScanner:
     """Decides, line by line, whether the head zone goes on (F8, §4 "Head zone")."""
 
-    def __init__(self, speakers: int, journal: bool, sections_ok: bool) -> None:
+    def __init__(self, speakers: int, journal: bool, sections_ok: bool,
+                 attachment: bool = False) -> None:
         self.speakers = speakers
         self.journal = journal
         self.sections_ok = sections_ok
+        self.attachment = attachment     # the head zone of an attached document (L23, P6)
         self.caption = False
         self.telegram = False            # a telegram caption was seen: "Date:" is L8
         self.prev: str | None = None     # kind of the previous head line
         self.prev_text = ""              # its text (a caption can go on over lines, P13)
 
-    def body_structure(self, t: str) -> bool:
-        if P.ENTRY_DATE.match(t) and self.caption and self.journal:
-            return True
+    def body_structure(self, t: str, next_text: str | None = None) -> bool:
+        if P.ENTRY_DATE.match(t) and self.caption and self.journal \
+                and not (next_text is not None and P.REGISTRY.match(next_text)):
+            return True      # P10/L1: a date line with a registry line under it is the head's
         if self.speakers >= 2 and _speaker(t):
             return True
         if P.NUMBERED.match(t) and not P.FOOTNOTE_TEXT.match(t) or P.DASH.match(t) \
@@ -54,13 +61,14 @@ class HeadScanner:
             return True
         return bool(self.sections_ok and P.ROMAN_SECTION.match(t))
 
-    def kind(self, unit: Unit) -> str | None:
-        """The head-zone kind of ``unit``, or None when the body starts here."""
-        result = self._kind(unit)
+    def kind(self, unit: Unit, next_unit: Unit | None = None) -> str | None:
+        """The head-zone kind of ``unit``, or None when the body starts here. ``next_unit``: the
+        line after it, which decides whether a journal date line opens an entry."""
+        result = self._kind(unit, None if next_unit is None else text(next_unit))
         self.prev, self.prev_text = result, text(unit)
         return result
 
-    def _kind(self, unit: Unit) -> str | None:
+    def _kind(self, unit: Unit, next_text: str | None) -> str | None:
         t = text(unit)
         if unit.column_block is not None:
             return "columns"
@@ -81,7 +89,7 @@ class HeadScanner:
             return "group"
         if self.prev in ("dist-dash-head", "dist-dash") and P.DASH.match(t):
             return "dist-dash"
-        if self.body_structure(t):
+        if self.body_structure(t, next_text):
             return None
         return self._pattern(t)
 
@@ -102,6 +110,8 @@ class HeadScanner:
             return "dist-dash-head"
         if P.COPIES_COUNT.match(t):
             return "copies"
+        if P.ATTACHMENT_COUNT.match(t):
+            return "attachments"
         if P.REGISTRY.match(t) or P.COPY.search(t) and len(t) < 40:
             return "registry"
         if P.classification_term(t):
@@ -116,7 +126,12 @@ class HeadScanner:
             return "motto"
         if P.is_letterhead(t) and not self.caption:
             return "letterhead"
-        if P.is_prose(t):
+        if self.attachment and place_date_line(t):
+            return "dateline"      # P6: "Pyongyang 11/26/64" opens an attached document
+        if self.attachment and not self.caption and is_attachment_title(t):
+            self.caption = True
+            return "caption"       # P6: the attached document's own title
+        if P.is_prose(t) and not P.is_spaced_line(t):
             return None
         return "unknown"
 
@@ -146,71 +161,13 @@ def sections_valid(units: list[Unit]) -> bool:
     return len(nums) >= 2 and nums[:2] == order[:2]
 
 
-def split_footnotes(units: list[Unit], body_start: int) -> tuple[list[Unit], list[Unit]]:
-    """Remove the footnote zone (a rule followed by footnote texts) from ``units``."""
-    keep: list[Unit] = []
-    notes: list[Unit] = []
-    i = 0
-    while i < len(units):
-        u = units[i]
-        t = text(u)
-        # the rule may close the head zone when the footnote texts start the body
-        if i + 1 >= body_start and P.SEPARATOR.match(t) and i + 1 < len(units) \
-                and P.FOOTNOTE_TEXT.match(text(units[i + 1])):
-            j = i + 1
-            while j < len(units) and P.FOOTNOTE_TEXT.match(text(units[j])):
-                notes.append(units[j])
-                j += 1
-            i = j
-            continue
-        if i >= body_start and (_footnote_without_rule(units, i, keep)
-                                or _follows_footnote_text(units, i, notes)):
-            if not notes and keep and P.SEPARATOR.match(text(keep[-1])):
-                keep.pop()       # the rule before the footnotes, even where the body is short
-            notes.append(u)
-            i += 1
-            continue
-        keep.append(u)
-        i += 1
-    return keep, notes
-
-
-def _follows_footnote_text(units: list[Unit], i: int, notes: list[Unit]) -> bool:
-    """P8: a footnote text directly after one already taken is one too, marker or not (its
-    missing marker is TX331), when only footnote texts or closing-zone lines follow."""
-    if not notes or notes[-1] is not units[i - 1] or not P.FOOTNOTE_TEXT.match(text(units[i])):
-        return False
-    return all(P.FOOTNOTE_TEXT.match(text(u)) or closing_kind(u, True) is not None
-               for u in units[i + 1:])
-
-
-def _footnote_without_rule(units: list[Unit], i: int, before: list[Unit]) -> bool:
-    """F8: a footnote text after the last body paragraph, with no rule before it: its marker
-    must occur earlier, and only footnote texts or closing-zone lines may follow."""
-    m = P.FOOTNOTE_TEXT.match(text(units[i]))
-    if not m:
-        return False
-    earlier = " ".join(u.text() for u in before)
-    if m.group("b"):
-        # any "[n]" not at the start, but not the "[[n]]" of an uncertain digit
-        marker = re.search(rf"(?<=.)(?<!\[)\[{m.group('b')}\]", earlier)
-    elif m.group("p"):
-        marker = re.search(rf"(?:[^\W\d_]|[).,])\({m.group('p')}\)", earlier)   # P7
-    else:
-        marker = re.search(r"[\w.,;:!?)]x/(?!\w)", earlier)
-    if not marker:
-        return False
-    return all(P.FOOTNOTE_TEXT.match(text(u)) or closing_kind(u, True) is not None
-               for u in units[i + 1:])
-
-
 def head_end(units: list[Unit], start: int, journal: bool, speakers: int,
-             sections_ok: bool, ctx: Context | None = None) -> int:
+             sections_ok: bool, ctx: Context | None = None, attachment: bool = False) -> int:
     """Index of the first body line after ``start`` (TX430 when there is none)."""
-    scanner = HeadScanner(speakers, journal, sections_ok)
+    scanner = HeadScanner(speakers, journal, sections_ok, attachment)
     caption_at = -1
     for i in range(start, len(units)):
-        kind = scanner.kind(units[i])
+        kind = scanner.kind(units[i], units[i + 1] if i + 1 < len(units) else None)
         if kind is None:
             return i
         if kind == "caption":
@@ -251,22 +208,53 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
     speakers = count_speakers(units)
     sections_ok = sections_valid(units)
     first_body = head_end(units, 0, journal_hint or _journal(units), speakers, sections_ok)
-    units, notes = split_footnotes(units, first_body)
+    zone = footzone.split(units, first_body)
+    units = zone.kept
     segments: list[Segment] = []
     start = 0
     while True:
         journal = journal_hint or _journal(units[start:])
-        h = head_end(units, start, journal, speakers, sections_ok, ctx)
-        split = _attachment_at(units, h, journal, speakers, sections_ok)
+        h, split, sign = _segment_end(units, start, journal, speakers, sections_ok, ctx)
+        if split is not None and journal != (journal_hint or _journal(units[start:split])):
+            # the journal caption was the attachment's: read this segment again without it
+            journal = not journal
+            h, split, sign = _segment_end(units, start, journal, speakers, sections_ok, ctx)
         end = split if split is not None else len(units)
         c = max(closing_start(units[:end], h, at_end=split is None), h)
+        if sign is not None:
+            name, anchor = sign
+            ctx.emit("TX441", line=units[split].pos.line, col=units[split].pos.col, sign=name)
+            # P6: the zone runs from its first anchor's start to the second head zone
+            c = max(min(c, closing_start(units[:anchor + 1], h, at_end=False)), h)
         if c == h:
             c = end        # a closer needs a body before it (TEI): no body, no closing zone
-        segments.append(Segment(units[start:h], units[h:c], units[c:end]))
+        segments.append(Segment(units[start:h], units[h:c], units[c:end], journal=journal,
+                                attachment=start > 0))
         if split is None:
             break
         start = split
-    return Zones(segments, notes)
+    return Zones(segments, zone.texts, zone.rules)
+
+
+def _segment_end(units: list[Unit], start: int, journal: bool, speakers: int,
+                 sections_ok: bool,
+                 ctx: Context) -> tuple[int, int | None, tuple[str, int] | None]:
+    """The first body line of the segment at ``start``, where the next one starts (None: it
+    runs to the end) and, for a P6 split, the sign of the second head zone. The earliest of the
+    attachment rules wins: L23 (a second head zone after the closing zone at the end of a
+    text) and P6 (a closing zone in mid-document)."""
+    h = head_end(units, start, journal, speakers, sections_ok, ctx, attachment=start > 0)
+    l23 = _attachment_at(units, h, journal, speakers, sections_ok)
+
+    def has_body(k: int) -> bool:
+        scanner = HeadScanner(speakers, _journal(units[k:]), sections_ok, attachment=True)
+        return any(scanner.kind(units[x]) is None for x in range(k, len(units)))
+
+    p6 = mid_document_split(units[:l23] if l23 is not None else units, h, has_body)
+    if p6 is not None:
+        anchor, split = p6
+        return h, split, (second_head(units, split) or "", anchor)
+    return h, l23, None
 
 
 def _journal(units: list[Unit]) -> bool:

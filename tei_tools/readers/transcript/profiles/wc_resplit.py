@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..signatures import IN_TEXT as _PLACEHOLDER
 from ..source import Line
 
 # a word of a speaker label: capitalised (initials allowed), or a name particle
 _LABEL_WORD = re.compile(r"^(?:[A-Z][\w'’-]*\.?|Cde\.|of|the|de|van|von)$")
 _COLON = re.compile(r"(?<=\w):(?= \S)")
-_SIGNATURE = re.compile(r"/signature/|\[signature[^\]]*\]|\[Signature[^\]]*\]")
 _OFFICE_BEFORE = re.compile(r"(?:\b[A-Z][A-Z'’.-]+ ){2,}(?:[A-Z][A-Z'’.-]+)$")
 _FIXED = re.compile(r"(?:Copies to|Copies|Distribution):(?= )|Attachment to incoming\b|"
                     r"ATTACHMENT:(?= )")
@@ -43,7 +43,7 @@ def resplit(line: Line) -> list[Line]:
 
 def _anchors(text: str) -> list[int]:
     out = _speaker_labels(text)
-    for m in _SIGNATURE.finditer(text):
+    for m in _PLACEHOLDER.finditer(text):
         office = _OFFICE_BEFORE.search(text[:m.start()].rstrip())
         out.append(office.start() if office else m.start())
     out += [m.start() for m in _FIXED.finditer(text)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import vocabulary as vocab
+from ..body.probe import ends_in_closer
 from ..context import Context
 from ..header import Metadata, classification_category
 from ..source import Line
@@ -27,7 +28,7 @@ _CLOSING = [re.compile(p) for p in (
     r"^(?:Nº|N°|№|No\.?|Nr\.?)\s*[A-Z]?\d[\w./-]*$",
     rf"^[“\"]?\d{{1,2}}[”\"]? {MONTH}(?: \d{{4}})?$", r"^\d{1,2}\.[IVX]+\.\d{2,4}$",
     r"^[A-Z]{1,3}/[a-z]{1,3}$", r"^(?:Typed by|Official:|Drafted by|Recorded by|Spravka:|Верно)",
-    r"^(?:Attachments?|Attached|Enclosures?|Appendix):\s", r"^\(.*\)$", r"^/.*/$",
+    r"(?i)^(?:Attachments?|Attached|Enclosures?|Appendix):\s", r"^\(.*\)$", r"^/.*/$",
     r"^\((?:signed|-)\)", r"^[^a-z]*$",
 )]
 
@@ -80,7 +81,31 @@ def take_summary(doc: list[Line], has_tail: bool, template: str, meta: Metadata,
     # (a second, different summary is believed only after a closing zone: TX207 below)
     doc[nb[-1]] = _blank(candidate)
     if not closing_like(before):
-        ctx.emit("TX206", line=candidate.number, col=candidate.col(0))
+        ctx.emit("TX206", line=candidate.number, col=candidate.col(0), why=_BEFORE_TAIL)
+    if meta.summaries:
+        ctx.emit("TX207", line=candidate.number, col=candidate.col(0))
+    meta.summaries.append(text)
+
+
+_BEFORE_TAIL = "it is the last line before the wrapper tail, and no closing zone stands before it"
+_AFTER_CLOSER = "the capture has no trailer, and the line follows the document's closer (P5)"
+
+
+def take_trailing_summary(doc: list[Line], template: str, meta: Metadata,
+                          ctx: Context) -> None:
+    """P5: in a capture without a trailer, a last prose line after a recognised closer is the
+    summary (TX206). It is not a body paragraph, and the closing zone before it stays one."""
+    nb = [i for i, line in enumerate(doc) if not line.blank]
+    if len(nb) < 2 or not (template in ("F3", "F5") or not meta.summaries):
+        return
+    candidate = doc[nb[-1]]
+    text = candidate.text
+    if closing_like(text) or not prose(text) or not closing_like(doc[nb[-2]].text):
+        return      # (the cheap tests first: the closing-zone rules run only after them)
+    if not ends_in_closer(doc[:nb[-1]]):
+        return
+    doc[nb[-1]] = _blank(candidate)
+    ctx.emit("TX206", line=candidate.number, col=candidate.col(0), why=_AFTER_CLOSER)
     if meta.summaries:
         ctx.emit("TX207", line=candidate.number, col=candidate.col(0))
     meta.summaries.append(text)

@@ -19,7 +19,7 @@ from .base import Profile, Wrapper
 from .wc_citation import DATE_LINE, family_of, iso_date, parse_archival, split_rest
 from .wc_head import NOISE, TEMPLATES, UNPROOFREAD, Found, detect_template, parse_head
 from .wc_pdf import PDF_NOISE, PDF_PREAMBLE
-from .wc_tail import find_tail, parse_tail, split_funders, take_summary
+from .wc_tail import find_tail, parse_tail, split_funders, take_summary, take_trailing_summary
 
 if TYPE_CHECKING:
     from ..body.facts import BodyFacts
@@ -41,6 +41,8 @@ class WilsonCenterProfile(Profile):
         doc = extra + [_drop_noise(line, template, meta) for line in lines[start:tail]]
         _first_line_unproofread(doc, meta)
         take_summary(doc, tail < len(lines), template, meta, ctx)
+        if tail == len(lines):
+            take_trailing_summary(doc, template, meta, ctx)
         values, trailer_funders = parse_tail(lines[tail:], meta, ctx)
         self._fill(meta, found, values, trailer_funders, lines, ctx)
         if all(line.blank for line in doc):

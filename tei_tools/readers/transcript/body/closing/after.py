@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from .. import atoms
+from .. import patterns as P
 from ..flow import standalone, unit_items
 from ..tei import el
 from .state import ClosingState
-
-_RULE_TYPES = {"=": "equals", "_": "underscore", "*": "asterisks"}
 
 
 def separator(st: ClosingState) -> bool:
     if st.kind != "separator":
         return False
     st.in_post = True
-    st.post.append(el("milestone", {"unit": "rule",
-                                    "type": _RULE_TYPES.get(st.text()[0], "dash")}))
+    st.post.append(el("milestone", {"unit": "rule", "type": P.rule_type(st.text())}))
     st.i += 1
     return True
 

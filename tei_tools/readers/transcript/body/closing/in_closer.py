@@ -7,7 +7,7 @@ from .. import atoms
 from .. import patterns as P
 from ..flow import unit_items
 from ..tei import el, local
-from .lines import floating
+from .lines import chars, floating
 from .state import ClosingState, Rule
 
 
@@ -23,7 +23,35 @@ def _closer_child(kind: str) -> Rule:
 
 
 salute = _closer_child("salute")      # L18: a closing salutation → closer/salute
-dateline = _closer_child("dateline")  # P2: place and date just before the signer
+
+
+def dateline(st: ClosingState) -> bool:
+    """P2: a place and date just before the signer (``Budapest, 1971 May 4.``) →
+    ``closer/dateline`` with the place as ``placeName`` (the date is L7's)."""
+    if st.kind != "dateline" or st.in_post:
+        return False
+    items = chars(st.unit, st.env)
+    comma = items.index(",") if "," in items else -1
+    if comma > 0:
+        items = [atoms.fill(el("placeName"), items[:comma])] + items[comma:]
+    atoms.fill(el("dateline", parent=st.closer), items)
+    st.i += 1
+    return True
+
+
+def addressee(st: ClosingState) -> bool:
+    """P2: ``Esteemed Comrade`` ⏎ name ⏎ office … after the signature →
+    ``closer/seg[@type='to']``, its lines separated by ``lb``."""
+    if st.kind != "addressee" or st.in_post:
+        return False
+    seg = el("seg", {"type": "to"}, parent=st.closer)
+    atoms.fill(seg, unit_items(st.unit, st.env))
+    st.i += 1
+    while st.kind_at(st.i) == "addressee":
+        el("lb", parent=seg)
+        atoms.fill(seg, unit_items(st.unit, st.env))
+        st.i += 1
+    return True
 
 
 def recorded_by(st: ClosingState) -> bool:

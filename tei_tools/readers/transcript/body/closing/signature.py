@@ -15,6 +15,8 @@ from .lines import chars
 from .state import ClosingState
 
 SIGNATURE_KINDS = {"signature", "office", "name", "date", "signed", "sign-off"}
+# elements that may stand inside a signer's name: I[lya]., letter-spacing, [[uncertain]] letters
+_IN_NAME = {"expan", "hi", "unclear", "supplied", "choice", "sic", "foreign"}
 _PAREN_NAME = re.compile(r"^(?P<lead>\(signed\)\s*|\(-\)\s*|[(/])?(?P<name>[^()/\[\]]+?)"
                          r"(?P<trail>[)/])?$")
 
@@ -43,11 +45,11 @@ def line_items(unit: Unit, kind: str, env: Env) -> list[Item]:
         return name(items)
     if kind == "office" and all(isinstance(i, str) for i in items):
         return office(items)
-    # split around the bracket element(s): office text before, name after
-    first = next((k for k, i in enumerate(items) if not isinstance(i, str)), None)
-    if first is None:
+    # split around the placeholder or other bracket element(s): office before, name after
+    marks = [k for k, i in enumerate(items) if not isinstance(i, str) and local(i) not in _IN_NAME]
+    if not marks:
         return name(items)
-    last = max(k for k, i in enumerate(items) if not isinstance(i, str))
+    first, last = marks[0], marks[-1]
     before, middle, after = items[:first], items[first:last + 1], items[last + 1:]
     out: list[Item] = []
     btext = atoms.text(before).strip()
@@ -79,17 +81,20 @@ def office(items: list[Item]) -> list[Item]:
 
 
 def name(items: list[Item]) -> list[Item]:
-    """A signer name → ``persName``; slashes, parentheses, ``(signed)``, ``(-)`` stay text."""
-    text = atoms.text(items)
-    if not all(isinstance(i, str) for i in items):
-        if len(items) == 1 and local(items[0]) == "hi":
-            return [atoms.fill(el("persName"), items)]
+    """A signer name → ``persName`` (an institution → ``orgName``); slashes, parentheses,
+    ``(signed)``, ``(-)`` stay text. An expansion or letter-spacing inside the name stays inside
+    ``persName`` (P2)."""
+    if any(not isinstance(i, str) and local(i) not in _IN_NAME for i in items):
         return items
+    text, owner = atoms.read(items)
     m = _PAREN_NAME.match(text)
-    if not m:
+    found = m and atoms.span(owner, m.start("name"), m.end("name"), len(items))
+    if not found:
         return items
-    a, b = m.start("name"), m.end("name")
-    return items[:a] + [atoms.fill(el("persName"), items[a:b])] + items[b:]
+    a, b = found
+    # P2: an institution signs too (``Central Committee``): orgName
+    tag = "orgName" if P.INSTITUTION.search(m.group("name")) else "persName"
+    return items[:a] + [atoms.fill(el(tag), items[a:b])] + items[b:]
 
 
 def _labelled(items: list[Item], kind: str) -> list[Item]:

@@ -25,6 +25,7 @@ class ClosingState:
     signed: etree._Element | None = None
     in_post: bool = False             # once in the postscript, nothing goes into the closer
     before: list[etree._Element] = field(default_factory=list)   # L23 notices before the closer
+    after: list[etree._Element] = field(default_factory=list)    # P5 brackets after it
 
     @property
     def unit(self) -> Unit:

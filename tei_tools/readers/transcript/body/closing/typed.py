@@ -22,13 +22,3 @@ def typed_line(st: ClosingState) -> bool:
     st.i += 1
     return True
 
-
-def list_more(st: ClosingState) -> bool:
-    """P3: the next line of an inline list that ends in ``,`` (an untyped ``ab``, so that its
-    line break stays where the transcript has it)."""
-    if st.kind != "list-more":
-        return False
-    st.in_post = True
-    atoms.fill(el("ab", parent=st.post), unit_items(st.unit, st.env))
-    st.i += 1
-    return True

@@ -45,5 +45,6 @@ def build_stamp(label_items: list[Item], content_items: list[Item], label_text: 
 
 
 def unused_footnote(n: str, env: Env, rend: str) -> Item:
-    """B9: the note of a footnote text that no marker took (placed by the caller)."""
-    return footnote.footnote(_state(env), n, rend)
+    """B9: the note of a footnote text that no marker took (placed by the caller; it has no
+    marker in the text, ``@anchored='false'``)."""
+    return footnote.footnote(_state(env), n, rend, anchored=False)

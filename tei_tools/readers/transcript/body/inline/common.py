@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..atoms import Item
-from ..nodes import Bracket
+from ..nodes import Bracket, Node, Pos, plain_nodes
 from ..tei import el
 from .state import InlineState
 
@@ -25,3 +25,14 @@ def rendered(state: InlineState, bracket: Bracket) -> list[Item]:
 
 def ends_with_space(items: list[Item]) -> bool:
     return bool(items) and isinstance(items[-1], str) and items[-1].endswith(" ")
+
+
+def label_only_length(bracket: Bracket) -> int:
+    """P10/P11: length of the label of a label-only bracket (``[Stamp]: …``,
+    ``[Handwritten text:] …``): the text of the children that stood inside the brackets, before
+    the label's "]" (``bracket.end``); the rest of the children followed it."""
+    return len(plain_nodes([n for n in bracket.children if _start(n) < bracket.end]))
+
+
+def _start(node: Node) -> Pos:
+    return node.start if isinstance(node, Bracket) else node.pos

@@ -1,4 +1,5 @@
-"""B21 handwritten annotations and B22 ``[added by hand]`` (conventions.md §3.4)."""
+"""B21 handwritten annotations and B22 ``[added by hand]`` (conventions.md §3.4), and the P11
+handwriting bracket whose opening line (with its label) was lost."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ..atoms import Item
 from ..classify import Where
 from ..nodes import Bracket
 from ..tei import el, local
+from .common import label_only_length
 from .illegible import illegible_gap
 from .state import BracketRule, InlineState
 
@@ -47,7 +49,9 @@ def _hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     items = atoms.per_character(atoms.strip(state.render(br.children, inside=True)))
     text, owner = atoms.read(items)
     lm = vocab.hand_label().match(text)
-    end = owner[lm.end() - 1] + 1 if lm else 0
+    # P11: a label-only bracket's desc holds what stood in the brackets (``Handwritten``)
+    cut = label_only_length(br) if br.rend == "label-only" else lm.end() if lm else 0
+    end = owner[cut - 1] + 1 if cut else 0
     label, rest = atoms.text(items[:end]), items[end:]
     place = vocab.place_for(m.group("pos"))
     body = atoms.strip(rest)
@@ -65,6 +69,14 @@ def _hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
         node = el("add", {"hand": hand_ref, "place": place, "rend": br.rend})
     node.append(_desc(label))
     return state.push(atoms.fill(node, rest))
+
+
+def _unopened_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
+    """P11: the quoted instruction of a handwriting bracket whose opening line was lost: a
+    resolution note without a label (``unopened_hand`` made the bracket)."""
+    node = el("note", {"type": "resolution", "place": "margin",
+                       "hand": state.env.new_hand("handwriting"), "rend": br.rend})
+    return state.push(atoms.fill(node, atoms.strip(state.render(br.children, inside=True))))
 
 
 def _added_by_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
@@ -94,4 +106,7 @@ def _added_by_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
 
 ADDED_BY_HAND = BracketRule("B22", lambda br, where: bool(_ADDED.match(where.content)),
                             _added_by_hand)
+# only by repair: the bracket has neither its "[" nor its label (``unopened_hand``)
+UNOPENED_HAND = BracketRule("B21-unopened", lambda br, where: br.force == "B21-unopened",
+                            _unopened_hand)
 HAND = BracketRule("B21", lambda br, where: bool(vocab.hand_label().match(where.content)), _hand)

@@ -15,6 +15,8 @@ from .state import BracketRule, InlineState
 
 _EDITOR = re.compile(r"(?i)^(?:Ed\.|Editor's|Editorial) note\b|[—–-]\s?ed\.$")
 _TRANSLATOR = re.compile(r"(?i)^(?:Translator's|Trans\.|Translator) note\b")
+# P5: the website's note on the source of a text, ``[Source: V. K. Orlik's …]``
+SOURCE_NOTE = re.compile(r"(?i)^Source:\s")
 
 
 def describe(state: InlineState, br: Bracket, where: Where) -> list[Item]:
@@ -56,6 +58,8 @@ def _summary(state: InlineState, br: Bracket, where: Where) -> list[Item]:
 QUERY = BracketRule("B12", lambda br, where: where.content == "?", _query)
 EDITORIAL = BracketRule("B11-ed", lambda br, where: bool(_EDITOR.search(where.content)),
                         _editorial)
+SOURCE = BracketRule("P5-source", lambda br, where: bool(SOURCE_NOTE.match(where.content)),
+                     _editorial)
 TRANSLATOR = BracketRule("B11-tr", lambda br, where: bool(_TRANSLATOR.match(where.content)),
                          _translator)
 DESCRIPTIVE = BracketRule(

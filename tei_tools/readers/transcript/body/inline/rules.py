@@ -14,10 +14,10 @@ from ..classify import Where
 from ..nodes import Bracket
 from .expansion import EXPANSION
 from .footnote import MARKER
-from .handwriting import ADDED_BY_HAND, HAND
+from .handwriting import ADDED_BY_HAND, HAND, UNOPENED_HAND
 from .illegible import DOUBLE, ILLEGIBLE_GAP
 from .names import ACRONYM, IDENTIFICATION, ROMANISATION
-from .notes import DESCRIPTIVE, EDITORIAL, QUERY, SUMMARY, TRANSLATOR, UNCLASSIFIED
+from .notes import DESCRIPTIVE, EDITORIAL, QUERY, SOURCE, SUMMARY, TRANSLATOR, UNCLASSIFIED
 from .omission import EMPTY, OMISSION
 from .page import PAGE, SIGNATURE_MARK
 from .sic import SIC
@@ -37,8 +37,10 @@ RULES: list[BracketRule] = [
     ADDED_BY_HAND,              # B22  [added by hand]
     BARE_STAMP,                 # B18  [stamp]
     STAMP,                      # B18  [stamp: …] (A.8 labels)
+    UNOPENED_HAND,              # P11  "…"] whose "[handwritten:" line was lost (a repair)
     HAND,                       # B21  [handwritten: …] (A.8 labels)
     EDITORIAL,                  # B11  [Ed. note: …]
+    SOURCE,                     # P5   [Source: …], never B25
     TRANSLATOR,                 # B11  [Translator's note: …]
     ILLEGIBLE_GAP,              # B16  [illegible …]
     DESCRIPTIVE,                # B24  descriptions of A.9

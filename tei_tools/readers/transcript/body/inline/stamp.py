@@ -13,11 +13,11 @@ from ..atoms import Item
 from ..classify import Where
 from ..nodes import Bracket
 from ..tei import el, local
-from .common import desc_note
+from .common import desc_note, label_only_length
 from .state import BracketRule, InlineState
 from .text import mark_text
 
-NUMERO = r"(?:Nº|N°|№|No\.|No|Nr\.?)"
+NUMERO = r"(?:Nº|N°|№|No\.|No|no\.|Nr\.?)"   # F1 equivalents
 _REGISTRY = re.compile(
     rf"(?P<kind>(?:Incoming|Outgoing|Received|Entered)\s+)?(?P<sign>{NUMERO})\s*"
     r"(?P<num>[A-Z]?\d[\w./-]*[\w])")
@@ -123,7 +123,10 @@ def _stamp(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     if lm is None:
         # B27a: a stamp whose opening line (and label) was lost
         return state.push(build_stamp(state, [], items, "", br.rend))
-    end = owner[lead + lm.end() - 1] + 1
+    # P10: a label-only bracket's desc holds what stood in the brackets (``Stamp``); the colon
+    # after them is content, where D writes it again
+    cut = label_only_length(br) if br.rend == "label-only" else lead + lm.end()
+    end = owner[cut - 1] + 1
     return state.push(build_stamp(state, items[:end], items[end:], lm.group(0), br.rend))
 
 

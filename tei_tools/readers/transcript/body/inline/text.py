@@ -1,6 +1,7 @@
 """The text-level rules of §4 over mixed content, tried in the order of ``TEXT_RULES``: L7
-dates, B9 ``(n)``/``x/`` footnote markers, L16 letter-spacing, L25 lost accents, L28 other
-scripts; and L24 superscripts (for the units whose ordinal suffixes were re-joined)."""
+dates, B9 ``(n)``/``x/``/``*``/bare-digit footnote markers (P7), P2 ``/signature/``, L16
+letter-spacing, L25 lost accents, L28 other scripts; and L24 superscripts (for the units whose
+ordinal suffixes were re-joined)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ from functools import partial
 
 from lxml import etree
 
+from ...signatures import SLASHED
 from .. import atoms, dates
 from ..atoms import Item
+from ..footmarks import ASTERISK_MARK, PAREN_MARK, PLAIN_MARK, SLASH_MARK
 from ..nodes import locate
 from ..patterns import SPACED
 from ..tei import el
-from .footnote import PAREN_MARK, SLASH_MARK, text_marker
+from .footnote import plain_marker, text_marker
+from .page import slashed_signature
 from .spaced import spaced_phrase
 from .state import InlineState
 
@@ -65,7 +69,8 @@ class TextRule:
     name: str
     pattern: atoms.Pattern
     build: TextBuild
-    needs_footnotes: bool = False   # tried only when the document has footnote texts
+    needs_footnotes: bool = False   # tried only when the document has footnote texts (or P7
+    #                                 bare-digit markers)
 
 
 # the text rules, in the order they are tried (dates first: a date may hold other markup)
@@ -76,6 +81,10 @@ TEXT_RULES: list[TextRule] = [
              _plain(lambda state, m: text_marker(state, m.group(1), "parenthesised")), True),
     TextRule("B9-slash", SLASH_MARK, _plain(lambda state, m: text_marker(state, "x", "slash")),
              True),
+    TextRule("B9-asterisk", ASTERISK_MARK,
+             _plain(lambda state, m: text_marker(state, m.group(1), "asterisk")), True),
+    TextRule("B9-plain", PLAIN_MARK, _plain(plain_marker), True),
+    TextRule("P2-slashes", SLASHED, _plain(slashed_signature)),
     TextRule("L16", _SPACED_SEARCH, _plain(lambda state, m: spaced_phrase(state, m.group(0)))),
     TextRule("L25", _LOST_ACCENT_SEARCH, _plain(_lost_accent)),
     TextRule("L28-ko", _HANGUL_SEARCH, _foreign("ko")),
@@ -86,10 +95,11 @@ TEXT_RULES: list[TextRule] = [
 
 def mark_text(state: InlineState, items: list[Item]) -> list[Item]:
     """The text-level patterns of §4 over mixed content."""
-    footnotes = bool(state.env.footnotes)
-    return atoms.apply_all(items, [
+    footnotes = bool(state.env.footnotes or state.env.plain_numbers)
+    items = atoms.apply_all(items, [
         (rule.pattern, partial(rule.build, state)) for rule in TEXT_RULES
         if footnotes or not rule.needs_footnotes])
+    return dates.supplied_years(items, state.env.dates)
 
 
 def superscripts(items: list[Item], offsets: list[int]) -> list[Item]:

@@ -1,0 +1,122 @@
+"""B9, P7, P8: how footnote markers and footnote texts are written.
+
+One place for the forms that three readers of a transcript must agree on: the zones (which lines
+are footnote texts, P8), the inline rules (which characters are markers, P7) and the round-trip
+check (N8: which transcript lines move after the body). No state: the functions look at text.
+
+Marker styles (``@rend`` of the note): ``bracketed`` ``word[1]``, ``parenthesised`` ``word(1)``,
+``slash`` ``word.x/``, ``asterisk`` ``WORD*`` / ``WORD**``, ``plain`` ``WORD1`` / ``word.1``.
+Footnote texts are written ``[n] …``, ``(n) …``, ``x/ …`` or ``* …`` (``*[…]``: an asterisk text
+may be glued to what follows). A plain marker has no text style of its own: it takes a ``[n]`` or
+``(n)`` text, and its ``@rend`` says which (``plain bracketed``), so that D gives both back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# P8: a footnote text line; an asterisk text is not a "* * *" separator (L17)
+TEXT_LINE = re.compile(r"^(?:\[(?P<b>\d{1,2})\]\s+|\((?P<p>\d{1,2})\)\s+|(?P<x>x)/\s+"
+                       r"|(?P<a>\*{1,2})\s*(?=[^\s*]))(?=\S)")
+_STYLES = {"b": "bracketed", "p": "parenthesised", "x": "slash", "a": "asterisk"}
+# the label a footnote text of each style is written with (D, and N8 on the transcript side)
+_LABELS = {"bracketed": "[{n}]", "parenthesised": "({n})", "slash": "{n}/", "asterisk": "{n}"}
+
+# P7: "(n)" glued to a letter, or after ".", "," or ")"
+PAREN_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[).,]))\((\d{1,2})\)")
+SLASH_MARK = re.compile(r"(?<=[\w.,;:!?)])x/(?!\w)")
+# P7: "*" or "**" glued to the word or punctuation before it, never part of a longer run
+ASTERISK_MARK = re.compile(r"(?<=[\w.,;:!?)\]\"”’])(?<!\*)(\*{1,2})(?!\*)")
+# P7: bare digits glued to a word ("RAPACKI1", "Dong3") or to the full stop after a word
+# ("time.1"); not a decimal or a number with a unit (those have a digit or a letter next to them)
+PLAIN_MARK = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_]{3}\.))(\d{1,2})(?![\w%]|[.,]\d)")
+# words after which a glued number is a number, not a marker: "Nº2", "No.3", "Art.4"
+_NUMBER_WORDS = frozenset({"nº", "no", "nr", "n°", "art", "vol", "fig", "sec", "ref", "doc",
+                           "tel", "page", "pages", "copy", "item", "point", "para", "line"})
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?$")
+
+
+@dataclass(frozen=True)
+class TextForm:
+    """A footnote text line: its number (``x``, ``*``, ``**`` for those styles), its style and
+    where the text after the label starts."""
+
+    n: str
+    style: str
+    start: int
+
+
+def text_form(line: str) -> TextForm | None:
+    """The footnote-text form of ``line`` (trimmed), or None when it has none."""
+    m = TEXT_LINE.match(line)
+    if not m:
+        return None
+    group = next(g for g in "bpxa" if m.group(g))
+    return TextForm(m.group(group), _STYLES[group], m.end())
+
+
+def label(n: str, style: str) -> str:
+    """How a footnote text of ``style`` numbered ``n`` is labelled: ``[1]``, ``(1)``, ``x/``."""
+    return _LABELS[style].format(n=n)
+
+
+def takes(marker: str, text: str) -> bool:
+    """Can a marker of style ``marker`` carry a footnote text of style ``text``?"""
+    return marker == text or (marker == "plain" and text in ("bracketed", "parenthesised"))
+
+
+def plain_candidates(text: str) -> list[re.Match[str]]:
+    """The bare-digit markers of ``text`` that P7 could mean (not "Nº2", "No.3", "Art.4")."""
+    return [m for m in PLAIN_MARK.finditer(text) if is_plain_candidate(m)]
+
+
+def is_plain_candidate(m: re.Match[str]) -> bool:
+    word = _WORD_BEFORE.search(m.string, 0, m.start())
+    return word is not None and word.group(1).lower() not in _NUMBER_WORDS
+
+
+def repeated_plain(text: str) -> set[str]:
+    """P7 "the same pattern repeats": bare-digit markers numbered 1, 2, … in reading order
+    (at least two), also where no footnote text survived."""
+    expected, found = 1, set()
+    for m in plain_candidates(text):
+        if int(m.group(1)) == expected:
+            found.add(m.group(1))
+            expected += 1
+    return found if len(found) >= 2 else set()
+
+
+def _bracket_mark(n: str) -> re.Pattern[str]:
+    # any "[n]" that does not start the text, but not the "[[n]]" of an uncertain digit
+    return re.compile(rf"(?<=.)(?<!\[)\[{n}\](?!\])", re.S)
+
+
+def has_marker(text: str, form: TextForm, plain: bool = True) -> bool:
+    """Does ``text`` hold a marker that footnote text ``form`` belongs to (P7)? ``plain``: a
+    bare-digit marker counts for a ``[n]`` or ``(n)`` text."""
+    n = form.n
+    if form.style == "bracketed":
+        own = _bracket_mark(n).search(text) is not None
+    elif form.style == "parenthesised":
+        own = any(m.group(1) == n for m in PAREN_MARK.finditer(text))
+    elif form.style == "slash":
+        return SLASH_MARK.search(text) is not None
+    else:
+        return any(m.group(1) == n for m in ASTERISK_MARK.finditer(text))
+    return own or (plain and any(m.group(1) == n for m in plain_candidates(text)))
+
+
+def glued_paren_markers(text: str) -> bool:
+    """P8: are there glued ``(n)`` markers at all (only then is a final ``(n) …`` a text)?"""
+    return PAREN_MARK.search(text) is not None
+
+
+def plain_numbers(text: str, texts: list[TextForm]) -> set[str]:
+    """P7: the numbers whose bare digits in ``text`` (the document without its footnote texts)
+    are markers: a ``[n]`` or ``(n)`` text exists and no marker of its own style does, or the
+    bare digits repeat as a numbering."""
+    confirmed = {f.n for f in texts if f.style in ("bracketed", "parenthesised")
+                 and not has_marker(text, f, plain=False)}
+    return {m.group(1) for m in plain_candidates(text) if m.group(1) in confirmed} \
+        | repeated_plain(text)
