@@ -155,3 +155,23 @@ def test_book_pdf_has_lang_id_and_xmp(tmp_path):
     assert len(reader.trailer["/ID"][0]) == 16
     xmp = _xmp(reader)
     assert "Book of Parts" in xmp and "Ann Editor" in xmp
+
+
+def test_hyphenation_hyphens_are_drawn_but_not_in_the_text_layer(tmp_path):
+    words = " ".join(f"{'so ' * (i % 9)}the committee is inclined toward comprehensiveness"
+                     " and administrative responsibilities" for i in range(40))
+    source = tmp_path / "hyphens.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        "<titleStmt><title>Hyphens</title></titleStmt><publicationStmt><p>x</p>"
+        "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        f"<text><body><p>{words}</p></body></text></TEI>", "utf-8")
+    render_pdf([source], tmp_path / "out")
+    reader = pypdf.PdfReader(tmp_path / "out" / "hyphens.pdf")
+    lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
+    assert not any(c in line for line in lines for c in "\u00ad\u2010\u2011")
+    long_words = {w for w in words.split() if len(w) > 6}
+    split_words = [(a.split()[-1], b.split()[0]) for a, b in zip(lines, lines[1:], strict=False)
+                   if a.split() and b.split() and a.split()[-1] not in words.split()]
+    # a word broken by hyphenation: its two halves, with nothing between them
+    assert any(first + second in long_words for first, second in split_words), split_words

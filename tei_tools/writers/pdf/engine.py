@@ -157,7 +157,7 @@ def to_pdf(document: Document, ident: bytes = b"tei-tools", facts: PdfFacts | No
     """Serialise pages; the identifier is given (metadata.identifier), not taken from the
     clock, so reruns give the same bytes. ``facts``: also write them as XMP metadata."""
     return document.write_pdf(pdf_identifier=ident,
-                              finisher=weasyprint_finisher(facts) if facts else None)
+                              finisher=weasyprint_finisher(facts))
 
 
 def facts_of(document: Document) -> PdfFacts:

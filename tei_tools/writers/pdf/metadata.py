@@ -10,6 +10,7 @@ basic); it carries nothing that changes from run to run.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -83,11 +84,30 @@ def xmp_packet(facts: PdfFacts) -> bytes:
             + etree.tostring(root, encoding="utf-8") + b'\n<?xpacket end="r"?>')
 
 
-def weasyprint_finisher(facts: PdfFacts) -> Callable[[object, pydyf.PDF], None]:
-    """For Document.write_pdf(finisher=…): adds the XMP stream (WeasyPrint writes XMP only
-    for PDF/A and PDF/UA, and then with a random document id)."""
+# print.css sets ``hyphenate-character: "\2011"``: the hyphens that hyphenation adds at line
+# ends are drawn with the non-breaking hyphen, which the TEI text itself hardly ever uses; their
+# glyphs then map to no text, so that copying or searching the PDF finds the word, not "re‐".
+_LAYOUT_HYPHEN = re.compile(rb"^(<[0-9a-f]+>) <2011>$")
+
+
+def drop_layout_hyphens(pdf: pydyf.PDF) -> None:
+    """Map the layout's hyphen glyphs to no text in every font's ToUnicode CMap."""
+    for item in pdf.objects:
+        if isinstance(item, pydyf.Stream) and any(
+                isinstance(line, bytes) and line.endswith(b"begincmap") for line in item.stream):
+            item.stream = [_LAYOUT_HYPHEN.sub(rb"\1 <>", line) if isinstance(line, bytes)
+                           else line for line in item.stream]
+
+
+def weasyprint_finisher(facts: PdfFacts | None) -> Callable[[object, pydyf.PDF], None]:
+    """For Document.write_pdf(finisher=…): the layout's hyphens out of the text layer and,
+    with ``facts``, the XMP stream (WeasyPrint writes XMP only for PDF/A and PDF/UA, and then
+    with a random document id)."""
 
     def finish(_document: object, pdf: pydyf.PDF) -> None:
+        drop_layout_hyphens(pdf)
+        if facts is None:
+            return
         stream = pydyf.Stream([xmp_packet(facts)], {"Type": "/Metadata", "Subtype": "/XML"})
         pdf.add_object(stream)
         pdf.catalog["Metadata"] = stream.reference
