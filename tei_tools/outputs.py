@@ -217,6 +217,20 @@ class OutputFolder:
         shutil.copystat(source, inside(self.root, relpath))
         return state
 
+    def recorded_under(self, folders: tuple[str, ...]) -> list[str]:
+        """The recorded paths inside these folders ("index/" …), sorted."""
+        return sorted(p for p in self._hashes if p.startswith(folders))
+
+    def remove(self, relpath: str) -> bool:
+        """Delete a file tei-tools wrote and drop its record; a file edited by hand since
+        is kept (False), and no longer recorded: it is the user's now."""
+        recorded = self._hashes.pop(relpath, None)
+        target = inside(self.root, relpath, "delete")
+        if target.is_file() and file_sha256(target) != recorded:
+            return False
+        remove_file(self.root, relpath)
+        return True
+
     def record(self, relpath: str, digest: str) -> None:
         """Record a file written by another process (parallel workers)."""
         self._hashes[relpath] = digest

@@ -160,7 +160,8 @@ class _Renderer:
                     if _after_line_break(item):
                         self.out.end()      # P3: an inline list wrapped over lines
                 self.children(item)
-            self.out.end()
+            if not (el.tail or "").strip():
+                self.out.end()      # text after the list ("(FYI: A, B)") stays on its line
             return
         after_label = False
         for child in el:
@@ -200,10 +201,11 @@ class _Renderer:
     @staticmethod
     def separator(el: etree._Element, items: list) -> str:
         """The transcript separated the items with '; ' when any item holds ', ' or when the
-        list stood in the head zone (L8, L20 "items split at ;"), else with ', '."""
+        list stood in the head zone (L8, L20 "items split at ;") and is not marked as separated
+        by commas (``@rend='commas'``, P3), else with ', '."""
         parent = el.getparent()
         if parent is not None and local(parent) == "note":
-            return "; "
+            return ", " if el.get("rend") == "commas" else "; "
         texts = ["".join(i.itertext()) for i in items]
         return "; " if any(", " in _outside_brackets(t) for t in texts) else ", "
 

@@ -3,6 +3,8 @@
 Site layout (all links relative, so the folder works from any URL or from disk)::
 
     index.html  chronology.html  search.html  conventions.html  about.html
+    index/{part}.html  chronology/{part}.html  a large edition's lists in parts; index/data.js
+                                        (see web/collections.py)
     documents/{docid}.html              reading view (indexed for search)
     documents/{docid}.diplomatic.html   diplomatic view
     cite/{docid}.json  cite/{docid}.bib CSL-JSON and BibTeX
@@ -24,6 +26,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lxml import etree
+
 from .. import __version__, saxon
 from ..diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic
 from ..edition import Edition
@@ -34,14 +38,15 @@ from ..safexml import read_file
 from .html import DocJob, DocResult, page_paths, render_document
 from .tei import docid_of, load_tei, tei_documents
 from .web import citation
+from .web.collections import write_collections
 from .web.defaults import default_title, uses_house_encoding
 from .web.links import LinkReport, check_links, link_diagnostics
 from .web.search import PART_SIZE, build_search_index, no_pagefind, pagefind_available, plan_parts
 from .web.stylesheets import stylesheet
-from .web.summary import DocSummary, FileSummary, corpus_title, summaries_xml, summarise
+from .web.summary import DocSummary, FileSummary, corpus_title, summarise
 from .web.summary_cache import SummaryCache
 
-PAGES = ("index", "chronology", "conventions", "about", "search")
+PAGES = ("conventions", "about", "search")  # index and chronology: web/collections.py
 
 
 @dataclass
@@ -143,12 +148,14 @@ def _base_params(edition: Edition | None, date: str, css: list[str]) -> dict[str
     return params
 
 
-def _write(folder: OutputFolder, relpath: str, data: bytes, report: SiteReport) -> None:
-    """folder.write, with a refused overwrite (hand edit) reported instead of raised."""
+def _write(folder: OutputFolder, relpath: str, data: bytes, report: SiteReport) -> str | None:
+    """folder.write, with a refused overwrite (hand edit) reported instead of raised (None)."""
     try:
         report.written[relpath] = folder.write(relpath, data)
     except TeiToolsError as exc:
         report.diagnostics.append(exc.diagnostic)
+        return None
+    return report.written[relpath]
 
 
 def _copy_assets(folder: OutputFolder, edition: Edition | None,
@@ -286,7 +293,12 @@ def search_part_size(edition: Edition | None) -> int:
 def _write_pages(folder: OutputFolder, summaries: list[DocSummary], edition: Edition | None,
                  params: dict[str, str], report: SiteReport) -> None:
     sheet = stylesheet("pages.xsl", edition)
-    tree = summaries_xml(summaries).getroottree()
+    overrides = sorted(edition.xslt_dir.glob("*.xsl")) if edition else []
+    report.written.update(write_collections(
+        folder, summaries, sheet, params, lambda rel, data: _write(folder, rel, data, report),
+        overrides))
+    # the other pages need only the number of documents
+    tree = etree.ElementTree(etree.Element("edition", total=str(len(summaries))))
     for page in PAGES:
         if page == "conventions" and params.get("conventions-page") == "no":
             continue

@@ -4,12 +4,15 @@ small inline transcripts; the corpus pages 24 and 27–32 hold the real-page for
 from __future__ import annotations
 
 from bodytools import build, codes, wrap, xml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei_tools.readers.transcript import read_transcript
 from tei_tools.readers.transcript.body.closing.split import SIGNS
 
-NS = {"t": "http://www.tei-c.org/ns/1.0"}
+TEI = "http://www.tei-c.org/ns/1.0"
+NS = {"t": TEI}
 
 COVER = ("I am sending you the record of the conversation with the Deputy Minister, as the "
          "Minister asked.\n")
@@ -65,6 +68,23 @@ def test_P6_addressee_line_after_a_name_and_date_sign_off():
     assert "<signed><persName>Zhou Enlai</persName><lb/>11:00 p.m., <date" in main
     assert "Sub-Bureaus:" in att and "<persName>A. PUZANOV</persName>" in att
 
+
+def test_P6_name_and_date_at_the_end_sign_but_a_place_and_date_do_not():
+    s, _ = divs(COVER + "Central Committee\n20 June [1954]")
+    assert "<closer><signed>" in s and "Central Committee</orgName><lb/>" in s
+    s, _ = divs(COVER + "Pyongyang\n20 June 1957")
+    assert "<closer" not in s
+
+def test_P6_classification_and_copy_lines_before_a_caption_open_the_attachment():
+    s, _ = divs(COVER + OFFICE + "Top Secret\nCopy No. 2\nRECORD OF CONVERSATION\n" + RECORD + END)
+    att = s.split('<div type="attachment">')[1]
+    assert att.startswith('<opener><seg type="classification" ana="#cls.ts">Top Secret</seg>')
+    assert "<head>RECORD OF CONVERSATION</head>" in att
+
+
+def test_P6_a_list_head_is_no_addressee_line():
+    s, _ = divs(COVER + OFFICE + "To be seen by:\nCde. Ivanov\n" + RECORD + END)
+    assert '<div type="attachment">' not in s
 
 def test_P6_lines_between_the_signature_and_the_second_head_stay_in_the_closing_zone():
     s, _ = divs(COVER + OFFICE + "Four copies printed:\n1 - Cde. Gromyko\n2 - to file\nVP/ak\n"
@@ -173,3 +193,44 @@ def test_P5_editorial_brackets_after_a_closer_after_journal_entries_are_valid(te
     assert tei_all.validate(wrap(body.div)), str(tei_all.error_log)[:500]
     assert xml(body.div).endswith('</closer><gap reason="editorial" resp="#tr"/></div>')
 
+
+
+# ---------------------------------------------------------------- properties (issue 13, item 4)
+
+PARAGRAPHS = st.lists(st.sampled_from([COVER.strip(), RECORD.strip(), (
+    "On 8th May I visited the Soviet embassy to hear the opinion of the ambassador about the "
+    "draft of the plan.")]), min_size=1, max_size=3)
+CLOSERS = st.sampled_from([
+    OFFICE.strip(), "Ambassador of the USSR to the DRV\n[signature] I. Ivanov",
+    "Zhou Enlai\n11:00 p.m., 19 June [1954]", "[signature] M. Suslov", "Signed: I. Dumitrescu",
+    "Five copies printed:\n1 - Cde. Gromyko\n2 - to file"])
+BETWEEN = st.lists(st.sampled_from(["VP/ak", "Drafted by Sokolov", "an odd remark", "[...]",
+                                    "[handwritten: to file]", "Nº 12\n14 January 1966"]),
+                   max_size=2)
+SECOND_HEADS = st.sampled_from([
+    "Top Secret\n14 January 1966", "Attachment [...] Nº 2209s\nof 4 August 1949",
+    "Pyongyang 11/26/64\nEmbassy of the Czechoslovak Republic",
+    "To the Central Committee Bureaus and Sub-Bureaus:", "RECORD OF CONVERSATION"])
+TRAILING = st.lists(st.sampled_from(["[...]", "[Source: V. K. Orlik, Moscow, 2001]",
+                                     "[Translator's note: the rest is missing]"]), max_size=2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(PARAGRAPHS, CLOSERS, BETWEEN, SECOND_HEADS, PARAGRAPHS, CLOSERS, TRAILING)
+def test_P6_property_mid_document_closer_then_attachment(tei_all, first, closer, between, head,
+                                                         second, last, trailing):
+    """A closer in mid-document, what may follow it, a second head zone with a text of its own,
+    a last closer and editorial brackets after it: main + attachment, valid TEI All, nothing
+    lost, the editorial brackets after the last closer."""
+    text = "\n".join(first + [closer] + between + [head] + second + [last] + trailing)
+    body, ctx = build(text)
+    s = xml(body.div)
+    assert tei_all.validate(wrap(body.div)), str(tei_all.error_log)[:500]
+    assert s.count('<div type="main">') == 1 and s.count('<div type="attachment">') == 1
+    main, att = s.split('<div type="attachment">')
+    assert "<closer>" in main or "<postscript>" in main
+    assert "TX441" in codes(ctx)
+    if trailing:          # the editorial brackets are the last children of the attachment
+        tail = body.div.findall(f"{{{TEI}}}div")[-1][-len(trailing):]
+        assert [etree.QName(e).localname for e in tail] == [
+            "gap" if b == "[...]" else "note" for b in trailing]

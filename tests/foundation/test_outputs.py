@@ -79,3 +79,16 @@ def test_written_files_have_ordinary_permissions(tmp_path):
     target = tmp_path / "page.html"
     write_atomic(target, b"<html/>")
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_remove_deletes_only_what_tei_tools_wrote(tmp_path):
+    folder = OutputFolder(tmp_path)
+    folder.write("index/a.html", b"a")
+    folder.write("index/b.html", b"b")
+    folder.write("other.html", b"o")
+    assert folder.recorded_under(("index/",)) == ["index/a.html", "index/b.html"]
+    (tmp_path / "index/b.html").write_bytes(b"edited")
+    assert folder.remove("index/a.html") and not (tmp_path / "index/a.html").exists()
+    assert not folder.remove("index/b.html")  # edited by hand: kept, and no longer ours
+    assert (tmp_path / "index/b.html").read_bytes() == b"edited"
+    assert folder.recorded_under(("index/",)) == []

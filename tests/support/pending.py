@@ -13,9 +13,6 @@ import pytest
 
 # file name → (the tests it fails, why)
 PENDING: dict[str, tuple[frozenset[str], str]] = {
-    "20-journal-puzanov-flat-truncated-1961-05.txt": (
-        frozenset({"project-rules"}),
-        "capture cut inside the distribution list: the partial list is counted as incomplete (P5)"),
     "41-journal-kornienko-record-stamps-1969-05.txt": (
         frozenset({"roundtrip"}),
         "two stamps on one head-zone line are two opener stamps (P13 gold), which D writes on "

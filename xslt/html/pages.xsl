@@ -1,9 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The edition pages: index, chronology, conventions, about, search (parameter page).
-  Input: the document list that tei_tools.writers.web.summary.summaries_xml() builds:
-    <edition><doc id="…" date="YYYY-MM-DD" year="YYYY" subtype="…">
-      <title/> <date-label/> <doctype/> <archive/> <shelfmark/> <summary/> …</doc>…</edition>
+  Input (tei_tools.writers.web.collections): the documents of the page, as
+  tei_tools.writers.web.summary.summaries_xml() writes them, and what the page needs of the
+  whole edition:
+    <edition total="N" root="'' or '../'" part-title="1953, page 2 of 3">
+      <facets with-type="yes|no" with-archive="yes|no"><type/>… <archive/>… <year/>…</facets>
+      <parts prev="i" next="j">
+        <part href="from this page" group="1953" number="2" label="…" current="yes"?/>…</parts>
+      <doc id="…" date="YYYY-MM-DD" year="YYYY" subtype="…">
+        <title/> <date-label/> <doctype/> <archive/> <shelfmark/> <summary/> …</doc>…
+    </edition>
+  A large edition's index and chronology come in parts (one page each; <parts> lists them);
+  the chronology's first page then gets <years><year value="1953" count="590"><part/>…</year>
+  instead of documents. The conventions, about and search pages get <edition total="N"/>.
   Each page is a mode (tt:index, tt:chronology …) so that an edition can override one of them.
 -->
 <xsl:stylesheet version="3.0"
@@ -23,15 +33,23 @@
        the search page merges with the main one in SITE/pagefind/ -->
   <xsl:param name="search-bundles" as="xs:string" select="''"/>
 
+  <!-- the documents of this page; $total: of the whole edition -->
   <xsl:variable name="docs" select="/edition/doc"/>
+  <xsl:variable name="total" as="xs:integer"
+      select="xs:integer((/edition/@total, count($docs))[1])"/>
+  <!-- from this page to the site root: '' or '../' (the parts live in index/, chronology/) -->
+  <xsl:variable name="root" as="xs:string" select="string(/edition/@root)"/>
+  <xsl:variable name="part-title" as="xs:string" select="string(/edition/@part-title)"/>
   <xsl:variable name="titles" as="map(xs:string, xs:string)" select="map {
       'index': 'Documents', 'chronology': 'Chronology', 'conventions': 'Editorial conventions',
       'about': 'About this edition', 'search': 'Search'}"/>
 
   <xsl:template match="/">
     <xsl:call-template name="tt:page">
-      <xsl:with-param name="title" select="if ($page = 'index') then $edition-title
-                                           else $titles($page)"/>
+      <xsl:with-param name="title" select="
+          if ($page = 'index' and $root = '') then $edition-title
+          else string-join(($titles($page), $part-title[normalize-space()]), ': ')"/>
+      <xsl:with-param name="root" select="$root"/>
       <xsl:with-param name="active" select="$page"/>
       <xsl:with-param name="body-class" select="'page-' || $page"/>
       <xsl:with-param name="head-extra" as="item()*">
@@ -54,56 +72,77 @@
 
   <xsl:function name="tt:doc-href" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:sequence select="'documents/' || encode-for-uri($doc/@id) || '.html'"/>
+    <xsl:sequence select="$root || 'documents/' || encode-for-uri($doc/@id) || '.html'"/>
   </xsl:function>
 
   <!-- ========================= index ========================= -->
 
   <xsl:template match="edition" mode="tt:index">
-    <div class="page-intro">
-      <h1><xsl:value-of select="$edition-title"/></h1>
-      <xsl:if test="normalize-space($edition-subtitle)">
-        <p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p>
-      </xsl:if>
-      <xsl:if test="normalize-space($edition-description)">
-        <p class="lead"><xsl:value-of select="$edition-description"/></p>
-      </xsl:if>
-    </div>
-    <h2 id="documents-title">Documents <span class="count">(<xsl:value-of
-        select="count($docs)"/>)</span></h2>
-    <!-- a column (and its filter) only when some document has a value for it: TEI made
-         elsewhere often has no type or archive, and an empty column says nothing -->
-    <xsl:variable name="with-type" select="exists($docs/doctype[normalize-space()])"/>
-    <xsl:variable name="with-archive"
-        select="exists($docs/(repository, shelfmark)[normalize-space()])"/>
-    <!-- filters: hidden until tei-tools.js wires them up; without JS the table is the index -->
+    <xsl:choose>
+      <xsl:when test="$root = ''">
+        <div class="page-intro">
+          <h1><xsl:value-of select="$edition-title"/></h1>
+          <xsl:if test="normalize-space($edition-subtitle)">
+            <p class="subtitle"><xsl:value-of select="$edition-subtitle"/></p>
+          </xsl:if>
+          <xsl:if test="normalize-space($edition-description)">
+            <p class="lead"><xsl:value-of select="$edition-description"/></p>
+          </xsl:if>
+        </div>
+        <h2 id="documents-title">Documents <span class="count">(<xsl:value-of
+            select="$total"/>)</span></h2>
+        <xsl:if test="parts">
+          <p class="part-note">This page lists <xsl:value-of select="$part-title"/>
+            (<xsl:value-of select="count($docs)"/>
+            <xsl:value-of select="if (count($docs) = 1) then ' document' else ' documents'"/>);
+            the list of pages leads to the others.</p>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- nothing of the other parts here (not even the total): a part's page changes
+             only with its own documents -->
+        <h1 id="documents-title">Documents: <xsl:value-of select="$part-title"/>
+          <xsl:text> </xsl:text>
+          <span class="count">(<xsl:value-of select="count($docs)"/>)</span></h1>
+      </xsl:otherwise>
+    </xsl:choose>
+    <!-- a column (and its filter) only when some document of the edition has a value for it:
+         TEI made elsewhere often has no type or archive, and an empty column says nothing -->
+    <xsl:variable name="facets" select="facets"/>
+    <xsl:variable name="with-type" select="$facets/@with-type = 'yes'"/>
+    <xsl:variable name="with-archive" select="$facets/@with-archive = 'yes'"/>
+    <!-- filters: hidden until tei-tools.js has loaded index/data.js (every document's row) and
+         wired them up; they filter and sort the whole edition, not only this page. Without
+         JS the table and the list of pages are the index. -->
     <form class="filters" hidden="hidden" aria-label="Filter the documents" role="search">
       <xsl:if test="$with-type">
         <xsl:call-template name="tt:select">
           <xsl:with-param name="name" select="'type'"/>
           <xsl:with-param name="label" select="'Type'"/>
-          <xsl:with-param name="values" select="$docs/doctype"/>
+          <xsl:with-param name="values" select="$facets/type"/>
         </xsl:call-template>
       </xsl:if>
-      <xsl:if test="exists($docs/repository[normalize-space()])">
+      <xsl:if test="exists($facets/archive)">
         <xsl:call-template name="tt:select">
           <xsl:with-param name="name" select="'archive'"/>
           <xsl:with-param name="label" select="'Archive'"/>
-          <xsl:with-param name="values" select="$docs/repository"/>
+          <xsl:with-param name="values" select="$facets/archive"/>
         </xsl:call-template>
       </xsl:if>
-      <xsl:if test="exists($docs/@year[normalize-space()])">
+      <xsl:if test="exists($facets/year)">
         <xsl:call-template name="tt:select">
           <xsl:with-param name="name" select="'year'"/>
           <xsl:with-param name="label" select="'Year'"/>
-          <xsl:with-param name="values" select="$docs/@year[normalize-space()]"/>
+          <xsl:with-param name="values" select="$facets/year"/>
         </xsl:call-template>
       </xsl:if>
       <label class="filter-text">Title contains <input type="search" name="q"/></label>
       <output class="filter-count" aria-live="polite"></output>
     </form>
+    <xsl:apply-templates select="parts" mode="tt:part-list"/>
     <div class="table-wrap">
-      <table class="doc-index sortable" aria-labelledby="documents-title">
+      <table class="doc-index sortable" aria-labelledby="documents-title"
+          data-source="{$root}index/data.js" data-root="{$root}">
         <thead>
           <tr>
             <th scope="col" data-sort="date" aria-sort="ascending">Date</th>
@@ -143,6 +182,66 @@
         </tbody>
       </table>
     </div>
+    <xsl:apply-templates select="parts" mode="tt:prev-next"/>
+  </xsl:template>
+
+  <!-- ========================= parts of a list ========================= -->
+
+  <!-- the list of all parts, this one marked (only a large edition's lists have parts) -->
+  <xsl:template match="parts" mode="tt:part-list">
+    <nav class="parts" aria-label="Pages of the {if ($page = 'index') then 'index'
+        else 'chronology'}">
+      <h2 class="parts-title">Pages</h2>
+      <ol>
+        <!-- a year of three pages: "1953: 1 2 3" -->
+        <xsl:for-each-group select="part" group-adjacent="@group">
+          <li>
+            <xsl:choose>
+              <xsl:when test="count(current-group()) = 1">
+                <xsl:apply-templates select="." mode="tt:part-link"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="current-grouping-key() || ':'"/>
+                <xsl:for-each select="current-group()">
+                  <xsl:text> </xsl:text>
+                  <xsl:apply-templates select="." mode="tt:part-link">
+                    <xsl:with-param name="text" select="string(@number)"/>
+                  </xsl:apply-templates>
+                </xsl:for-each>
+              </xsl:otherwise>
+            </xsl:choose>
+          </li>
+        </xsl:for-each-group>
+      </ol>
+    </nav>
+  </xsl:template>
+
+  <xsl:template match="part" mode="tt:part-link">
+    <xsl:param name="text" as="xs:string" select="string(@label)"/>
+    <a href="{@href}">
+      <xsl:if test="$text != @label">
+        <xsl:attribute name="aria-label" select="@group || ', page ' || @number"/>
+      </xsl:if>
+      <xsl:if test="@current = 'yes'">
+        <xsl:attribute name="aria-current" select="'page'"/>
+      </xsl:if>
+      <xsl:value-of select="$text"/>
+    </a>
+  </xsl:template>
+
+  <xsl:template match="parts" mode="tt:prev-next">
+    <nav class="prev-next parts-prev-next" aria-label="Previous and next page">
+      <xsl:for-each select="part[position() = xs:integer(current()/@prev)]">
+        <a class="prev" rel="prev" href="{@href}">
+          <span class="dir">← Previous page</span><xsl:text> </xsl:text><span class="t"><xsl:value-of
+              select="@label"/></span></a>
+      </xsl:for-each>
+      <xsl:for-each select="part[position() = xs:integer(current()/@next)]">
+        <a class="next" rel="next" href="{@href}">
+          <span class="dir">Next page →</span><xsl:text> </xsl:text><span class="t"><xsl:value-of
+              select="@label"/></span></a>
+      </xsl:for-each>
+    </nav>
   </xsl:template>
 
   <xsl:template name="tt:select">
@@ -164,8 +263,58 @@
   <!-- ========================= chronology ========================= -->
 
   <xsl:template match="edition" mode="tt:chronology">
-    <h1>Chronology</h1>
-    <p class="lead">The documents in the order of their dates.</p>
+    <h1>Chronology<xsl:if test="normalize-space($part-title)">: <xsl:value-of
+        select="$part-title"/></xsl:if></h1>
+    <xsl:choose>
+      <xsl:when test="years">
+        <p class="lead">The documents in the order of their dates, in
+          <xsl:value-of select="count(years/year)"/> years: each year links to its page.</p>
+        <xsl:apply-templates select="years" mode="tt:chronology"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="not(parts)">
+          <p class="lead">The documents in the order of their dates.</p>
+        </xsl:if>
+        <xsl:if test="parts">
+          <p class="lead"><a href="{$root}chronology.html">All years</a></p>
+        </xsl:if>
+        <xsl:apply-templates select="parts" mode="tt:part-list"/>
+        <xsl:call-template name="tt:timeline"/>
+        <xsl:apply-templates select="parts" mode="tt:prev-next"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the chronology's first page in a large edition: the years, by decade; the ids y-YYYY
+       are those of the one-page chronology, so that its old links still find the year -->
+  <xsl:template match="years" mode="tt:chronology">
+    <xsl:for-each-group select="year" group-by="if (@value = 'undated') then 'Undated'
+        else substring(@value, 1, 3) || '0s'">
+      <section class="decade" aria-labelledby="d-{current-grouping-key()}">
+        <h2 id="d-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h2>
+        <ul class="years">
+          <xsl:for-each select="current-group()">
+            <xsl:variable name="name" select="if (@value = 'undated') then 'Undated'
+                else string(@value)"/>
+            <li id="y-{$name}">
+              <a href="{part[1]/@href}#y-{$name}"><xsl:value-of select="$name"/></a>
+              <xsl:text> </xsl:text>
+              <span class="count">(<xsl:value-of select="@count"/>
+                <xsl:value-of select="if (@count = '1') then ' document' else ' documents'"/>
+                <xsl:if test="count(part) gt 1">, pages
+                  <xsl:for-each select="part">
+                    <a href="{@href}"><xsl:value-of select="position()"/></a>
+                    <xsl:if test="position() ne last()"><xsl:text> </xsl:text></xsl:if>
+                  </xsl:for-each>
+                </xsl:if>)</span>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:template name="tt:timeline">
     <xsl:for-each-group select="$docs" group-by="(@year[normalize-space()], 'Undated')[1]">
       <section class="year" aria-labelledby="y-{current-grouping-key()}">
         <h2 id="y-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h2>
@@ -283,7 +432,7 @@
         <dd><time datetime="{$build-date}"><xsl:value-of select="tt:date-label($build-date)"/></time></dd>
       </xsl:if>
       <dt>Documents</dt>
-      <dd><xsl:value-of select="count($docs)"/></dd>
+      <dd><xsl:value-of select="$total"/></dd>
       <xsl:if test="normalize-space($edition-licence)">
         <dt>Licence</dt>
         <dd>

@@ -1,6 +1,6 @@
 /* tei-tools web edition: progressive enhancement only. Every page works without this file:
-   interventions and footnote markers are links to their entries, the index is a plain table,
-   the two views are two pages. */
+   interventions and footnote markers are links to their entries, the index is plain tables
+   in pages, the two views are two pages. */
 (function () {
   "use strict";
 
@@ -99,33 +99,147 @@
     });
   }
 
-  /* ---------- document index: sort and filter ---------- */
+  /* ---------- document index: sort and filter across the whole edition ---------- */
+  // The page's table holds one part of the index; index/data.js (a script, so that it loads
+  // from disk too) holds every document's row. Once it is there, the filters and the column
+  // buttons work on all rows, shown PAGE at a time; with no filter and the date order the
+  // page's own rows come back.
+  var PAGE = 250;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  function dateLabel(iso) { // as tt:date-label (xslt/common/dates.xsl)
+    var p = iso.split("-");
+    if (p.length === 3) return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
+    if (p.length === 2) return MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
+    return p[0];
+  }
+
   function setupIndex() {
     var table = document.querySelector("table.doc-index");
-    if (!table) return;
+    if (!table || !table.getAttribute("data-source")) return;
+    if (window.teiToolsIndex) { wireIndex(table, window.teiToolsIndex); return; }
+    function load() {
+      var script = document.createElement("script");
+      script.src = table.getAttribute("data-source");
+      script.onload = function () { if (window.teiToolsIndex) wireIndex(table, window.teiToolsIndex); };
+      document.head.appendChild(script);
+    }
+    // after the page itself has loaded: the rows of every document are for the filters,
+    // which the page's own table does not wait for
+    if (document.readyState === "complete") load();
+    else window.addEventListener("load", load);
+  }
+
+  function wireIndex(table, data) {
+    var root = table.getAttribute("data-root") || "";
     var tbody = table.tBodies[0];
-    var rows = Array.prototype.slice.call(tbody.rows);
+    var own = Array.prototype.slice.call(tbody.rows);
+    var columns = Array.prototype.map.call(table.querySelectorAll("th[data-sort]"),
+      function (th) { return th.dataset.sort; });
+    var rows = data.rows.map(function (r, i) {
+      return {id: r[0], date: r[1], title: r[2], type: data.types[r[3]] || "",
+        archive: data.archives[r[4]] || "", shelfmark: r[5] || "", year: r[1].slice(0, 4),
+        lower: r[2].toLowerCase(), n: i};
+    });
     var form = document.querySelector("form.filters");
     var count = form && form.querySelector(".filter-count");
+    var statics = document.querySelectorAll("nav.parts, nav.parts-prev-next");
+    var sort = {key: "date", asc: true};
+    var page = 0;
+    var pager = document.createElement("nav");
+    pager.className = "results-pager";
+    pager.setAttribute("aria-label", "Pages of the results");
+    pager.hidden = true;
+    var prev = document.createElement("button"), next = document.createElement("button");
+    var where = document.createElement("span");
+    prev.type = next.type = "button";
+    prev.textContent = "← Previous";
+    next.textContent = "Next →";
+    pager.appendChild(prev); pager.appendChild(where); pager.appendChild(next);
+    table.parentNode.insertAdjacentElement("afterend", pager);
 
-    function apply() {
+    function cell(tr, cls, text) {
+      var td = document.createElement("td");
+      td.className = cls;
+      if (text !== undefined) td.textContent = text;
+      tr.appendChild(td);
+      return td;
+    }
+
+    function makeRow(r) {
+      var tr = document.createElement("tr");
+      var date = cell(tr, "date");
+      if (r.date) {
+        var t = document.createElement("time");
+        t.setAttribute("datetime", r.date);
+        t.textContent = dateLabel(r.date);
+        date.appendChild(t);
+      } else date.textContent = "undated";
+      var a = document.createElement("a");
+      a.href = root + "documents/" + encodeURIComponent(r.id) + ".html";
+      a.textContent = r.title;
+      cell(tr, "title").appendChild(a);
+      if (columns.indexOf("type") !== -1) cell(tr, "type", r.type);
+      if (columns.indexOf("archive") !== -1) {
+        var td = cell(tr, "archive", r.archive);
+        if (r.shelfmark) {
+          var s = document.createElement("span");
+          s.className = "shelfmark";
+          s.textContent = r.shelfmark;
+          td.appendChild(s);
+        }
+      }
+      return tr;
+    }
+
+    function compare(key) {
+      return function (a, b) {
+        var x = key === "title" ? a.lower : a[key] || "\uffff";
+        var y = key === "title" ? b.lower : b[key] || "\uffff";
+        var c = x < y ? -1 : x > y ? 1 : 0;
+        if (c === 0) c = a.n - b.n; // edition order: by date, then docid
+        return sort.asc ? c : -c;
+      };
+    }
+
+    function apply(keepPage) {
       var f = form ? new FormData(form) : new Map();
       var type = f.get("type") || "", archive = f.get("archive") || "", year = f.get("year") || "";
       var q = (f.get("q") || "").toLowerCase().trim();
-      var shown = 0;
-      rows.forEach(function (row) {
-        var ok = (!type || row.dataset.type === type) && (!archive || row.dataset.archive === archive) &&
-          (!year || row.dataset.year === year) && (!q || row.dataset.title.indexOf(q) !== -1);
-        row.hidden = !ok;
-        if (ok) shown++;
+      var active = type || archive || year || q || sort.key !== "date" || !sort.asc;
+      statics.forEach(function (n) { n.hidden = !!active; });
+      if (!active) {
+        pager.hidden = true;
+        tbody.replaceChildren.apply(tbody, own);
+        if (count) count.textContent = rows.length + " documents";
+        return;
+      }
+      var found = rows.filter(function (r) {
+        return (!type || r.type === type) && (!archive || r.archive === archive) &&
+          (!year || r.year === year) && (!q || r.lower.indexOf(q) !== -1);
       });
-      if (count) count.textContent = shown + " of " + rows.length + " documents";
+      if (sort.key !== "date" || !sort.asc) found.sort(compare(sort.key));
+      var pages = Math.max(1, Math.ceil(found.length / PAGE));
+      if (!keepPage) page = 0;
+      page = Math.min(page, pages - 1);
+      var shown = found.slice(page * PAGE, (page + 1) * PAGE);
+      tbody.replaceChildren.apply(tbody, shown.map(makeRow));
+      if (count) count.textContent = found.length + " of " + rows.length + " documents";
+      pager.hidden = pages < 2;
+      where.textContent = found.length ? " " + (page * PAGE + 1) + "–" +
+        (page * PAGE + shown.length) + " of " + found.length + " " : "";
+      prev.disabled = page === 0;
+      next.disabled = page >= pages - 1;
     }
+
+    prev.addEventListener("click", function () { page--; apply(true); });
+    next.addEventListener("click", function () { page++; apply(true); table.scrollIntoView(); });
 
     if (form) {
       form.hidden = false;
-      form.addEventListener("input", apply);
-      form.addEventListener("change", apply);
+      form.addEventListener("input", function () { apply(false); });
+      form.addEventListener("change", function () { apply(false); });
       form.addEventListener("submit", function (ev) { ev.preventDefault(); });
     }
 
@@ -136,20 +250,14 @@
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
-        var key = th.dataset.sort;
         var asc = th.getAttribute("aria-sort") !== "ascending";
         table.querySelectorAll("th[data-sort]").forEach(function (o) { o.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", asc ? "ascending" : "descending");
-        rows.sort(function (a, b) {
-          var x = a.dataset[key] || "\uffff", y = b.dataset[key] || "\uffff";
-          var c = x < y ? -1 : x > y ? 1 : 0;
-          if (c === 0) c = (a.dataset.date || "") < (b.dataset.date || "") ? -1 : 1;
-          return asc ? c : -c;
-        });
-        rows.forEach(function (r) { tbody.appendChild(r); });
+        sort = {key: th.dataset.sort, asc: asc};
+        apply(false);
       });
     });
-    apply();
+    apply(false);
   }
 
   /* ---------- view switch: stay at the same place of the text ---------- */

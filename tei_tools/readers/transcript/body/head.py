@@ -305,9 +305,17 @@ def _distribution(b: HeadBuilder, group: list[Unit], kind: str) -> etree._Elemen
     """L8/L20 in the head zone: ``note[@type='distribution'][@place='top']/list``."""
     note = el("note", {"type": "distribution", "place": "top"})
     if kind == "dist-inline":
-        head, rest = lineparts.head_and_rest(b.items(group[0]))
-        lst = lineparts.make_list(head, lineparts.split_items(rest),
-                                  {"type": "distribution"})
+        items = b.items(group[0])
+        # P3: "(FYI: A, B)": the "(" opens the head, the ")" follows the list in the note
+        close = items[-1:] == [")"] and items[:1] == ["("]
+        head, rest = lineparts.head_and_rest(items[:-1] if close else items)
+        entries = lineparts.split_items(rest)
+        # L8 splits a head-zone list at ";"; D must know when the transcript had commas
+        commas = ";" not in atoms.text(rest) and len(entries) > 1
+        lst = lineparts.make_list(head, entries, {"type": "distribution",
+                                                  "rend": "commas" if commas else None})
+        if close:
+            lst.tail = ")"
     else:
         entries = [b.items(u) for u in group[1:]]
         entries = [e[1:] if e[:1] in (["-"], ["–"], ["—"]) else e for e in entries]

@@ -131,6 +131,10 @@ class Unit:
     # list so that a unit given another list is read again.
     _text: tuple[list[Node], str] | None = field(default=None, init=False, repr=False,
                                                  compare=False)
+    # the closing-zone kind (closing/kinds.py), kept the same way: the zone finder asks for
+    # the kinds of every body line up to three times (P6 split, closing start, trailing lines)
+    closing_kind_memo: tuple[list[Node], str | None] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def text(self) -> str:
         if self._text is None or self._text[0] is not self.nodes:

@@ -14,7 +14,7 @@ from .dates import DATE_RE
 from .vocab import MONTH_RE
 
 # L16: letter-spaced text, "P y o n g y a n g" (also a place or a signer)
-SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_\d])")
+SPACED = re.compile(r"(?=[^\W\d_] )(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_\d])")
 # L17; P5/P15: ``###`` and ``xxx`` lines are separators too
 SEPARATOR = re.compile(r"^(?:={5,}|[—–-]{5,}|_{5,}|(?:\*\s*){3,}|(?:#\s*){3,}|(?:[xX]\s*){3,})$")
 _RULE_TYPES = {"=": "equals", "_": "underscore", "*": "asterisks", "#": "hash", "x": "letters",
@@ -74,10 +74,14 @@ DIST_HEAD = re.compile(r"^(?:\w+|\d+) copies printed:?$|^Copies:$|^Distribution:
 DIST_NUMBERED = re.compile(r"^(?P<label>\d+\s*-|\d+x)\s+(?P<item>\S.*)$")
 DIST_INLINE = re.compile(r"^(?P<head>(?:Copies|Distribution list[^:]*|Extracts sent to|"
                          r"Copies to|Sent to)\s*:)\s*(?P<rest>\S.*)$")
+# P3: the head-zone "for your information" line, ``(FYI: A, B)`` or ``FYI: A, B``
+FYI = re.compile(r"^(?:\(FYI:\s*\S.*\)|FYI:\s*\S.*)$")
 DIST_DASH_HEAD = re.compile(r"^Produced in \d+ copies for:$|^.*copies for:$")
 FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s+\S")
-TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Received\b|Deciphered by\b|Typed by\b|"
-                      r"Special No\.|Level:|Arrived\b|Date:)")
+# L8 field lines; Polish ciphergrams write "Dispatched from …" for Sent and "Came into the
+# Deciphering Department …" for the arrival
+TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Dispatched\b|Received\b|Deciphered by\b|"
+                      r"Typed by\b|Special No\.|Level:|Arrived\b|Came into\b|Date:)")
 PROSE_END = re.compile(r"[.?!:;]$")
 SIGNED_NAME = re.compile(r"^(?:\(signed\)\s*|\(-\)\s*)?[(/]?(?P<name>[^()\[\]/]+?)[)/]?$")
 LOWER_START = re.compile(r"^[a-z]")

@@ -25,7 +25,6 @@ class Segment:
     body: list[Unit] = field(default_factory=list)
     closing: list[Unit] = field(default_factory=list)
     no_body_line: bool = False
-    journal: bool = False       # its head zone was read with the journal structure (L6)
     attachment: bool = False    # an attached document (L23, P6), not the first segment
 
 
@@ -104,7 +103,7 @@ class HeadScanner:
             return "participants-open" if P.FIELD.match(t).group("v") == "" else "field"
         if P.TELEGRAM.match(t) and not P.is_prose(t) or P.TELEGRAM.match(t) and len(t) < 90:
             return "telegram"
-        if P.DIST_INLINE.match(t):
+        if P.DIST_INLINE.match(t) or P.FYI.match(t):
             return "dist-inline"
         if P.DIST_DASH_HEAD.match(t):
             return "dist-dash-head"
@@ -228,7 +227,7 @@ def find_zones(units: list[Unit], ctx: Context, journal_hint: bool = False) -> Z
             c = max(min(c, closing_start(units[:anchor + 1], h, at_end=False)), h)
         if c == h:
             c = end        # a closer needs a body before it (TEI): no body, no closing zone
-        segments.append(Segment(units[start:h], units[h:c], units[c:end], journal=journal,
+        segments.append(Segment(units[start:h], units[h:c], units[c:end],
                                 attachment=start > 0))
         if split is None:
             break

@@ -3,8 +3,9 @@ and the ordered rules that build ``closer`` and ``postscript`` from them (``buil
 
 One module per kind of line: ``signature`` (L19), ``in_closer`` (L18, recorded-by, floating
 stamps), ``distribution`` (L20), ``registry`` (L21), ``typed`` (L22, copy counts, L29),
-``attachment`` (L23), ``after`` (separators and the fallback). ``state`` holds the one
-object the rules share.
+``attachment`` (L23), ``after`` (separators and the fallback), ``trailing`` (P5: editorial
+brackets after the closer). ``split`` finds a closing zone in mid-document and the second head
+zone that ends it (P6, an attachment). ``state`` holds the one object the rules share.
 """
 
 from .build import RULES, build_closing

@@ -58,6 +58,17 @@ def is_stampish_bracket(unit: Unit) -> bool:
 
 def closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
     """The closing-zone kind of a line, or None (the first matching test wins)."""
+    if not after_only_closing:
+        return _closing_kind(unit, False)
+    memo = unit.closing_kind_memo
+    if memo is not None and memo[0] is unit.nodes:
+        return memo[1]
+    kind = _closing_kind(unit, True)
+    unit.closing_kind_memo = (unit.nodes, kind)
+    return kind
+
+
+def _closing_kind(unit: Unit, after_only_closing: bool) -> str | None:
     t = text(unit)
     if P.SPRAVKA.match(t):
         return "spravka"
@@ -113,7 +124,7 @@ def is_date_line(t: str) -> bool:
 def closing_kinds(units: list[Unit]) -> list[str | None]:
     """The kinds of a run of closing-zone candidates, with what depends on the line before
     (P3): the name lines under a ``Seen by`` head are its recipients, and an inline list that
-    ends in ``,`` goes on over the next lines."""
+    ends in ``,`` goes on over the next lines; a gazetteer place over a date is a place line."""
     kinds = [closing_kind(u, True) for u in units]
     for k in range(1, len(units)):
         prev = text(units[k - 1])
@@ -134,6 +145,12 @@ def closing_kinds(units: list[Unit]) -> list[str | None]:
                 P.DIST_INLINE.match(prev) or kinds[k - 1] == "list-more") and (
                 prev.endswith(",") or P.LOWER_START.match(text(units[k]))):
             kinds[k] = "list-more"
+    for k in range(len(units) - 1):
+        # L5/L6: a place of the gazetteer (A.12; a letter-spaced word may be a signer) over a
+        # date line is a place line (a journal entry's, or one under the signer), never a
+        # signer's name, so the pair anchors nothing (P2)
+        if kinds[k] == "name" and kinds[k + 1] == "date" and text(units[k]) in vocab.places():
+            kinds[k] = "place"
     return kinds
 
 

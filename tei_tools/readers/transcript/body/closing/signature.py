@@ -14,7 +14,7 @@ from . import grammar as G
 from .lines import chars
 from .state import ClosingState
 
-SIGNATURE_KINDS = {"signature", "office", "name", "date", "signed", "sign-off"}
+SIGNATURE_KINDS = {"signature", "office", "name", "place", "date", "signed", "sign-off"}
 # elements that may stand inside a signer's name: I[lya]., letter-spacing, [[uncertain]] letters
 _IN_NAME = {"expan", "hi", "unclear", "supplied", "choice", "sic", "foreign"}
 _PAREN_NAME = re.compile(r"^(?P<lead>\(signed\)\s*|\(-\)\s*|[(/])?(?P<name>[^()/\[\]]+?)"
@@ -37,7 +37,7 @@ def signature_line(st: ClosingState) -> bool:
 def line_items(unit: Unit, kind: str, env: Env) -> list[Item]:
     """One line of the signature block: office → roleName, name → persName."""
     items = chars(unit, env)
-    if kind == "date":
+    if kind in ("date", "place"):
         return items
     if kind in ("signed", "sign-off"):
         return _labelled(items, kind)

@@ -122,11 +122,11 @@ def mid_document_split(units: list[Unit], lo: int,
             k += 1
             continue
         j = k + 1
-        while j < len(units) and second_head(units, j) is None:
+        while j < len(units) and not _starts_head(units, kinds, j):
             if _paragraph(units[j], kinds[j]):
                 break
             j += 1
-        if j < len(units) and second_head(units, j) is not None:
+        if j < len(units) and _starts_head(units, kinds, j):
             j = _head_lines_before(units, kinds, j, k)
             if has_body(j):
                 return k, j
@@ -134,9 +134,24 @@ def mid_document_split(units: list[Unit], lo: int,
     return None
 
 
+def _starts_head(units: list[Unit], kinds: list[str | None], j: int) -> bool:
+    """A sign of a second head zone on a line that is no closing-zone line (``To be seen by:``
+    is a list head, not an addressee); ``Top Secret`` has the form of a name line."""
+    return kinds[j] in (None, "name") and second_head(units, j) is not None
+
+
 def _head_lines_before(units: list[Unit], kinds: list[str | None], j: int, anchor: int) -> int:
-    """Letterhead lines and column blocks just before the sign belong to the second head zone."""
-    while j - 1 > anchor and kinds[j - 1] is None and (
-            units[j - 1].column_block is not None or P.is_letterhead(text(units[j - 1]))):
+    """Letterhead, classification and copy-number lines and column blocks just before the sign
+    belong to the second head zone."""
+    while j - 1 > anchor and _head_line(units[j - 1], kinds[j - 1]):
         j -= 1
     return j
+
+
+def _head_line(unit: Unit, kind: str | None) -> bool:
+    """(A classification has the form of a name line, an all-caps signer that of a letterhead.)"""
+    t = text(unit)
+    if kind == "name":
+        return bool(P.classification_term(t))
+    return kind is None and (unit.column_block is not None or P.is_letterhead(t) or bool(
+        P.classification_term(t)) or bool(P.COPY.search(t)) and len(t) < 40)
