@@ -160,7 +160,8 @@ class _Renderer:
                     if _after_line_break(item):
                         self.out.end()      # P3: an inline list wrapped over lines
                 self.children(item)
-            self.out.end()
+            if not (el.tail or "").strip():
+                self.out.end()      # text after the list ("(FYI: A, B)") stays on its line
             return
         after_label = False
         for child in el:
@@ -200,10 +201,11 @@ class _Renderer:
     @staticmethod
     def separator(el: etree._Element, items: list) -> str:
         """The transcript separated the items with '; ' when any item holds ', ' or when the
-        list stood in the head zone (L8, L20 "items split at ;"), else with ', '."""
+        list stood in the head zone (L8, L20 "items split at ;") and is not marked as separated
+        by commas (``@rend='commas'``, P3), else with ', '."""
         parent = el.getparent()
         if parent is not None and local(parent) == "note":
-            return "; "
+            return ", " if el.get("rend") == "commas" else "; "
         texts = ["".join(i.itertext()) for i in items]
         return "; " if any(", " in _outside_brackets(t) for t in texts) else ", "
 
@@ -292,7 +294,9 @@ class _Diplomatic(_Renderer):
         self.out.add(el.text or "")
         for child in el:
             if isinstance(child.tag, str) and _opening_desc(child):
-                self.out.add("[" + "".join(child.itertext()) + "]")
+                self.out.add("[")
+                self.children(child)       # a label over two lines keeps its <lb/>
+                self.out.add("]")
             elif isinstance(child.tag, str):
                 self.render(child)
             self.out.add(child.tail or "")
@@ -315,12 +319,22 @@ class _Diplomatic(_Renderer):
             return
         if el.get("rend") == "label-only":       # P11: [Handwritten]: …
             self.label_only(el)
+        elif el.get("rend") == "single-close" and _labelled(el):
+            self.out.add("[")                    # P11: [[Handwriting …]: … ]]
+            self.label_only(el)
+            self.out.add("]]")
         elif kind in BRACKETED_NOTES and not _opening_desc(el):
             self.out.add(_open(el))
             self.children(el)
             self.out.add(_close(el))
         else:
             self.children(el)
+
+
+def _labelled(el: etree._Element) -> bool:
+    """The element opens with its label's desc note."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    return first is not None and _opening_desc(first)
 
 
 def _opening_desc(el: etree._Element) -> bool:

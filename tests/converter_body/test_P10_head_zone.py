@@ -69,3 +69,25 @@ def test_P10_depth0_label_without_content_is_no_stamp_block():
     body, _ = build("SECRET\nUSSR MFA stamp: Copy Nº 2\nFROM THE JOURNAL\nOF S. N. FILATOV\n"
                     "18 June 1958\n" + PROSE)
     assert "<head>FROM THE JOURNAL<lb/>OF S. N. FILATOV</head>" in xml(body.div)
+
+
+def test_P10_wide_gaps_separate_the_columns_of_a_head_zone_line():
+    from tei_tools.readers.transcript.body import build_body
+    from tei_tools.readers.transcript.body.lines import TextLine
+    from tei_tools.readers.transcript.context import Context
+
+    rows = ["Soviet Embassy in        TOP SECRET", "Pyongyang        Copy 2", "4 August 1949",
+            PROSE]
+    lines = [TextLine(" ".join(r.split()), i + 1) for i, r in enumerate(rows)]
+    for ln, r in zip(lines, rows, strict=True):
+        ln.raw = r                   # the original line, as the source stage keeps it
+    body = build_body(lines, Context("t"))
+    s = xml(body.div).replace("\n", "")
+    assert ('<seg type="letterhead">Soviet Embassy in</seg> <seg type="classification" '
+            'ana="#cls.ts">TOP SECRET</seg><lb/><seg type="letterhead">Pyongyang</seg> '
+            '<seg type="copy">Copy <num value="2">2</num></seg>') in s
+
+
+def test_P10_single_spaces_keep_a_head_zone_line_whole():
+    body, _ = build("Soviet Embassy in TOP SECRET\n4 August 1949\n" + PROSE)
+    assert 'type="classification"' not in xml(body.div)

@@ -70,3 +70,19 @@ def test_P11_label_only_handwriting_alone_takes_the_short_lines_under_it():
 def test_P11_handwriting_label_with_its_content_inside_is_no_label_only_bracket():
     body, _ = build(HEAD_PROSE + "\n[Handwritten: Seen] and filed.\n" + HEAD_PROSE)
     assert "label-only" not in xml(body.div)
+
+
+def test_P11_double_bracket_used_as_a_handwriting_label():
+    body, ctx = build(HEAD_PROSE + "\n[[Handwriting in pencil,\npartly cut off]:\nZor[in?]…\n"
+                      "for the survey ]]\n" + HEAD_PROSE)
+    s = xml(body.div)
+    assert ('<note type="handwritten" hand="#h.1" rend="single-close"><note type="desc" '
+            'place="inline" resp="#tr">Handwriting in pencil,<lb/>partly cut off</note>:<lb/>'
+            '<expan>Zor<ex resp="#tr">in?</ex></expan>…<lb/>for the survey </note>') in s
+    assert "stray-bracket" not in s
+    assert "TX301" not in [d.code for d in ctx.diagnostics]
+
+
+def test_P11_double_bracket_label_without_its_closing_pair_stays_as_it_was():
+    body, _ = build(HEAD_PROSE + "\n[[Handwriting in pencil]:\nSeen.\n" + HEAD_PROSE)
+    assert 'rend="single-close"><note type="desc"' not in xml(body.div)

@@ -60,3 +60,33 @@ def test_P3_a_lone_ordinal_line_is_no_recipient():
     assert G.ORDINAL.match("1st of all, the delegation")
     s, _ = zone("[signature] (G. TUNKIN)\n1st of all")
     assert "<label>" not in s
+
+
+def test_P3_fyi_line_in_the_head_zone_is_a_distribution_note():
+    text = ("CIPHERED TELEGRAM No. 2814\nFrom: Hanoi\n(FYI: Michałowski, Wiśniewski)\n"
+            "Yesterday I was received by the Prime Minister together with the other ambassadors.")
+    body, _ = build(text)
+    s = xml(body.div)
+    assert ('<note type="distribution" place="top"><list type="distribution" rend="commas">'
+            "<head>(FYI:</head><item>Michałowski</item><item>Wiśniewski</item></list>)</note>") in s
+    assert [x for x in diplomatic_lines(wrap(body.div)) if x.strip()] == text.split("\n")
+
+
+def test_P3_head_zone_list_split_at_semicolons_or_commas_round_trips():
+    for line in ("Copies: Stalin, Beria", "Copies: Comrade A; Comrade B"):
+        text = ("CIPHERED TELEGRAM No. 2814\n" + line + "\n"
+                "Yesterday I was received by the Prime Minister together with the ambassadors.")
+        body, _ = build(text)
+        assert [x for x in diplomatic_lines(wrap(body.div)) if x.strip()] == text.split("\n")
+
+
+def test_P3_fyi_after_polish_ciphergram_fields_stays_in_the_head_zone():
+    # L8: "Dispatched from …" is the Sent field, "Came into the Deciphering Department …" the
+    # arrival, so the head zone (and the FYI line in it) goes on over them
+    body, _ = build("Ciphergram No. 2814\nDispatched from Hanoi on 03.04.1965 at 14:20\n"
+                    "Came into the Deciphering Department on 03.05.1965 at 10:35\n"
+                    "(FYI: Michałowski, Wiśniewski)\n"
+                    "Yesterday I was received by the Prime Minister together with the others.")
+    s = xml(body.div)
+    assert "<dateline>Dispatched from Hanoi on" in s and 'subtype="arrived">Came into' in s
+    assert '<note type="distribution" place="top">' in s

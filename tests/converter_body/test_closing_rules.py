@@ -117,13 +117,6 @@ def test_P1_trailing_editorial_bracket_does_not_hide_the_zone():
     assert "<persName>M. Suslov</persName>" in s and "outgoing-registry" in s
 
 
-def test_P1_trailing_summary_line_after_a_signer_does_not_hide_the_zone():
-    s, ctx = closing_of("Signed: I. Dumitrescu\n"
-                        "The Embassy reports on a Korean request for a visit.")
-    assert "<signed>Signed: <persName>I. Dumitrescu</persName></signed>" in s
-    assert "<p>" not in s and "TX440" in codes(ctx)
-
-
 def test_P1_trailing_odd_separator_does_not_hide_the_zone():
     s, _ = closing_of("KRASOVSKY\nNo. 2752\n2.11.50\n###")
     assert "<persName>KRASOVSKY</persName>" in s and "outgoing-registry" in s

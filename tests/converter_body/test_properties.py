@@ -20,6 +20,11 @@ PIECES = st.sampled_from([
     "[", "]", "[[", "]]", " ", "\n", "\n\n", "word", "Nº 12", "3 May 1957", "stamp:",
     "handwritten:", "[email protected]", "1. ", "- ", "Kim:", "SECRET", "[…]", "I", "x/",
     "(1)", "?", "Ceau?escu", "R O S H C H I N", "\u00a0", "——————", "Верно", "sic",
+    # §7 P10, P11, P13, P15 head-zone variants
+    "[Stamp]:", "[Handwritten]:", "[Handwritten text:]", "[[Handwriting in pencil]:",
+    '"to Cde. X."]', "###", "xxx", "USSR MFA stamp:", "FROM THE JOURNAL", "OF S. N. FILATOV",
+    "03377-gs", "4-9 July 1958", "No 058/olas", "     ", "Those Taking Part:",
+    "H i g h l y  c l a s s i f i e d", "of Soviet Ambassador for the period",
 ])
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 

@@ -64,3 +64,17 @@ def test_P15_two_letters_or_a_roman_heading_are_no_separator():
     for line in ("xx", "XXX. Agriculture and the plan", "##"):
         body, _ = build(f"{prose}\n{line}\n{prose}")
         assert "milestone" not in xml(body.div)
+
+
+def test_P15_title_over_a_field_line_keeps_the_fields_in_the_head_zone():
+    body, _ = build("Working Notes from the Session of the CPSU CC Presidium on 3 November 1956\n"
+                    "Those Taking Part: Khrushchev, Bulganin, Molotov.\n"
+                    "Cde. Zhukov reports on the movement of the units toward Budapest and more.")
+    s = xml(body.div)
+    assert s.count("<item>") == 3 and '<list type="participants"><head>Those Taking Part:' in s
+
+
+def test_P15_sentence_over_a_field_line_is_still_a_paragraph():
+    body, _ = build("Cde. Zhukov reports on the movement of the units toward Budapest.\n"
+                    "Present: Khrushchev, Bulganin, Molotov.\n")
+    assert "<p>Cde. Zhukov reports" in xml(body.div)

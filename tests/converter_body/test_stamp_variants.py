@@ -117,3 +117,10 @@ def test_P10_collapsed_header_whose_first_row_was_lost():
             '<date when="1963-05-03">3 May 1963</date></stamp>') in s
     assert '<seg type="copy">Copy Nº <num value="2">2</num></seg>' in s
     assert body.facts.creation_date.get("when") == "1963-04-22"
+
+
+def test_P10_label_only_stamp_without_a_colon():
+    body, _ = build("[Stamp] Declassified\n" + PROSE)
+    s = xml(body.div)
+    assert ('<stamp type="declassification" rend="label-only"><note type="desc" place="inline" '
+            'resp="#tr">Stamp</note> Declassified</stamp>') in s

@@ -90,7 +90,24 @@ def test_P12_one_line_page_is_resplit_at_closing_anchors():
     wrapper, _ = split(page)
     assert body_lines(wrapper) == ["I am sending you the memorandum.",
                                    "USSR AMBASSADOR IN THE PRC /signature/ A. PANYUSHKIN",
-                                   "Copies to: 1 - Cde. Molotov 2 - to file"]
+                                   "Copies to:", "1 - Cde. Molotov", "2 - to file"]
+
+
+def test_P12_one_line_page_is_resplit_at_numbered_recipients_and_note_brackets():
+    # a run of numbered recipients is a P1 anchor; a handwritten note after the first anchor
+    # stands on a line of its own
+    page = ("Digital Archive digitalarchive.wilsoncenter.org International History Declassified "
+            "May 2, 1960 A Cable Citation: x Contents: English Translation [handwritten]: 21/IV "
+            "I am sending you the memorandum. Copies to: 1 - Cde. Molotov 2- Cde. Fedorenko "
+            "3 - to file [date illegible] [Handwritten note]: Cde. Lavrov, compare. "
+            "In 1953 - the year of the move - 4 - 5 families left. Attachment to incoming "
+            "Nº 1411s The memorandum says that many families were moved to the new districts.")
+    wrapper, _ = split(page)
+    assert body_lines(wrapper)[:6] == [
+        "[handwritten]: 21/IV I am sending you the memorandum.", "Copies to:",
+        "1 - Cde. Molotov", "2- Cde. Fedorenko", "3 - to file [date illegible]",
+        "[Handwritten note]: Cde. Lavrov, compare. In 1953 - the year of the move - 4 - 5 "
+        "families left."]
 
 
 def test_P15_month_year_date_line_keeps_the_template_rules():

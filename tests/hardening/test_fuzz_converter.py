@@ -11,10 +11,11 @@ noise (broken brackets, other scripts, combining marks, NBSP, tabs, long lines).
 (d) deterministic: the same input twice gives identical bytes;
 (e) no literal ``[``/``]`` in the body outside ``c[@type='stray-bracket']``.
 
-Two cases where the §6.5 check and the spec disagree are left out of (c), not of the other
-properties: a footnote text without marker (TX331: the note's marker is printed by D although the
-transcript has none), and footnote texts outside the F8 footnote zone (the reader keeps them as
-paragraphs; N8 moves every footnote text whose marker exists).
+The §7 variants are generated too (issue 13): footnote markers of every style (bracketed,
+parenthesised, slash, asterisk, bare digits, P7) and footnote texts in every position (under the
+caption, after their paragraph, after the closer, at the end, with or without a rule, P8);
+closers followed by trailing lines (P5), mid-document closers followed by an attachment (P6), and
+PDF exports whose whole page is one line (P12).
 """
 
 from __future__ import annotations
@@ -109,6 +110,21 @@ BODY_LINES = [
 
 FOOTNOTES = ["[1] In the Polish original the word.", "(1) Raúl Roa García, minister.",
              "x/ Your reply: noted. [Ed. note: erased.]", "[2] 人民公社."]
+# §7 P8: texts for every marker style, and one without a marker (TX331)
+FOOTNOTES_P8 = FOOTNOTES + ["[3] Kosygin's visit.", "(2) Osvaldo Dorticós.",
+                            "* A remark in pencil.", "** Another remark.",
+                            "*[handwritten: not seen]", "[5] The rest was not recorded."]
+# P7: markers glued to a word or to punctuation, in every style (bare digits and asterisks too)
+MARKED_WORDS = ["RAPACKI1", "WIDERSKI2", "Dong3", "the time.1", "CONVERSATION*", "plant**",
+                "Roa(1)", "Dorticós,(2)", "visit.[3]", "said,[4]", "trucks.x/",
+                "[Chen Yi][2]Deputy", "communes[1]"]
+# P5: what may follow a closer; P6: a second head zone after a mid-document closer
+TRAILING_LINES = ["The Embassy reports on the visit of the delegation to the plant.", "[...]",
+                  "[Source: AVPRF, Fond 0102, Opis 13.]", "###", "* * *", "xxx",
+                  "[Translator's note: The rest concerns the schedule.]"]
+ATTACHMENT_HEADS = [["Attachment to incoming Nº 0521"], ["ATTACHMENT:", "RECORD OF CONVERSATION"],
+                    ["SECRET", "3 October 1956", "RECORD OF CONVERSATION"],
+                    ["Attachment 1", "Nº 241", "MEMORANDUM"]]
 
 CLOSING_LINES = [
     "[signature] \u00a0 (A. PUZANOV)", "USSR AMBASSADOR IN THE DPRK", "A. PUZANOV",
@@ -155,13 +171,16 @@ NOISE_LINES = st.one_of(
 )
 
 
+BODY_WORDS = WORDS + MARKED_WORDS
+
+
 @st.composite
 def document_text(draw: st.DrawFn) -> list[str]:
     head = draw(st.lists(decorated(HEAD_LINES), max_size=8))
     body = draw(st.lists(st.one_of(decorated(BODY_LINES), decorated(WORDS)), max_size=10))
     closing = draw(st.lists(decorated(CLOSING_LINES), max_size=6))
-    # F8 footnote zone: at the end, after an optional rule (texts in the middle of the body are
-    # read as paragraphs by the reader, but moved by the N8 check: see the module docstring)
+    # F8 footnote zone: at the end, after an optional rule (the other positions of P8 are
+    # real_page_text's)
     notes = draw(st.lists(st.sampled_from(FOOTNOTES), max_size=2, unique=True))
     if notes:
         notes = draw(st.sampled_from([[], ["——————"], ["__________"]])) + notes
@@ -174,10 +193,49 @@ def document_text(draw: st.DrawFn) -> list[str]:
     return [piece for line in lines for piece in line.split("\n")] or ["Text."]
 
 
+# a body sentence of words, glued markers (P7) and well-formed brackets (the broken ones are
+# document_text's)
+WHOLE_BRACKETS = ["[I]", "[we]", "[1]", "[2]", "[4]", "[Comrade Florin]", "[sic]", "[?]", "[…]",
+                  "[Ed. note: erased.]", "[illegible]", "[signature]", "M[inistry of]",
+                  "[handwritten: noted]", "[stamp: Incoming Nº 5]", "[referentura]"]
+SENTENCES = st.lists(st.one_of(st.sampled_from(BODY_WORDS), st.sampled_from(WHOLE_BRACKETS)),
+                     min_size=3, max_size=14).map(lambda words: " ".join(words) + ".")
+
+
 @st.composite
-def transcripts(draw: st.DrawFn) -> str:
-    doc = draw(document_text())
-    template = draw(st.sampled_from(["new", "old", "flat", "headerless", "pdf", "bare"]))
+def real_page_text(draw: st.DrawFn) -> list[str]:
+    """The §7 variants (issue 13): markers of every style (P7), footnote texts in every position
+    (P8), lines after the closer (P5), a mid-document closer before an attachment (P6). The
+    convention lines are not decorated with noise here: that is ``document_text``'s job, this
+    one's is the variants."""
+    head = draw(st.lists(st.sampled_from(HEAD_LINES), max_size=5))
+    body = draw(st.lists(st.one_of(SENTENCES, st.sampled_from(BODY_LINES)), min_size=1,
+                         max_size=6))
+    closing = draw(st.lists(st.sampled_from(CLOSING_LINES), max_size=5))
+    closing += draw(st.lists(st.sampled_from(TRAILING_LINES), max_size=2))
+    if draw(st.integers(0, 3)) == 0:
+        closing += draw(st.sampled_from(ATTACHMENT_HEADS)) + draw(
+            st.lists(SENTENCES, min_size=1, max_size=3)) + draw(
+            st.lists(st.sampled_from(CLOSING_LINES), max_size=3))
+    # P8: under the caption, after a paragraph, after the closer, at the end; F8: a rule
+    notes = draw(st.lists(st.sampled_from(FOOTNOTES_P8), max_size=3, unique=True))
+    if notes:
+        notes = draw(st.sampled_from([[], ["——————"], ["__________"]])) + notes
+    lines = head + body + closing
+    where = draw(st.sampled_from(["end", "end", "head", "body", "closing"]))
+    at = {"end": len(lines), "head": len(head), "body": len(head) + 1,
+          "closing": len(head) + len(body) + len(closing)}[where]
+    lines[at:at] = notes
+    return [piece for line in lines for piece in line.split("\n")]
+
+
+@st.composite
+def transcripts(draw: st.DrawFn, variants: bool = False) -> str:
+    """A page of one of the templates; ``variants``: the §7 variants (``real_page_text``) and
+    PDF exports on one line (P12)."""
+    doc = draw(real_page_text() if variants else document_text())
+    template = draw(st.sampled_from(["new", "old", "flat", "headerless", "pdf", "bare"]
+                                    + (["pdf-oneline"] if variants else [])))
     sep = "\n" if template == "flat" else draw(st.sampled_from(["\n\n", "\n\n\n", "\n"]))
     archive = draw(st.sampled_from(ARCHIVES))
     citation = CITATION.format(archive=archive)
@@ -204,6 +262,12 @@ def transcripts(draw: st.DrawFn) -> str:
                 f"1966 Report, Polish Embassy Citation: {citation} Summary: {summary} Credits: "
                 f"This document was made possible with support from the Leon Levy Foundation. "
                 f"Original Language: Polish Contents: English Translation\n\n{text}")
+    elif template == "pdf-oneline":
+        # P12: the whole export on one line, the document text included
+        page = (f"Digital Archive digitalarchive.wilsoncenter.org International History "
+                f"Declassified April 18, 1966 Report, Polish Embassy Citation: {citation} "
+                f"https://digitalarchive.wilsoncenter.org/document/134877 Summary: {summary} "
+                f"Original Language: Polish Contents: English Translation {' '.join(doc)}")
     else:
         page = text
     if draw(st.booleans()):
@@ -242,12 +306,9 @@ def check_transcript(page: str, schemas: list[etree.RelaxNG]) -> None:
     tree = etree.fromstring(result.tei)
     for schema in schemas:
         assert schema.validate(tree), str(schema.error_log)[:800]
-    # (c) lossless (§6.5). Known conflict in the spec itself: a footnote text without marker
-    # (TX331) is appended to the last paragraph as a note, and D prints a marker there that the
-    # transcript does not have; N8 only moves texts that have a marker.
-    if not any(d.code == "TX331" for d in result.diagnostics):
-        problems = roundtrip.check(result.tei, data, NAME)
-        assert not problems, "\n".join(problems)
+    # (c) lossless (§6.5)
+    problems = roundtrip.check(result.tei, data, NAME)
+    assert not problems, "\n".join(problems)
     # (d) deterministic
     assert read_transcript(data, NAME).tei == result.tei
     # (e) no literal bracket in the body outside c[@type='stray-bracket']
@@ -318,6 +379,11 @@ REGRESSIONS = [
     "[signature] \xa0 (A. PUZANOV) [sic] [sic]",           # two [sic]: neither may vanish
     "3 October 1956 [[[illegible]",                       # L-2 "[[[" with a single-close gap
     "the [[[illegible]]] x",                              # L-2 around an illegible gap
+    "x [[[email protected] 3 - to file",                  # "[[" took the e-mail artefact's "["
+    "3 October 1956\n\nWIDERSKI2\n\n——————\n\n[1] In the Polish original the word.\n\n"
+    "[2] 人民公社.",                                        # N8: texts in marker order (P7, TX331)
+    "RECORD OF CONVERSATION*\n\n*[handwritten: not seen]\n\nI visited the Minister.",  # P8
+    "I visited the Minister at his request.[3]\n\n[3] Kosygin's visit.\n\nThe plan.",  # P8
 ]
 
 
@@ -338,6 +404,15 @@ FUZZ = settings(max_examples=150, deadline=None, derandomize=True,
 @_pinned
 @given(transcripts())
 def test_fuzz_whole_converter(project_schema, page):
+    check_transcript(page, [project_schema])
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(transcripts(variants=True))
+def test_fuzz_real_page_variants(project_schema, page):
+    """The properties on the §7 variants: footnotes anywhere, closers with trailing lines,
+    mid-document closers, one-line PDF pages."""
     check_transcript(page, [project_schema])
 
 

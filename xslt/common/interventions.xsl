@@ -135,13 +135,18 @@
   </xsl:template>
   <xsl:template match="c[@type = 'stray-bracket']" mode="tt:read"/>
 
+  <!-- P2: /signature/ is the placeholder between slashes (@rend='slashes') -->
   <xsl:template match="figure[@type = 'signature']" mode="tt:dipl">
     <xsl:call-template name="tt:mark">
       <xsl:with-param name="kind" select="'signature'"/>
       <xsl:with-param name="content" as="item()*">
-        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="'['"/></xsl:call-template>
+        <xsl:call-template name="tt:bk">
+          <xsl:with-param name="s" select="if (@rend = 'slashes') then '/' else '['"/>
+        </xsl:call-template>
         <xsl:apply-templates select="figDesc/node()" mode="#current"/>
-        <xsl:call-template name="tt:bk"><xsl:with-param name="s" select="']'"/></xsl:call-template>
+        <xsl:call-template name="tt:bk">
+          <xsl:with-param name="s" select="if (@rend = 'slashes') then '/' else ']'"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -320,19 +320,23 @@
 
   <!--
     D: lists that the transcript writes on one line (L9 fields, L20 "Copies: a; b"): no labels,
-    no dashes, and no "… side:" group lines. Items are joined with "; " in the head zone or when
-    an item holds ", ", else with ", " (as tei_tools.text does for the round trip).
+    no dashes, no "… side:" group lines, and no lb before the first item (P3: a name per line).
+    Items are joined with "; " in the head zone (unless @rend='commas') or when an item holds
+    ", ", else with ", "; an lb between two items is the line break of a wrapped list (P3), as
+    tei_tools.text does for the round trip.
   -->
   <xsl:function name="tt:inline-list" as="xs:boolean">
     <xsl:param name="list" as="element()"/>
     <xsl:sequence select="not($list/label) and not($list/@rend = 'dash') and exists($list/item)
+        and not($list/item[1]/preceding-sibling::*[1][self::lb])
         and $list/@type = ('distribution', 'participants', 'subject')
         and not($list/item[matches(string(.), '^[A-Z][\w ]+ (side|delegation):\s')])"/>
   </xsl:function>
 
   <xsl:template match="list[tt:inline-list(.)]" mode="tt:dipl" priority="2">
-    <xsl:variable name="sep" select="if (parent::note or item[contains(replace(string(.),
-        '\([^()]*\)|\[[^\]]*\]', ''), ', ')]) then '; ' else ', '"/>
+    <xsl:variable name="sep" select="if (parent::note and not(@rend = 'commas')
+        or item[contains(replace(string(.), '\([^()]*\)|\[[^\]]*\]', ''), ', ')]) then '; '
+        else ', '"/>
     <div class="list list-{@type} list-inline">
       <xsl:if test="head">
         <xsl:apply-templates select="head/node()" mode="#current"/>
@@ -340,10 +344,15 @@
       </xsl:if>
       <xsl:for-each select="item">
         <xsl:if test="position() gt 1"><xsl:value-of select="$sep"/></xsl:if>
+        <xsl:if test="position() gt 1 and preceding-sibling::*[1][self::lb]"><br/></xsl:if>
         <span class="item"><xsl:apply-templates mode="#current"/></span>
       </xsl:for-each>
+      <!-- text after the list in its container stays on the list's line ("(FYI: a, b)") -->
+      <xsl:value-of select="following-sibling::node()[1][self::text()][normalize-space()]"/>
     </div>
   </xsl:template>
+  <xsl:template match="text()[normalize-space()][preceding-sibling::node()[1]
+      [self::list[tt:inline-list(.)]]]" mode="tt:dipl" priority="3"/>
 
   <!-- R: distribution lists fold away (L20); <details> needs no script -->
   <xsl:template match="list[@type = 'distribution']" mode="tt:read" priority="2">

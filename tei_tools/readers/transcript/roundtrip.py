@@ -34,6 +34,7 @@ from .context import Context, ReaderSettings, docid_from_name
 from .profiles import get_profile
 from .source import decode
 
+_TEI = "http://www.tei-c.org/ns/1.0"
 _OMISSION = re.compile(r"\[([ .…]*)\]")
 _DASH_BULLET = re.compile(r"^[-–—]\s+(?=\S)")
 _EMAIL = re.compile(r"\s?\[email protected\]")
@@ -74,16 +75,18 @@ def _omission(m: re.Match[str]) -> str:
     return "[…]"
 
 
-def transcript_lines(data: bytes | str, name: str, settings: ReaderSettings | None = None
-                     ) -> tuple[list[str], list[Block]]:
-    """The document text of a transcript, normalised (N1–N9), and its column blocks (N7)."""
+def transcript_lines(data: bytes | str, name: str, settings: ReaderSettings | None = None,
+                     marker_order: list[str] | None = None) -> tuple[list[str], list[Block]]:
+    """The document text of a transcript, normalised (N1–N9), and its column blocks (N7);
+    ``marker_order``: the numbers of the footnotes in the order of their markers (N8)."""
     settings = settings or ReaderSettings()
     ctx = Context(docid_from_name(name), path=name, settings=settings)
     wrapper = get_profile(settings.profile).split(decode(data, ctx), ctx)
     texts, rules = footnote_zone(wrapper.document_lines, ctx, wrapper.hints)
     numbered = [(line.number, _DOUBLE_ILLEGIBLE.sub(r"[\1]", _EMAIL.sub("", line.text)).strip())
                 for line in wrapper.document_lines if not line.blank]
-    lines = _footnotes_last([(n, t) for n, t in numbered if t], texts, rules)
+    lines = _footnotes_last([(n, t) for n, t in numbered if t],
+                            _in_marker_order(texts, numbered, marker_order or []), rules)
     lines = [normalise_line(t) for t in lines]
     return lines, column_blocks(lines)
 
@@ -105,6 +108,22 @@ def _footnotes_last(lines: list[tuple[int, str]], texts: list[list[int]], rules:
             notes.append(_labelled(unit_lines[0]))
             notes.extend(unit_lines[1:])
     return kept + [FOOTNOTE_RULE] + notes
+
+
+def _in_marker_order(texts: list[list[int]], numbered: list[tuple[int, str]],
+                     order: list[str]) -> list[list[int]]:
+    """N8: the footnote texts (line numbers) in the order of their markers; a number the order
+    does not name keeps its place after those it names."""
+    by_number = dict(numbered)
+    forms = [footmarks.text_form(by_number.get(unit[0], "")) if unit else None for unit in texts]
+    left = list(range(len(texts)))
+    ordered: list[list[int]] = []
+    for n in order:
+        k = next((k for k in left if forms[k] is not None and forms[k].n == n), None)
+        if k is not None:
+            left.remove(k)
+            ordered.append(texts[k])
+    return ordered + [texts[k] for k in left]
 
 
 def _labelled(line: str) -> str:
@@ -189,11 +208,18 @@ def compare(want: list[str], blocks: list[Block], got: list[str]) -> list[str]:
     return problems
 
 
+def _in_body(el: etree._Element) -> bool:
+    return any(etree.QName(a).localname == "body" for a in el.iterancestors())
+
+
 def check(tei: etree._ElementTree | etree._Element | bytes, data: bytes | str, name: str,
           settings: ReaderSettings | None = None) -> list[str]:
     """Compare the D view of ``tei`` with the transcript ``data`` (§6.5); [] when they agree."""
     if isinstance(tei, bytes):
         tei = parse_bytes(tei, name)
-    want, blocks = transcript_lines(data, name, settings)
+    order = [note.get("n") or "" for note in tei.iter(f"{{{_TEI}}}note")
+             if note.get("type") == "footnote" and "".join(note.itertext()).strip()
+             and _in_body(note)]
+    want, blocks = transcript_lines(data, name, settings, order)
     got = [normalise_line(line) for line in diplomatic_lines(tei)]
     return compare(want, blocks, [g for g in got if g])

@@ -25,22 +25,20 @@ from lxml import etree
 from ....diagnostics import TeiToolsError, error
 from ..context import Context
 from ..hints import NO_HINTS, BodyHints
-from . import captions, dates, footmarks, label_only, unopened_hand, zones
+from . import captions, dates, double_label, footmarks, label_only, unopened_hand, zones
 from . import patterns as P
 from .closing import build_closing
 from .columns import build_block, find_blocks
 from .facts import BodyFacts
+from .finish import Draft, finish
 from .flow import Speakers, build_flow
 from .head import build_head, declared_heading
-from .inline import unused_footnote
 from .lines import TextLine, prepare
 from .nodes import SourceLine, Text, Unit
 from .parser import parse, stop_test
 from .repairs import repair_orphans
-from .selfcheck import check_body_units
 from .state import Env, Footnote
 from .structure import build_entries, build_sections, fix_order
-from .tei import TEI_NS as TEI
 from .tei import el
 from .vocab import type_subtype
 
@@ -70,8 +68,9 @@ def to_units(lines: list[SourceLine], ctx: Context,
         units.append(build_block(lines[first:end + 1], n, implicit, ctx))
         last = end + 1
     units.extend(parse(lines[last:], ctx, _stops))
-    # P10: [Stamp]: content; P11: a quoted handwriting note whose "[handwritten:" line was lost
-    return unopened_hand.merge(label_only.merge(units), ctx)
+    # P10: [Stamp]: content; P11: [Handwritten]: content, [[Handwriting …]: content ]], and a
+    # quoted handwriting note whose "[handwritten:" line was lost
+    return unopened_hand.merge(double_label.merge(label_only.merge(units)), ctx)
 
 
 def footnote_zone(lines: list[SourceLine], ctx: Context, hints: BodyHints = NO_HINTS
@@ -205,15 +204,7 @@ def _build(lines: list[SourceLine], ctx: Context, env: Env) -> Body:
             box.append(node)
         if not len(box):
             el("p", parent=box)
-    _unused_footnotes(div, env)
-    check_body_units((u for seg in plan.segments for u in seg.body), ctx)   # TX450
-    if subtype is None and caption_kind and env.facts.caption_subtype:
-        div.set("subtype", env.facts.caption_subtype)     # A.4: the caption decides
-    elif subtype is None and not caption_kind and div.find(f".//{{{TEI}}}salute") is not None:
-        div.set("subtype", "letter")                       # A.4: letters with a salutation
-    env.facts.correspondence = env.corresp.element()
-    if env.facts.caption_subtype is None and caption_kind:
-        env.facts.caption_subtype = caption_kind
+    finish(Draft(div, env, plan, subtype, caption_kind))
     return Body(div, env.facts)
 
 
@@ -278,14 +269,4 @@ def _held_place(head_out: list) -> etree._Element | None:
     return next((node for placement, node in head_out if placement == "held"), None)
 
 
-def _unused_footnotes(div: etree._Element, env: Env) -> None:
-    """B9: a footnote text without a marker goes to the end of the last body paragraph."""
-    paras = [p for p in div.iter("{http://www.tei-c.org/ns/1.0}p")]
-    for n, note in env.footnotes.items():
-        if note.used:
-            continue
-        env.ctx.emit("TX331", **env.where(note.pos), number=n)
-        # without a paragraph the note stands at the end of the div (model.global): a new p
-        # there could follow a closer, which TEI does not allow
-        (paras[-1] if paras else div).append(unused_footnote(n, env, note.rend))
 

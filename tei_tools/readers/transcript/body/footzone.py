@@ -52,10 +52,9 @@ class _Scan:
             body = t.strip()[form.start:] if form else t      # a text's own label is no marker
             if self._first_paren == len(units) and footmarks.glued_paren_markers(body):
                 self._first_paren = k
-            for key in list(wanted):
-                if footmarks.has_marker(body, TextForm(key[1], key[0], 0)):
-                    self._first_marker[key] = k
-                    wanted.discard(key)
+            for key in footmarks.markers_in(body) & wanted:
+                self._first_marker[key] = k
+                wanted.discard(key)
 
     def marked_before(self, i: int) -> bool:
         form = self.forms[i]

@@ -14,13 +14,13 @@ import re
 from lxml import etree
 
 from ..hints import BodyHints
-from . import atoms, columns_out, dates, declass, lineparts, telegram
+from . import atoms, columns_out, dates, declass, gap_columns, lineparts, telegram
 from . import patterns as P
 from .atoms import Item
 from .closing.split import PLACE_DATE, place_date_line
 from .inline import render
 from .memo import field_element
-from .nodes import Unit
+from .nodes import Pos, Text, Unit
 from .state import Env
 from .tei import el, local
 from .vocab import caption_subtype
@@ -43,6 +43,7 @@ class HeadBuilder:
         self.last_phrase = False
         self.held_place: etree._Element | None = None   # place line for the first entry (L6)
         self.head_done = False
+        self.gap_letterhead = False    # the row above had letterhead in column 0 (P10)
 
     # -- placement ---------------------------------------------------------------------------
     def _ensure_opener(self) -> etree._Element:
@@ -141,11 +142,18 @@ def _is_declared(unit: Unit, hints: BodyHints) -> bool:
         and unit.column_block is None
 
 
+# the kinds of line whose columns P10 reads apart when wide gaps separate them
+_GAP_KINDS = {"letterhead", "registry", "classification", "copies", "unknown"}
+
+
 def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) -> None:
     unit = group[0]
     env.pos = unit.pos
     line = unit.lines[0]
     t = text(unit)
+    if kind in _GAP_KINDS and len(group) == 1 and _gap_row(b, unit, env):
+        return
+    b.gap_letterhead = False
     if kind == "columns":
         for placement, node in columns_out.build(unit.column_block, env):
             if placement == "top":       # P10: the caption rows of the block
@@ -238,6 +246,25 @@ def _caption_facts(caption: str, env: Env) -> None:
         env.facts.caption_subtype = _subtype(caption)
 
 
+def _gap_row(b: HeadBuilder, unit: Unit, env: Env) -> bool:
+    """P10: a plain-text line whose cells wide gaps keep apart, each cell read on its own."""
+    if len(unit.lines) != 1 or not all(isinstance(n, Text) for n in unit.nodes):
+        return False
+    texts = gap_columns.cells(env.raw_lines.get(unit.pos.line, ""))
+    # a letter-spaced phrase's wide gaps are between its words (P15), not columns
+    if len(texts) < 2 or " ".join(texts) != text(unit) or P.is_spaced_line(text(unit)):
+        return False
+    raw = env.raw_lines[unit.pos.line]
+    parts = []
+    for cell in texts:
+        col = raw.find(cell.split(" ")[0]) + 1
+        parts.append(b.items(Unit([Text(cell, Pos(unit.pos.line, col))], unit.lines,
+                                  Pos(unit.pos.line, col))))
+    nodes, b.gap_letterhead = gap_columns.build(parts, texts, env, b.gap_letterhead)
+    b.phrase(nodes, unit.lines[0])
+    return True
+
+
 def _subtype(caption: str) -> str | None:
     return caption_subtype(caption)
 
@@ -305,9 +332,17 @@ def _distribution(b: HeadBuilder, group: list[Unit], kind: str) -> etree._Elemen
     """L8/L20 in the head zone: ``note[@type='distribution'][@place='top']/list``."""
     note = el("note", {"type": "distribution", "place": "top"})
     if kind == "dist-inline":
-        head, rest = lineparts.head_and_rest(b.items(group[0]))
-        lst = lineparts.make_list(head, lineparts.split_items(rest),
-                                  {"type": "distribution"})
+        items = b.items(group[0])
+        # P3: "(FYI: A, B)": the "(" opens the head, the ")" follows the list in the note
+        close = items[-1:] == [")"] and items[:1] == ["("]
+        head, rest = lineparts.head_and_rest(items[:-1] if close else items)
+        entries = lineparts.split_items(rest)
+        # L8 splits a head-zone list at ";"; D must know when the transcript had commas
+        commas = ";" not in atoms.text(rest) and len(entries) > 1
+        lst = lineparts.make_list(head, entries, {"type": "distribution",
+                                                  "rend": "commas" if commas else None})
+        if close:
+            lst.tail = ")"
     else:
         entries = [b.items(u) for u in group[1:]]
         entries = [e[1:] if e[:1] in (["-"], ["–"], ["—"]) else e for e in entries]

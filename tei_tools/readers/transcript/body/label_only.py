@@ -81,6 +81,8 @@ def _label_only(unit: Unit) -> tuple[Bracket | None, list[Node]]:
         return br, after                    # [Stamp]: …, [Handwritten]: …
     if _whole(vocab.hand_label(), c) and plain_nodes(after).strip():
         return br, after                    # [Handwritten text:] … (P11)
+    if _LABEL.match(c) and plain_nodes(after).strip():
+        return br, after                    # [Stamp] Declassified: no colon (P10)
     return None, []
 
 

@@ -16,7 +16,8 @@ OPEN = "open"          # "["
 OPEN2 = "open2"        # "[[" followed by a character other than "[" (L-2)
 CLOSE = "close"        # "]"; the parser pairs two of them into "]]" when a double is open
 
-_SPECIAL = re.compile(r"\[email[ \u00a0]protected\]|\[+|\]|\n")
+# a run of "[" stops before the "[" of an e-mail artefact ("[[[email protected]": "[[" + artefact)
+_SPECIAL = re.compile(r"\[email[ \u00a0]protected\]|\[+(?!email[ \u00a0]protected\])|\]|\n")
 
 
 class Token(NamedTuple):

@@ -70,14 +70,18 @@ DRAFTING = re.compile(r"^(?:Typed by|Drafted by|Official:|Recorded by|Prepared b
 SPRAVKA = re.compile(r"^Spravka:")
 CERTIFIED = re.compile(r"^Верно:")
 COPIES_COUNT = re.compile(r"^(?:Written|Produced|Printed):?\s+in\s+\d+\s+copies\.?$", re.I)
-DIST_HEAD = re.compile(r"^(?:\w+|\d+) copies printed:?$|^Copies:$|^Distribution:?$", re.I)
+DIST_HEAD = re.compile(r"^(?:\w+|\d+) copies printed:?$|^Copies(?: to)?:$|^Distribution:?$", re.I)
 DIST_NUMBERED = re.compile(r"^(?P<label>\d+\s*-|\d+x)\s+(?P<item>\S.*)$")
 DIST_INLINE = re.compile(r"^(?P<head>(?:Copies|Distribution list[^:]*|Extracts sent to|"
                          r"Copies to|Sent to)\s*:)\s*(?P<rest>\S.*)$")
+# P3: the head-zone "for your information" line, ``(FYI: A, B)`` or ``FYI: A, B``
+FYI = re.compile(r"^(?:\(FYI:\s*\S.*\)|FYI:\s*\S.*)$")
 DIST_DASH_HEAD = re.compile(r"^Produced in \d+ copies for:$|^.*copies for:$")
 FOOTNOTE_TEXT = re.compile(r"^(?:\[(?P<b>\d{1,2})\]|\((?P<p>\d{1,2})\)|(?P<x>x)/)\s+\S")
-TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Received\b|Deciphered by\b|Typed by\b|"
-                      r"Special No\.|Level:|Arrived\b|Date:)")
+# L8 field lines; Polish ciphergrams write "Dispatched from …" for Sent and "Came into the
+# Deciphering Department …" for the arrival
+TELEGRAM = re.compile(r"^(?:From\b|To:|Sent\b|Dispatched\b|Received\b|Deciphered by\b|"
+                      r"Typed by\b|Special No\.|Level:|Arrived\b|Came into\b|Date:)")
 PROSE_END = re.compile(r"[.?!:;]$")
 SIGNED_NAME = re.compile(r"^(?:\(signed\)\s*|\(-\)\s*)?[(/]?(?P<name>[^()\[\]/]+?)[)/]?$")
 LOWER_START = re.compile(r"^[a-z]")

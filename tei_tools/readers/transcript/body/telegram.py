@@ -48,7 +48,7 @@ def field(text: str, items: list[Item], env: Env) -> tuple[str, etree._Element]:
     if text.startswith("To:"):
         corr.add("received", items, name_from=text[3:].strip())
         return "phrase", atoms.fill(el("seg", {"type": "to"}), items)
-    if text.startswith(("Sent", "Date:")):
+    if text.startswith(("Sent", "Date:", "Dispatched")):
         items = _dated(items, env, "sent")
         corr.add("sent", items)
         return "block", atoms.fill(el("dateline"), items)
@@ -65,7 +65,7 @@ def field(text: str, items: list[Item], env: Env) -> tuple[str, etree._Element]:
         items = _dated(items, env, "typed")
         return "phrase", atoms.fill(el("seg", {"type": "transmission", "subtype": "typed"}),
                                     items)
-    if text.startswith("Arrived"):
+    if text.startswith(("Arrived", "Came into")):
         return "phrase", atoms.fill(el("seg", {"type": "transmission", "subtype": "arrived"}),
                                     items)
     if text.startswith("Special"):

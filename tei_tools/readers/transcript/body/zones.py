@@ -90,9 +90,9 @@ class HeadScanner:
             return "dist-dash"
         if self.body_structure(t, next_text):
             return None
-        return self._pattern(t)
+        return self._pattern(t, next_text)
 
-    def _pattern(self, t: str) -> str | None:
+    def _pattern(self, t: str, next_text: str | None = None) -> str | None:
         if P.is_caption(t) or captions.lost_first_line(t):
             self.caption = True
             self.telegram = self.telegram or caption_subtype(t) == "telegram"
@@ -103,7 +103,7 @@ class HeadScanner:
             return "participants-open" if P.FIELD.match(t).group("v") == "" else "field"
         if P.TELEGRAM.match(t) and not P.is_prose(t) or P.TELEGRAM.match(t) and len(t) < 90:
             return "telegram"
-        if P.DIST_INLINE.match(t):
+        if P.DIST_INLINE.match(t) or P.FYI.match(t):
             return "dist-inline"
         if P.DIST_DASH_HEAD.match(t):
             return "dist-dash-head"
@@ -130,9 +130,16 @@ class HeadScanner:
         if self.attachment and not self.caption and is_attachment_title(t):
             self.caption = True
             return "caption"       # P6: the attached document's own title
-        if P.is_prose(t) and not P.is_spaced_line(t):
+        if P.is_prose(t) and not P.is_spaced_line(t) and not _title_over_fields(t, next_text):
             return None
         return "unknown"
+
+
+def _title_over_fields(t: str, next_text: str | None) -> bool:
+    """L9/P15: a line without final punctuation directly over a memorandum field line
+    (``Those Taking Part: …``) is the document's title, so the fields stay in the head zone."""
+    return next_text is not None and not P.PROSE_END.search(t) and len(t) <= 160 \
+        and bool(P.FIELD.match(next_text))
 
 
 def _omission(unit: Unit) -> bool:

@@ -26,6 +26,10 @@ _OFFICE_BEFORE = re.compile(r"(?:\b[A-Z][A-Z'’.-]+ ){2,}(?:[A-Z][A-Z'’.-]+)$
 _FIXED = re.compile(r"(?:Copies to|Copies|Distribution):(?= )|Attachment to incoming\b|"
                     r"ATTACHMENT:(?= )")
 _BOUNDARY = re.compile(r"(?:[.?!:;\]”\"]|\d)\s$")
+# P1 anchor: numbered recipients (``1 - Cde. Molotov 2- Cde. Fedorenko``) after a list head
+_RECIPIENT = re.compile(r"(?<!\S)\d{1,2}\s?-\s(?=\S)")
+# B18/B21: a stamp or handwriting bracket that opens a note of its own (``[Handwritten note]:``)
+_NOTE_BRACKET = re.compile(r"(?<!\S)\[(?:[^\[\]]*\b(?:[Ss]tamp|[Hh]andwrit\w*)\b[^\[\]]*)\]?:")
 
 
 def resplit(line: Line) -> list[Line]:
@@ -47,6 +51,31 @@ def _anchors(text: str) -> list[int]:
         office = _OFFICE_BEFORE.search(text[:m.start()].rstrip())
         out.append(office.start() if office else m.start())
     out += [m.start() for m in _FIXED.finditer(text)]
+    out += _recipients(text)
+    # a stamp or handwritten note after the first anchor stands on a line of its own
+    first = min(out, default=len(text))
+    out += [m.start() for m in _NOTE_BRACKET.finditer(text) if m.start() > first]
+    return out
+
+
+def _recipients(text: str) -> list[int]:
+    """Two or more numbered recipients (1, 2, 3 … in order) after a distribution head, up to
+    the next anchor of another kind: each starts a line, as the head does (P1, P3)."""
+    out: list[int] = []
+    for head in _FIXED.finditer(text):
+        if head.group().startswith(("Attachment", "ATTACHMENT")):
+            continue
+        # the list ends at the next anchor of another kind: a note, a signature, a head
+        ends = [m.start() for rx in (_NOTE_BRACKET, _PLACEHOLDER, _FIXED)
+                for m in rx.finditer(text, head.end())]
+        stop = min(ends, default=len(text))
+        run = []
+        for m in _RECIPIENT.finditer(text, head.end(), stop):
+            if int(m.group().split("-")[0]) != len(run) + 1:
+                break                                    # 1, 2, 3 … in order, no gap
+            run.append(m.start())
+        if len(run) >= 2:
+            out += run
     return out
 
 

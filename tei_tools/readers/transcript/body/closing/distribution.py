@@ -59,7 +59,8 @@ def _count_head(lst: etree._Element, items: list[Item], count: re.Match[str]) ->
     """P3: a count line as the head. What follows its full stop on the same line: trailing
     initials (``3 copies. ak``) are the typist's, ``seg[@type='drafting']`` inside the head
     (an ``ab`` there would break the line order); anything else is the first item
-    (``Three copies printed. Nº 3 to file.``)."""
+    (``Three copies printed. Nº 3 to file.``), which records the copy it names in ``@n`` (for
+    it leaves the others out, TT-DIST-COUNT)."""
     a = count.end("head")
     head = atoms.fill(el("head", parent=lst), items[:a])
     rest = count.group("rest")

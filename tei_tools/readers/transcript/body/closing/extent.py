@@ -20,7 +20,6 @@ _SIGNATURE_LIKE = {"signature", "office", "distribution", "drafting", "salute", 
                    "bracket", "spravka", "certification", "attachment", "copies", "signed",
                    "sign-off", "list-more", "recipient", "addressee"}
 _LIST_KINDS = ("distribution", "list-more", "recipient")   # a page may stop inside a list (P5)
-_CLOSER_KINDS = {"signature", "signed", "sign-off"}   # a signer: a summary may follow (P5)
 _MAX_UNKNOWN_RUN = 2       # unknown lines in a row that an anchor before them may take in
 
 
@@ -36,7 +35,7 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
     if at_end and units and len(units) > lo and kinds[-1] not in _LIST_KINDS \
             and G.cut_off(text(units[-1])):
         kinds[-1] = None       # P1: never anchor on a cut-off last line
-    _take_trailing(units, kinds, lo, at_end)
+    _take_trailing(units, kinds, lo)
     k = _strict_start(units, kinds, lo)
     k = _anchored_start(units, kinds, lo, k)
     # a run of only dates or names is not a closing zone unless a signature-like line is in it
@@ -47,34 +46,25 @@ def closing_start(units: list[Unit], lo: int, at_end: bool = True) -> int:
     return k
 
 
-def _take_trailing(units: list[Unit], kinds: list[str | None], lo: int, at_end: bool) -> None:
-    """P1/P5: lines after the last anchor that fit no pattern do not hide the zone: editorial
-    brackets (``[...]``, ``[Source: …]``), a separator the L17 rule does not know (``###``) and,
-    at the end of a capture without trailer, one last prose line (the summary) when a signer's
-    block stands before it. They are marked ``trailing`` so that the scan goes over them; the
-    build keeps them after the closer."""
+def _take_trailing(units: list[Unit], kinds: list[str | None], lo: int) -> None:
+    """P1: lines after the last anchor that fit no pattern do not hide the zone: up to two lines
+    that hold only a bracket (a note, an unlabelled stamp). They are marked ``trailing`` so that
+    the scan goes over them; the build keeps them after the signer. (Editorial brackets are
+    P5's, ``trailing.py``; the summary line of a capture without trailer is the profile's,
+    ``probe.py``.)"""
     k = len(units)
-    summary = at_end and k > lo and kinds[k - 1] is None and P.is_prose(text(units[k - 1])) \
-        and not G.cut_off(text(units[k - 1])) and units[k - 1].only_bracket() is None
-    if summary:
-        k -= 1
     while k > lo and len(units) - k < _MAX_UNKNOWN_RUN and kinds[k - 1] is None \
             and _trailing_line(units[k - 1]):
         k -= 1
     if k == len(units) or k == lo or kinds[k - 1] is None or _quoted_end(text(units[k - 1])):
         return
-    block = k
-    while block > lo and kinds[block - 1] is not None:
-        block -= 1
-    if summary and not any(kinds[x] in _CLOSER_KINDS for x in range(block, k)):
-        return          # a summary follows a signer, not a list or a stray date
     if any(is_anchor(kinds, x) for x in range(lo, k)):
         for x in range(k, len(units)):
             kinds[x] = "trailing"
 
 
 def _trailing_line(unit: Unit) -> bool:
-    return unit.only_bracket() is not None or bool(G.ODD_SEPARATOR.match(text(unit)))
+    return unit.only_bracket() is not None
 
 
 def _quoted_end(t: str) -> bool:

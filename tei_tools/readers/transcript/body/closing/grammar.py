@@ -33,9 +33,6 @@ PLACE_DATE_LINE = re.compile(r"^[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)?,\s+\d{4}\.?\s+[
 # stop is no part of the number), "Nº 71-op (2 pages)" (the page count stays in the line)
 REGISTRY_LINE = re.compile(r"^(?:Nº|N°|№|No\.?|Nr\.?)\s*(?P<num>\d[\w./-]*?)(?P<stop>\.)?"
                            r"(?P<pages>\s+\(\d+\s+pages?\))?$")
-# P2: the date under a signer, time first, year supplied: "11:00 p.m., 19 June [1954]"
-SIGNER_DATE = re.compile(r"^(?:\d{1,2}:\d{2}\s*[ap]\.m\.,\s+)?(?P<date>[^\[\]]+?)\s*"
-                         r"(?:\[(?P<year>\d{4})\])?$")
 # P4: "16 March of this year"
 RELATIVE_YEAR = re.compile(r"\s+of this year$")
 # P2: a time before the date under the signer, a year the translator supplied after it
@@ -47,10 +44,6 @@ ADDRESSEE_AFTER = re.compile(r"^(?:Esteemed|Dear|Respected|To)\s+Comrades?\b[^.;
 SIGNED_LABEL = re.compile(r"^(?P<label>Signed:)\s*(?P<name>\S.*)$")
 SIGN_OFF = re.compile(r"^(?P<a>[–—-]\s*)(?P<num>\d+)(?P<b>\s*[–—-]\s*)(?P<name>[^–—\d][^–—]*?)"
                       r"(?P<c>\s*[–—-])$")
-
-
-# P1/P5: a separator line of another kind than L17's (``###``, ``xxx``), after a closer
-ODD_SEPARATOR = re.compile(r"^(?:#{3,}|x{3,}|X{3,})$")
 
 
 def count_line(text: str) -> re.Match[str] | None:

@@ -115,6 +115,10 @@ def mid_document_split(units: list[Unit], lo: int,
     zone ends, and the index of that head zone's first line (P6); None when there is none.
     ``has_body(k)``: a body line follows the head zone at ``k`` (an attachment has a text of
     its own)."""
+    # most texts have no line with a sign at all: then there is nothing to split, and the
+    # closing kinds of every body line (the costly part) need not be asked for here
+    if not any(second_head(units, j) is not None for j in range(lo + 2, len(units))):
+        return None
     kinds = [None] * lo + closing_kinds(units[lo:])
     k = lo + 1
     while k < len(units):

@@ -79,6 +79,22 @@ def _unopened_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     return state.push(atoms.fill(node, atoms.strip(state.render(br.children, inside=True))))
 
 
+def _double_label_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
+    """P11: ``[[Handwriting in pencil …]: the note ]]`` — the double bracket's label (the
+    children before its single "]") is the desc, the rest the handwritten note
+    (``double_label`` made the bracket). Not stripped: a space before the "]]" is content."""
+    items = atoms.per_character(state.render(br.children, inside=True))
+    text, owner = atoms.read(items)
+    cut = label_only_length(br)
+    end = owner[cut - 1] + 1 if cut else 0
+    label = atoms.fill(el("note", {"type": "desc", "place": "inline", "resp": "#tr"}),
+                       items[:end])
+    node = el("note", {"type": "handwritten", "hand": state.env.new_hand(atoms.text(items[:end])),
+                       "rend": br.rend})
+    node.append(label)
+    return state.push(atoms.fill(node, items[end:]))
+
+
 def _added_by_hand(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     """B22: ``Personal [added by hand]`` → ``add`` around the text before the marker."""
     items, c = state.items, where.content
@@ -109,4 +125,8 @@ ADDED_BY_HAND = BracketRule("B22", lambda br, where: bool(_ADDED.match(where.con
 # only by repair: the bracket has neither its "[" nor its label (``unopened_hand``)
 UNOPENED_HAND = BracketRule("B21-unopened", lambda br, where: br.force == "B21-unopened",
                             _unopened_hand)
+# only by repair: a double bracket used as a handwriting label (``double_label``)
+DOUBLE_LABEL_HAND = BracketRule("P11-double-label",
+                                lambda br, where: br.force == "P11-double-label",
+                                _double_label_hand)
 HAND = BracketRule("B21", lambda br, where: bool(vocab.hand_label().match(where.content)), _hand)

@@ -14,7 +14,7 @@ from ..classify import Where
 from ..nodes import Bracket
 from .expansion import EXPANSION
 from .footnote import MARKER
-from .handwriting import ADDED_BY_HAND, HAND, UNOPENED_HAND
+from .handwriting import ADDED_BY_HAND, DOUBLE_LABEL_HAND, HAND, UNOPENED_HAND
 from .illegible import DOUBLE, ILLEGIBLE_GAP
 from .names import ACRONYM, IDENTIFICATION, ROMANISATION
 from .notes import DESCRIPTIVE, EDITORIAL, QUERY, SOURCE, SUMMARY, TRANSLATOR, UNCLASSIFIED
@@ -27,6 +27,7 @@ from .supplied import PRONOUN, SHORT_INSERTION, SUPPLIED_BEFORE_CAPITAL
 from .terms import TERM
 
 RULES: list[BracketRule] = [
+    DOUBLE_LABEL_HAND,          # P11  [[Handwriting …]: note ]] (a repair; before B13)
     DOUBLE,                     # B13  [[…]]: unclear, or an illegible gap
     EMPTY,                      # stray  []: kept literally (TX306)
     OMISSION,                   # B15  […]

@@ -120,13 +120,16 @@ def _stamp(state: InlineState, br: Bracket, where: Where) -> list[Item]:
     lead = len(text) - len(text.lstrip())
     # P10: a label split over two lines (``[MFA Far East⏎Department stamp:``); same offsets
     lm = vocab.stamp_label().match(text[lead:].replace("\n", " "))
+    if br.rend == "label-only":
+        # P10: a label-only bracket's desc holds what stood in the brackets (``Stamp``); a
+        # colon after them is content, where D writes it again (``[Stamp] …`` has none)
+        end = owner[label_only_length(br) - 1] + 1
+        label = lm.group(0) if lm else atoms.text(items[:end]) + ":"
+        return state.push(build_stamp(state, items[:end], items[end:], label, br.rend))
     if lm is None:
         # B27a: a stamp whose opening line (and label) was lost
         return state.push(build_stamp(state, [], items, "", br.rend))
-    # P10: a label-only bracket's desc holds what stood in the brackets (``Stamp``); the colon
-    # after them is content, where D writes it again
-    cut = label_only_length(br) if br.rend == "label-only" else lead + lm.end()
-    end = owner[cut - 1] + 1
+    end = owner[lead + lm.end() - 1] + 1
     return state.push(build_stamp(state, items[:end], items[end:], lm.group(0), br.rend))
 
 
