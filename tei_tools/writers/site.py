@@ -43,7 +43,7 @@ from .web import citation
 from .web.collections import write_collections
 from .web.defaults import default_title, uses_house_encoding
 from .web.links import LinkReport, check_links, link_diagnostics
-from .web.registers import write_registers
+from .web.registers import REGISTER_FOLDER, write_registers
 from .web.search import PART_SIZE, build_search_index, no_pagefind, pagefind_available, plan_parts
 from .web.stylesheets import stylesheet
 from .web.summary import DocSummary, FileSummary, corpus_title, summarise
@@ -277,9 +277,7 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     _write_pages(folder, summaries, edition,
                  {**params, "search": "yes" if search else "no",
                   "search-bundles": " ".join(plan.bundles[1:])}, report)
-    if register:
-        write_registers(register, summaries, stylesheet("register.xsl", edition), params,
-                        lambda rel, data: _write(folder, rel, data, report))
+    _write_register_pages(folder, register, summaries, edition, params, report)
     if search and summaries:
         problem = build_search_index(
             out_dir, edition.language if edition else "en", pages,
@@ -292,6 +290,21 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     folder.save()
     cache.save()
     return report
+
+
+def _write_register_pages(folder: OutputFolder, register: Register | None,
+                          summaries: list[DocSummary], edition: Edition | None,
+                          params: dict[str, str], report: SiteReport) -> None:
+    """The register pages (none without a register); the pages an earlier build wrote for
+    entries, letters or a register that are gone are removed (unless edited by hand)."""
+    wanted = set()
+    if register:
+        wanted = set(write_registers(register, summaries, stylesheet("register.xsl", edition),
+                                     params, lambda rel, data: _write(folder, rel, data,
+                                                                      report)))
+    for relpath in folder.recorded_under((REGISTER_FOLDER,)):
+        if relpath.endswith(".html") and relpath not in wanted and folder.remove(relpath):
+            report.written[relpath] = "removed"
 
 
 def _register(edition: Edition | None, report: SiteReport) -> Register | None:

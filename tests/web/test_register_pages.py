@@ -114,3 +114,25 @@ def test_an_edition_without_registers_has_no_register_pages(tmp_path):
     assert report.ok
     assert not (out / "registers").exists()
     assert not _page(out, "index.html").xpath("//a[@href='registers/index.html']")
+
+
+def test_a_rebuild_is_unchanged_and_drops_the_page_of_a_removed_entry(tmp_path):
+    root = tmp_path / "edition"
+    (root / "registers").mkdir(parents=True)
+    (root / "edition.toml").write_text('[edition]\ntitle = "Register test"\n', "utf-8")
+    persons = (REGISTERS / "persons.xml").read_text("utf-8")
+    (root / "registers" / "persons.xml").write_text(persons, "utf-8")
+    files, out = [FIXTURES / "letter-1959.xml"], tmp_path / "site"
+    build_site(files, out, edition=load_edition(root), jobs=1, search=False)
+    page = out / "registers" / "persons" / "p.puzanov.html"
+    first = page.read_bytes()
+    again = build_site(files, out, edition=load_edition(root), jobs=1, search=False)
+    assert again.written["registers/persons/p.puzanov.html"] == "unchanged"
+    assert page.read_bytes() == first
+    start = persons.index('<person xml:id="p.puzanov">')
+    end = persons.index("</person>", start) + len("</person>")
+    (root / "registers" / "persons.xml").write_text(persons[:start] + persons[end:], "utf-8")
+    report = build_site(files, out, edition=load_edition(root), jobs=1, search=False)
+    assert report.written["registers/persons/p.puzanov.html"] == "removed"
+    assert not page.exists()
+    assert (out / "registers" / "persons" / "p.kim-il-sung.html").is_file()

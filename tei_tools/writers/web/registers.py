@@ -30,6 +30,7 @@ from .summary import DocSummary
 REGISTER_PAGES = {"person": ("persons", "Persons"), "place": ("places", "Places"),
                   "org": ("orgs", "Organisations")}
 OTHER = "other"
+REGISTER_FOLDER = "registers/"  # every page below it is written here
 
 Write = Callable[[str, bytes], str | None]
 
