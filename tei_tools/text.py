@@ -118,11 +118,23 @@ class _Renderer:
             self.sp(el)
             return
         block = self.own_line(el)
-        if block:
+        joined = block and self.shares_line(el)
+        if joined:
+            self.out.add(" ")
+        elif block:
             self.out.end()
         self.element(el, name)
-        if block:
+        following = el.getnext()
+        if block and not (following is not None and self.shares_line(following)):
             self.out.end()
+
+    @staticmethod
+    def shares_line(el: etree._Element) -> bool:
+        """P13: stamps written side by side on one line keep the space between them in the TEI
+        (the tail of the first), where stamps on lines of their own have a line break."""
+        before = el.getprevious()
+        return local(el) == "stamp" and before is not None and local(before) == "stamp" \
+            and before.tail == " "
 
     def sp(self, el: etree._Element) -> None:
         """A speaker turn: the label and the first paragraph share a line (``Name: text``), as

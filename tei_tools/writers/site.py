@@ -33,6 +33,8 @@ from ..diagnostics import Diagnostic, Severity, TeiToolsError, diagnostic
 from ..edition import Edition
 from ..outputs import OutputFolder, sha256
 from ..parallel import run_parallel
+from ..registers.load import load_register
+from ..registers.model import Register
 from ..resources import xslt_path
 from ..safexml import read_file
 from .html import DocJob, DocResult, page_paths, render_document
@@ -41,6 +43,7 @@ from .web import citation
 from .web.collections import write_collections
 from .web.defaults import default_title, uses_house_encoding
 from .web.links import LinkReport, check_links, link_diagnostics
+from .web.registers import REGISTER_FOLDER, write_registers
 from .web.search import PART_SIZE, build_search_index, no_pagefind, pagefind_available, plan_parts
 from .web.stylesheets import stylesheet
 from .web.summary import DocSummary, FileSummary, corpus_title, summarise
@@ -244,6 +247,10 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     if edition is None:  # TEI made elsewhere: its own title, no page on conventions it lacks
         params["edition-title"] = default_title(summaries, corpora, files)
     params["conventions-page"] = "yes" if edition or uses_house_encoding(summaries) else "no"
+    register = _register(edition, report)
+    params["registers-page"] = "yes" if register else "no"
+    # the entries a name may link to (a dangling pointer stays a plain name)
+    params["register-refs"] = " ".join(e.pointer for e in register) if register else ""
     sheet = stylesheet("document.xsl", edition)
     saxon.compile_stylesheet(sheet)  # fail early, with the stylesheet's own error message
     wanted = {str(Path(p).resolve()) for p in changed} if changed is not None else None
@@ -270,6 +277,7 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     _write_pages(folder, summaries, edition,
                  {**params, "search": "yes" if search else "no",
                   "search-bundles": " ".join(plan.bundles[1:])}, report)
+    _write_register_pages(folder, register, summaries, edition, params, report)
     if search and summaries:
         problem = build_search_index(
             out_dir, edition.language if edition else "en", pages,
@@ -282,6 +290,30 @@ def build_site(tei_files: list[Path], out_dir: Path, *, edition: Edition | None 
     folder.save()
     cache.save()
     return report
+
+
+def _write_register_pages(folder: OutputFolder, register: Register | None,
+                          summaries: list[DocSummary], edition: Edition | None,
+                          params: dict[str, str], report: SiteReport) -> None:
+    """The register pages (none without a register); the pages an earlier build wrote for
+    entries, letters or a register that are gone are removed (unless edited by hand)."""
+    wanted = set()
+    if register:
+        wanted = set(write_registers(register, summaries, stylesheet("register.xsl", edition),
+                                     params, lambda rel, data: _write(folder, rel, data,
+                                                                      report)))
+    for relpath in folder.recorded_under((REGISTER_FOLDER,)):
+        if relpath.endswith(".html") and relpath not in wanted and folder.remove(relpath):
+            report.written[relpath] = "removed"
+
+
+def _register(edition: Edition | None, report: SiteReport) -> Register | None:
+    """The edition's register (registers/), None when it has none; the register's own
+    problems are for ``tei-tools validate`` and ``link``, not reported again here."""
+    if edition is None:
+        return None
+    register, _problems = load_register(edition.root / "registers")
+    return register if len(register) else None
 
 
 def search_part_size(edition: Edition | None) -> int:

@@ -13,10 +13,6 @@ import pytest
 
 # file name → (the tests it fails, why)
 PENDING: dict[str, tuple[frozenset[str], str]] = {
-    "41-journal-kornienko-record-stamps-1969-05.txt": (
-        frozenset({"roundtrip"}),
-        "two stamps on one head-zone line are two opener stamps (P13 gold), which D writes on "
-        "lines of their own (§6.5 'Lines')"),
 }
 
 

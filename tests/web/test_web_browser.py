@@ -187,7 +187,9 @@ def _axe(page) -> list[dict]:
 @pytest.mark.parametrize("path", [f"{SEED}.html", f"{SEED}.diplomatic.html",
                                   "documents/fx-letter-1959.html", "index.html",
                                   "chronology.html", "conventions.html", "about.html",
-                                  "search.html"])
+                                  "search.html", "registers/index.html",
+                                  "registers/persons-p.html",
+                                  "registers/persons/p.puzanov.html"])
 def test_no_serious_accessibility_violations(page, server, path):
     page.goto(f"{server}/{path}")
     page.wait_for_load_state("networkidle")

@@ -55,6 +55,25 @@
 
   <xsl:variable name="tei" select="(/TEI, //TEI)[1]" as="element()?"/>
 
+  <!-- The register entries that have a page (space-separated reg: pointers; the site writer
+       passes them when the edition has registers): a name pointing to one links its page,
+       registers/{file}/{id}.html (tei_tools.writers.web.registers); a dangling pointer stays
+       a plain name. -->
+  <xsl:param name="register-refs" as="xs:string" select="''"/>
+  <xsl:variable name="tt:register-refs" as="map(xs:string, xs:boolean)"
+      select="map:merge(distinct-values(tokenize($register-refs)) ! map:entry(., true()))"/>
+
+  <xsl:template match="(persName | placeName | orgName | name | rs)
+      [not(ancestor::ref)]
+      [some $r in tokenize(@ref) satisfies map:contains($tt:register-refs, $r)]"
+      mode="tt:dipl tt:read">
+    <xsl:variable name="ref" select="tokenize(@ref)[map:contains($tt:register-refs, .)][1]"/>
+    <xsl:variable name="file" select="substring-before(substring-after($ref, 'reg:'), '#')"/>
+    <a class="reg" href="../registers/{replace($file, '\.xml$', '')}/{substring-after($ref, '#')}.html">
+      <xsl:call-template name="tt:name-span"/>
+    </a>
+  </xsl:template>
+
   <xsl:template match="/">
     <xsl:choose>
       <xsl:when test="$view = 'both' and $splice-marker">

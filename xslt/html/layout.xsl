@@ -15,6 +15,8 @@
   <xsl:param name="edition-title" as="xs:string" select="'TEI edition'"/>
   <!-- 'no': the site has no conventions page (TEI without the house encoding) -->
   <xsl:param name="conventions-page" as="xs:string" select="'yes'"/>
+  <!-- 'yes' when the edition has registers (registers/index.html, web/registers.py) -->
+  <xsl:param name="registers-page" as="xs:string" select="'no'"/>
   <xsl:param name="edition-subtitle" as="xs:string" select="''"/>
   <xsl:param name="edition-editors" as="xs:string" select="''"/>
   <xsl:param name="edition-publisher" as="xs:string" select="''"/>
@@ -158,6 +160,9 @@
     <entry key="index" href="index.html">Documents</entry>
     <entry key="chronology" href="chronology.html">Chronology</entry>
     <entry key="search" href="search.html">Search</entry>
+    <xsl:if test="$registers-page = 'yes'">
+      <entry key="registers" href="registers/index.html">Registers</entry>
+    </xsl:if>
     <xsl:if test="$conventions-page != 'no'">
       <entry key="conventions" href="conventions.html">Editorial conventions</entry>
     </xsl:if>

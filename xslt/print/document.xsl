@@ -45,7 +45,9 @@
         <xsl:apply-templates select="$tei" mode="p:section"/>
       </xsl:when>
       <xsl:otherwise>
-        <html lang="{($tei/@xml:lang, 'en')[1]}">
+        <html lang="{($tei/@xml:lang, $tei/tei:text/@xml:lang,
+                      $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident,
+                      'en')[normalize-space()][1]}">
           <head>
             <meta charset="utf-8"/>
             <title><xsl:value-of select="p:title($tei)"/></title>

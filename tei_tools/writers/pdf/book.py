@@ -29,9 +29,11 @@ from ...diagnostics import Diagnostic, TeiToolsError, diagnostic
 from ...edition import Edition
 from ...outputs import OutputFolder
 from . import engine
+from .assemble import layout_in_parts, numbering
 from .document import Failures, footnote_warnings
 from .glyphs import glyph_warnings
 from .html import DocFacts, book_stylesheet, chronological, document_html, facts
+from .metadata import PdfFacts, identifier, mark
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
 _ANCHOR = re.compile(r"<a\b[^>]*\bclass=\"ix\"[^>]*>")
@@ -133,19 +135,9 @@ def _params(options: PrintOptions) -> dict[str, object]:
     return {**dict(options.edition_params), "view": options.view}
 
 
-def _numbering(first: int, heads: bool = False) -> str:
-    """CSS that numbers a part on from ``first``; with ``heads``, its first page keeps the
-    running heads (a part of documents starts in the middle of the book)."""
-    css = f"@page :first {{ counter-reset: page {first}; }}" if first > 1 else ""
-    if heads:
-        css += ("@page :first { @top-left { content: string(edition-title); }"
-                " @top-right { content: string(doc-title); } }")
-    return css
-
-
 def _layout_part(html: str, options: PrintOptions, roots: list[Path], where: str, pdf: Path,
                  first: int) -> _Part:
-    return _save_part(engine.layout(html, options, roots, where, _numbering(first)), pdf, first)
+    return _save_part(engine.layout(html, options, roots, where, numbering(first)), pdf, first)
 
 
 def _save_part(document: Document, pdf: Path, first: int) -> _Part:
@@ -177,7 +169,7 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
     A part of a few dozen documents keeps memory bounded and still shares the cost of embedding
     the fonts. A part whose layout fails, or separates a footnote from its call, is done again
     document by document: a bad document is then reported by name while the others are
-    printed, and each document gets the footnote retries of engine.layout_checked."""
+    printed, and each document is laid out in parts with their footnote repairs (assemble.py)."""
     parts: list[_Part] = []
     printed: list[DocFacts] = []
     anchors: dict[str, int] = {}  # anchor → printed page number
@@ -206,12 +198,12 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
         where = str(members[0].path) if len(members) == 1 else f"{members[0].path} …"
         try:
             if len(members) == 1:
-                document, misplaced = engine.layout_checked(html, options, roots, where,
-                                                            _numbering(first, heads=True))
+                document, misplaced = layout_in_parts(html, engine.Layouter(options, roots),
+                                                      where, first=first, heads=True)
                 problems += footnote_warnings(members[0].path, misplaced)
             else:
                 document = engine.layout(html, options, roots, where,
-                                         _numbering(first, heads=True))
+                                         numbering(first, heads=True))
                 if engine.misplaced_footnotes(document):
                     # lay these documents out one by one, each with the footnote retries
                     queue[:0] = [[doc] for doc in members]
@@ -278,6 +270,11 @@ def _join(parts: list[_Part], anchors: dict[str, int], edition: Edition,
         stamp = created.replace("-", "").replace(":", "").replace("T", "").rstrip("Z")
         metadata["/CreationDate"] = metadata["/ModDate"] = f"D:{stamp}Z"
     writer.add_metadata({k: v for k, v in metadata.items() if v})
+    mark(writer, PdfFacts(edition.title, tuple(edition.editors) or
+                          ((edition.publisher,) if edition.publisher else ()),
+                          edition.language, created,
+                          edition.description or edition.subtitle or ""),
+         identifier(*(part.pdf.read_bytes() for part in parts)))
     buffer = BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -11,8 +11,10 @@ from ...edition import Edition
 from ...outputs import OutputFolder
 from ...parallel import run_parallel
 from . import engine
+from .assemble import layout_in_parts
 from .glyphs import glyph_warnings
 from .html import document_html, documents
+from .metadata import identifier
 from .options import FontSpec, PrintOptions, fixed_date, resolve_options
 
 
@@ -51,12 +53,15 @@ def _render_one(job: tuple[Path, PrintOptions, Path]
     except TeiToolsError as exc:
         return [("", b"", 0, [exc.diagnostic])]
     results = []
+    layouter = engine.Layouter(options, [out_dir])
     for doc in docs:
         try:
             html = document_html(path, options, created=fixed_date(), tree=doc.tree,
                                  member=doc.member)
-            document, misplaced = engine.layout_checked(html, options, [out_dir], str(path))
-            results.append((doc.docid, engine.to_pdf(document), len(document.pages),
+            document, misplaced = layout_in_parts(html, layouter, str(path))
+            ident = identifier(html, *engine.stylesheet_text(options))
+            data = engine.to_pdf(document, ident, engine.facts_of(document))
+            results.append((doc.docid, data, len(document.pages),
                             glyph_warnings(path, html, options.fonts.files)
                             + footnote_warnings(path, misplaced)))
         except TeiToolsError as exc:

@@ -13,6 +13,7 @@ from weasyprint.urls import URLFetcher
 
 from ...diagnostics import error
 from ...resources import xslt_path
+from .metadata import PdfFacts, weasyprint_finisher
 from .options import PrintOptions
 
 # WeasyPrint logs every CSS property it does not know and every refused URL at WARNING; the
@@ -64,20 +65,36 @@ def stylesheet_text(options: PrintOptions) -> list[str]:
     return texts
 
 
+class Layouter:
+    """Lays out HTML with one set of stylesheets and one font configuration, so that the parts
+    of a document share the parsed CSS and the loaded fonts (and the fonts stay alive until
+    the joined pages are written)."""
+
+    def __init__(self, options: PrintOptions, roots: list[Path]):
+        self.fetcher = LocalOnlyFetcher([xslt_path("print"), *roots,
+                                         *(f.parent for f in options.fonts.files)])
+        self.fonts = FontConfiguration()
+        self.sheets = [CSS(string=text, font_config=self.fonts, url_fetcher=self.fetcher)
+                       for text in stylesheet_text(options) if text]
+
+    def layout(self, html: str, where: str, extra_css: str = "") -> Document:
+        """Lay out one HTML string. ``where`` names the source in error messages; ``extra_css``
+        comes last (numbering a part on from the previous one, footnote repairs)."""
+        sheets = [*self.sheets, *([CSS(string=extra_css, font_config=self.fonts,
+                                       url_fetcher=self.fetcher)] if extra_css else [])]
+        try:
+            return HTML(string=html, base_url=xslt_path("print").as_uri() + "/",
+                        url_fetcher=self.fetcher).render(stylesheets=sheets,
+                                                         font_config=self.fonts)
+        except Exception as exc:  # WeasyPrint raises many kinds; the user needs the file
+            raise error("PDF020", path=where, error_type=type(exc).__name__,
+                        error=exc) from None
+
+
 def layout(html: str, options: PrintOptions, roots: list[Path], where: str,
            extra_css: str = "") -> Document:
-    """Lay out one HTML string. ``where`` names the source in error messages; ``extra_css``
-    comes last (the book uses it to number a part's pages on from the previous part)."""
-    fetcher = LocalOnlyFetcher([xslt_path("print"), *roots, *(f.parent for f in
-                                                               options.fonts.files)])
-    fonts = FontConfiguration()
-    sheets = [CSS(string=text, font_config=fonts, url_fetcher=fetcher)
-              for text in [*stylesheet_text(options), extra_css] if text]
-    try:
-        return HTML(string=html, base_url=xslt_path("print").as_uri() + "/",
-                    url_fetcher=fetcher).render(stylesheets=sheets, font_config=fonts)
-    except Exception as exc:  # WeasyPrint raises many kinds; the user needs the file, not a trace
-        raise error("PDF020", path=where, error_type=type(exc).__name__, error=exc) from None
+    """Lay out one HTML string on its own (see Layouter.layout)."""
+    return Layouter(options, roots).layout(html, where, extra_css)
 
 
 # WeasyPrint 70, when a paragraph would keep fewer lines at the foot of a page than `orphans`
@@ -111,15 +128,17 @@ def _last_block_on(document: Document, page: int) -> str | None:
     return max(blocks)[1] if blocks else None
 
 
-def layout_checked(html: str, options: PrintOptions, roots: list[Path], where: str,
+def layout_checked(html: str, options: PrintOptions | Layouter, roots: list[Path], where: str,
                    extra_css: str = "") -> tuple[Document, list[tuple[str, int]]]:
     """Lay out, mending pages where a footnote left its call's page (see above). Returns the
-    layout and the footnotes that could not be mended."""
+    layout and the footnotes that could not be mended. ``options`` may be a Layouter that
+    the caller shares between parts (``roots`` are then its own)."""
+    layouter = options if isinstance(options, Layouter) else Layouter(options, roots)
     fixes: list[str] = []
     best: tuple[Document, list[tuple[str, int]]] | None = None
     for _ in range(_MAX_ROUNDS):
         css = extra_css + "".join(f"#{name} {{ break-before: page; }}" for name in fixes)
-        document = layout(html, options, roots, where, css)
+        document = layouter.layout(html, where, css)
         misplaced = misplaced_footnotes(document)
         if best is None or len(misplaced) <= len(best[1]):
             best = (document, misplaced)
@@ -133,6 +152,16 @@ def layout_checked(html: str, options: PrintOptions, roots: list[Path], where: s
     return best
 
 
-def to_pdf(document: Document) -> bytes:
-    """Serialise pages; no PDF identifier from the clock, so reruns give the same bytes."""
-    return document.write_pdf(pdf_identifier=b"tei-tools")
+def to_pdf(document: Document, ident: bytes = b"tei-tools", facts: PdfFacts | None = None
+           ) -> bytes:
+    """Serialise pages; the identifier is given (metadata.identifier), not taken from the
+    clock, so reruns give the same bytes. ``facts``: also write them as XMP metadata."""
+    return document.write_pdf(pdf_identifier=ident,
+                              finisher=weasyprint_finisher(facts))
+
+
+def facts_of(document: Document) -> PdfFacts:
+    """Title, authors, language and date that the print HTML's head gave the layout."""
+    meta = document.metadata
+    return PdfFacts(meta.title or "", tuple(meta.authors or ()), meta.lang or "",
+                    meta.created or "", meta.description or "")

@@ -5,6 +5,7 @@ An edition overrides the web edition with files in its ``xslt/`` folder:
 * ``layout.xsl``   page shell (header, footer, <head>) of every page
 * ``document.xsl`` document pages
 * ``pages.xsl``    index, chronology, conventions, about, search
+* ``register.xsl`` register pages (see :mod:`.registers`)
 
 (see :mod:`tei_tools.writers.overrides` for how they are combined with the defaults).
 """
@@ -19,7 +20,8 @@ from ..overrides import with_overrides
 
 
 def stylesheet(name: str, edition: Edition | None = None) -> Path:
-    """Path of the stylesheet ``name`` ("document.xsl" or "pages.xsl") for this edition."""
+    """Path of the stylesheet ``name`` (document.xsl, pages.xsl, register.xsl) for this
+    edition."""
     default = xslt_path(f"html/{name}")
     if edition is None:
         return default

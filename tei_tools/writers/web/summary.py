@@ -58,6 +58,8 @@ class DocSummary:
     date_source: str = ""            # where the date was found (an XPath below TEI)
     series: str = ""                 # fileDesc/seriesStmt/title (the edition it belongs to)
     house: bool = False              # uses the house encoding (conventions.md §5)
+    # the register entries it names (@ref="reg:persons.xml#id"), sorted: "mentioned in"
+    refs: list[str] = field(default_factory=list)
 
     @property
     def year(self) -> str:
@@ -145,6 +147,8 @@ def summarise(tree: etree._ElementTree, path: Path, member: int = 0) -> DocSumma
         funders=[_text([f]) for f in xp("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:funder")],
         series=_text(xp("tei:teiHeader/tei:fileDesc/tei:seriesStmt/tei:title")),
         house=bool(xp(_HOUSE)),
+        refs=sorted({token for ref in xp(".//@ref") for token in ref.split()
+                     if token.startswith("reg:")}),
     )
 
 

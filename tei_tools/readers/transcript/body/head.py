@@ -176,8 +176,10 @@ def _emit(b: HeadBuilder, kind: str, group: list[Unit], env: Env, last: bool) ->
                 b.phrase([node], line)
         elif len(nodes) > 1 and all(local(n) == "stamp" for n in nodes) and not atoms.text(
                 [i for i in items if isinstance(i, str)]).strip():
-            for node in nodes:           # several stamps on one line (P13): each on its own
-                node.tail = None
+            # several stamps on one line (P13): each a stamp of the opener; the space between
+            # them stays, so that D writes them back on their one line (§6.5)
+            for k, node in enumerate(nodes):
+                node.tail = " " if k + 1 < len(nodes) else None
                 b.block(node, line)
         else:
             b.phrase(lineparts.wrap_loose(items), line)
