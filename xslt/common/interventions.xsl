@@ -185,7 +185,8 @@
   <xsl:template match="stamp" mode="tt:dipl">
     <xsl:call-template name="tt:mark">
       <xsl:with-param name="kind" select="'stamp'"/>
-      <xsl:with-param name="block" select="tt:block(.)"/>
+      <xsl:with-param name="block" select="tt:block(.) and not(tt:stamps-share-line(.)
+          or tt:stamps-share-line(following-sibling::*[1]))"/>
       <xsl:with-param name="content" as="item()*">
         <xsl:choose>
           <xsl:when test="@rend = 'label-only'">
@@ -204,6 +205,14 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- P13: stamps written side by side on one line keep the space between them in the TEI
+       (the tail of the first is one space): D writes them on one line, as tei_tools.text does -->
+  <xsl:function name="tt:stamps-share-line" as="xs:boolean">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:sequence select="exists($e/self::stamp[preceding-sibling::node()[1][. = ' ']
+        /preceding-sibling::node()[1][self::stamp]])"/>
+  </xsl:function>
 
   <!-- P10/P11: "[Stamp]: content", "[Handwritten text:] content" (@rend='label-only'): the
        brackets hold only the label (the desc note that opens the element), the content follows -->
