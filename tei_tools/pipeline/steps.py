@@ -44,6 +44,12 @@ class Run:
     def tei_path(self, source: Source) -> Path:
         return self.out_dir / self.state.docs[source.key].tei
 
+    def stale(self, stage: str) -> list[Source]:
+        """The sources whose record says ``stage`` was last done with another fingerprint (or
+        not at all)."""
+        fingerprint = self.fingerprints[stage]
+        return [s for s in self.sources if getattr(self.state.docs[s.key], stage) != fingerprint]
+
     def docs_hash(self) -> str:
         """Changes when any document's TEI or the set of documents changes."""
         return digest(sorted((s.key, self.state.docs[s.key].tei_sha) for s in self.sources))
@@ -96,7 +102,7 @@ def convert(run: Run, settings: ReaderSettings) -> None:
 def validate(run: Run) -> None:
     """Validate the TEI files whose TEI or whose schemas changed."""
     fingerprint, state = run.fingerprints["validate"], run.state
-    todo = [s for s in run.sources if state.docs[s.key].validate != fingerprint]
+    todo = run.stale("validate")
     if not todo:
         return
     state.touched = True
@@ -120,7 +126,7 @@ def html(run: Run, removed: bool) -> None:
     """Rewrite the pages of changed documents and, when anything changed, the collection
     pages; ``removed``: documents were removed (prev/next links shift everywhere)."""
     fingerprint, state, sources = run.fingerprints["html"], run.state, run.sources
-    todo = [s for s in sources if state.docs[s.key].html != fingerprint]
+    todo = run.stale("html")
     collection_key = digest(fingerprint, run.docs_hash())
     if not todo and state.collection.get("html") == collection_key:
         return
@@ -145,7 +151,7 @@ def html(run: Run, removed: bool) -> None:
 def pdf(run: Run) -> None:
     """Print the documents whose TEI or whose print code changed."""
     fingerprint, state = run.fingerprints["pdf"], run.state
-    todo = [s for s in run.sources if state.docs[s.key].pdf != fingerprint]
+    todo = run.stale("pdf")
     if not todo:
         return
     state.touched = True
