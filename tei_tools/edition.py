@@ -102,6 +102,8 @@ def load_edition(root: str | Path, *, strict: bool = False) -> Edition:
     use are left out and listed in ``Edition.warnings``; ``strict`` makes the first an error."""
     root = Path(root)
     path = root / "edition.toml"
+    if not root.is_dir():
+        raise error("ED013", path=str(root))      # a mistyped path: no edition.toml to create
     if not path.is_file():
         raise error("ED001", path=str(root))
     try:

@@ -178,3 +178,10 @@ def test_docid_of_a_tei_document_keeps_its_letters(tmp_path):
     assert docid_of(tei, tmp_path / "x.xml") == "Otchet-1"
     assert docid_of(etree.fromstring('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'),
                     tmp_path / "Письмо.xml") == "Pis-mo"
+
+
+def test_a_mistyped_edition_path_says_there_is_no_such_folder(tmp_path):
+    with pytest.raises(TeiToolsError) as caught:
+        load_edition(tmp_path / "puzanov-195")
+    assert caught.value.diagnostic.code == "ED013"
+    assert "no such edition folder" in caught.value.diagnostic.format()
