@@ -175,6 +175,7 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
     anchors: dict[str, int] = {}  # anchor → printed page number
     people: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)
     queue = [docs[i:i + CHUNK] for i in range(0, len(docs), CHUNK)]
+    layouter = engine.Layouter(options, roots)   # the CSS parsed and the fonts loaded once
     while queue:
         chunk = queue.pop(0)
         sections, names, members = [], {}, []
@@ -198,12 +199,11 @@ def _documents(docs: list[DocFacts], first: int, options: PrintOptions, created:
         where = str(members[0].path) if len(members) == 1 else f"{members[0].path} …"
         try:
             if len(members) == 1:
-                document, misplaced = layout_in_parts(html, engine.Layouter(options, roots),
-                                                      where, first=first, heads=True)
+                document, misplaced = layout_in_parts(html, layouter, where, first=first,
+                                                      heads=True)
                 problems += footnote_warnings(members[0].path, misplaced)
             else:
-                document = engine.layout(html, options, roots, where,
-                                         numbering(first, heads=True))
+                document = layouter.layout(html, where, numbering(first, heads=True))
                 if engine.misplaced_footnotes(document):
                     # lay these documents out one by one, each with the footnote retries
                     queue[:0] = [[doc] for doc in members]
